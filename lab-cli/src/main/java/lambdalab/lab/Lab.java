@@ -1,0 +1,231 @@
+package lambdalab.lab;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import lambdalab.lab.service.Endpoint;
+import lambdalab.lab.service.LabService;
+import lambdalab.lab.service.LabServices;
+import lambdalab.lab.settings.LabSettings;
+import lambdalab.lab.settings.RepoLayout;
+import lambdalab.lab.supervisor.LabState;
+import lambdalab.lab.supervisor.PidFile;
+import lambdalab.lab.supervisor.ServiceState;
+import lambdalab.lab.supervisor.ServiceStatus;
+import lambdalab.lab.supervisor.StateFile;
+import lambdalab.lab.system.LabProcesses;
+import lambdalab.lab.system.Ports;
+
+/**
+ * One lab instance (a home directory with its settings): start it with a background supervisor,
+ * find out what runs, and stop it leaving nothing behind. Used by the CLI and by the test fixture.
+ */
+public final class Lab {
+
+    public static final String SUPERVISOR = "supervisor";
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final LabSettings settings;
+    private final RepoLayout repo;
+    private final LabServices services;
+    private final StateFile stateFile;
+
+    public Lab(LabSettings settings, RepoLayout repo) {
+        this.settings = settings;
+        this.repo = repo;
+        this.services = LabServices.of(settings, repo);
+        this.stateFile = new StateFile(settings.runDir());
+    }
+
+    public LabSettings settings() {
+        return settings;
+    }
+
+    public LabServices services() {
+        return services;
+    }
+
+    /** The supervisor of this home, if one runs (a PID file of a dead or foreign process does not count). */
+    public Optional<ProcessHandle> runningSupervisor() {
+        OptionalLong pid = PidFile.of(settings.runDir(), SUPERVISOR).read();
+        return pid.isPresent() ? LabProcesses.findOurs(pid.getAsLong(), settings.home(), SUPERVISOR) : Optional.empty();
+    }
+
+    /** What the supervisor last wrote, if it ever ran in this home. */
+    public Optional<LabState> lastState() {
+        return stateFile.read();
+    }
+
+    /**
+     * Starts the lab with a supervisor in the background and waits until every service is ready.
+     *
+     * @param exitWithPid if set, the supervisor stops the lab when that process ends (tests use it)
+     * @return true if every service became ready; false after a failure (the lab is then stopped again)
+     */
+    public boolean startInBackground(PrintStream out, OptionalLong exitWithPid) {
+        clearStaleProcesses(out);
+        if (!passesPreflight(out)) {
+            return false;
+        }
+        stateFile.delete();
+        Process supervisor = spawnSupervisor(exitWithPid);
+        boolean ready = new StartupProgress(out, services.names()).await(this::lastState, supervisor.toHandle(),
+                Duration.ofSeconds(settings.seconds("ready.timeout.seconds") + 60), POLL);
+        if (!ready) {
+            out.println("Stopping what was started. Logs stay in " + settings.logsDir() + ".");
+            stop(out);
+        }
+        return ready;
+    }
+
+    boolean passesPreflight(PrintStream out) {
+        List<Preflight.Problem> problems = Preflight.check(settings, services);
+        problems.forEach(p -> out.println((p.fatal() ? "ERROR: " : "WARNING: ") + p.message()));
+        return problems.stream().noneMatch(Preflight.Problem::fatal);
+    }
+
+    private Process spawnSupervisor(OptionalLong exitWithPid) {
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid"); // its own session: closing the terminal does not stop the lab
+        }
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+        command.add("-Dlab.repo=" + repo.root());
+        command.add(LabService.HOME_MARKER + settings.home());
+        command.add(LabService.SERVICE_MARKER + SUPERVISOR);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "lambdalab.lab.cli.LabCommand",
+                "supervise", "--home", settings.home().toString()));
+        settings.overrides().forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
+        exitWithPid.ifPresent(pid -> command.addAll(List.of("--exit-with", Long.toString(pid))));
+        Path log = settings.logsDir().resolve(SUPERVISOR + ".log");
+        try {
+            Files.createDirectories(log.getParent());
+            return new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the supervisor", e);
+        }
+    }
+
+    /**
+     * After a crash: removes PID files of processes that are gone, and stops services a dead
+     * supervisor left running (they would hold the ports).
+     */
+    public void clearStaleProcesses(PrintStream out) {
+        if (runningSupervisor().isEmpty()) {
+            PidFile.of(settings.runDir(), SUPERVISOR).delete();
+        }
+        for (LabService service : services.all()) {
+            PidFile pidFile = PidFile.of(settings.runDir(), service.name());
+            OptionalLong pid = pidFile.read();
+            if (pid.isEmpty()) {
+                continue;
+            }
+            Optional<ProcessHandle> orphan = LabProcesses.findOurs(pid.getAsLong(), settings.home(), service.name());
+            if (orphan.isPresent() && runningSupervisor().isEmpty()) {
+                out.println("Found " + service.name() + " (PID " + pid.getAsLong()
+                        + ") left running by a supervisor that died; stopping it.");
+                LabProcesses.stop(orphan.get(), stopTimeout());
+            }
+            if (orphan.isEmpty() || runningSupervisor().isEmpty()) {
+                pidFile.delete();
+            }
+        }
+    }
+
+    /**
+     * Stops the supervisor (which stops every service gracefully, then by force), then any service a
+     * dead supervisor left behind, and waits until the lab's ports are free.
+     *
+     * @return the ports still taken afterwards (empty when everything stopped)
+     */
+    public List<Endpoint> stop(PrintStream out) {
+        Optional<ProcessHandle> supervisor = runningSupervisor();
+        if (supervisor.isPresent()) {
+            out.println("Stopping the lab (supervisor PID " + supervisor.get().pid() + ")...");
+            // the supervisor gives each service stop.timeout.seconds, in parallel, before killing it
+            LabProcesses.stop(supervisor.get(), stopTimeout().plusSeconds(30));
+        }
+        clearStaleProcesses(out);
+        return awaitPortsFree(Duration.ofSeconds(10));
+    }
+
+    private List<Endpoint> awaitPortsFree(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            List<Endpoint> taken = services.all().stream().flatMap(s -> s.endpoints().stream())
+                    .filter(e -> !Ports.isFree(e.host(), e.port())).toList();
+            if (taken.isEmpty() || Instant.now().isAfter(deadline)) {
+                return taken;
+            }
+            sleep(POLL);
+        }
+    }
+
+    /** Current status of each service: the supervisor's view, checked against the live processes. */
+    public List<ServiceStatus> status() {
+        boolean supervised = runningSupervisor().isPresent();
+        Map<String, ServiceStatus> known = new HashMap<>();
+        lastState().ifPresent(state -> state.services().forEach(s -> known.put(s.name(), s)));
+        List<ServiceStatus> result = new ArrayList<>();
+        for (LabService service : services.all()) {
+            ServiceStatus status = known.get(service.name());
+            boolean alive = status != null && status.pid() > 0
+                    && LabProcesses.findOurs(status.pid(), settings.home(), service.name()).isPresent();
+            if (status == null || !supervised && !alive) {
+                status = new ServiceStatus(service.name(), ServiceState.STOPPED, 0, service.endpoints(),
+                        service.ui().orElse(null), null, null, status == null ? 0 : status.restarts(),
+                        supervised ? "not started yet" : "not running", null, service.logFile().toString());
+            }
+            result.add(status);
+        }
+        return result;
+    }
+
+    /** Deletes the instance's data, configs, logs and run files; keeps lab.properties. The lab must be stopped. */
+    public void wipe() {
+        for (Path dir : List.of(settings.dataDir(), settings.confDir(), settings.logsDir(), settings.runDir(),
+                settings.tmpDir())) {
+            deleteRecursively(dir);
+        }
+    }
+
+    private Duration stopTimeout() {
+        return Duration.ofSeconds(settings.seconds("stop.timeout.seconds"));
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package lambdalab.lab;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import lambdalab.lab.service.Endpoint;
+import lambdalab.lab.service.LabService;
+import lambdalab.lab.service.LabServices;
+import lambdalab.lab.settings.LabSettings;
+import lambdalab.lab.system.Ports;
+import lambdalab.lab.system.Resources;
+
+/**
+ * What must hold before the lab starts: its ports free, enough memory for the configured heaps, and
+ * enough disk. Each problem comes with its cause and fix, so {@code lab up} can stop before starting
+ * anything instead of failing half-way.
+ */
+public final class Preflight {
+
+    /** Off-heap memory of a JVM beyond its heap (metaspace, code cache, threads, direct buffers). */
+    private static final long JVM_OVERHEAD = 300L << 20;
+    static final long MIN_DISK = 1L << 30;
+    static final long LOW_DISK = 5L << 30;
+
+    private Preflight() {
+    }
+
+    /** A problem found: fatal ones stop {@code lab up}; warnings are only shown. */
+    public record Problem(boolean fatal, String message) {
+    }
+
+    public static List<Problem> check(LabSettings settings, LabServices services) {
+        List<Problem> problems = new ArrayList<>();
+        problems.addAll(takenPorts(services));
+        memory(settings).ifPresent(problems::add);
+        disk(settings).ifPresent(problems::add);
+        return problems;
+    }
+
+    static List<Problem> takenPorts(LabServices services) {
+        List<Problem> problems = new ArrayList<>();
+        for (LabService service : services.all()) {
+            for (Endpoint endpoint : service.endpoints()) {
+                if (!Ports.isFree(endpoint.host(), endpoint.port())) {
+                    String owner = Ports.describeOwner(endpoint.port()).orElse("an unknown process");
+                    problems.add(new Problem(true, "Port " + endpoint.port() + " (" + service.name() + " "
+                            + endpoint.purpose() + ") is taken by " + owner + ". Stop that process, or set another port "
+                            + "in $LAB_HOME/lab.properties (see `./lab doctor`; troubleshooting.md#port-in-use)."));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The memory the services need: their heaps plus a JVM's overhead each. */
+    public static long requiredMemory(LabSettings settings) {
+        long heaps = Resources.parseSize(settings.get("kafka.heap"))
+                + Resources.parseSize(settings.get("cassandra.heap"))
+                + 2 * Resources.parseSize(settings.get("hdfs.heap"));
+        return heaps + 4 * JVM_OVERHEAD;
+    }
+
+    static Optional<Problem> memory(LabSettings settings) {
+        OptionalLong available = Resources.availableMemory();
+        long required = requiredMemory(settings);
+        if (available.isPresent() && available.getAsLong() < required) {
+            return Optional.of(new Problem(true, "The services need about "
+                    + Resources.formatBytes(required) + " of memory and only "
+                    + Resources.formatBytes(available.getAsLong()) + " is available. Close other programs, or lower "
+                    + "kafka.heap, cassandra.heap, hdfs.heap in $LAB_HOME/lab.properties (troubleshooting.md#no-memory)."));
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Problem> disk(LabSettings settings) {
+        long usable = Resources.usableDisk(settings.home());
+        if (usable < MIN_DISK) {
+            return Optional.of(new Problem(true, "Only " + Resources.formatBytes(usable) + " of disk is free at "
+                    + settings.home() + "; the lab needs at least 1 GB. Free some space (troubleshooting.md#disk-full)."));
+        }
+        if (usable < LOW_DISK) {
+            return Optional.of(new Problem(false, "Only " + Resources.formatBytes(usable)
+                    + " of disk is free at " + settings.home() + "; the course's exercises fill a few GB."));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,36 @@
+package lambdalab.lab.cli;
+
+import lambdalab.lab.service.ServiceException;
+import lambdalab.lab.settings.SettingsException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code lab}: the Lambda Lab command line. */
+@Command(name = "lab", mixinStandardHelpOptions = true, version = "Lambda Lab 0.1",
+        description = "Lambda Lab: real Kafka, Cassandra and HDFS on 127.0.0.1 for the Lambda architecture course.",
+        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class,
+                ResetCommand.class, DoctorCommand.class, SettingsCommand.class, BenchCommand.class,
+                TestCommand.class, SuperviseCommand.class, CommandLine.HelpCommand.class})
+public final class LabCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new LabCommand());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof SettingsException || e instanceof ServiceException) {
+                cmd.getErr().println("ERROR: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return commandLine.execute(args);
+    }
+}

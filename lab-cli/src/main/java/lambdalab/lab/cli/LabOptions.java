@@ -1,0 +1,43 @@
+package lambdalab.lab.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import lambdalab.lab.Lab;
+import lambdalab.lab.settings.LabSettings;
+import lambdalab.lab.settings.RepoLayout;
+import picocli.CommandLine.Option;
+
+/** Options every command takes: which instance (home) and setting overrides. */
+public final class LabOptions {
+
+    @Option(names = "--home", paramLabel = "DIR",
+            description = "Lab instance home (data, logs, PID files). Default: $LAB_HOME, else .lab/ in the repository.")
+    Path home;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a setting for this command, e.g. --set kafka.port=19092 (see `lab settings`).")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    public RepoLayout repo() {
+        return RepoLayout.fromSystemProperty();
+    }
+
+    public Path resolvedHome() {
+        if (home != null) {
+            return home.toAbsolutePath().normalize();
+        }
+        String fromEnvironment = System.getenv("LAB_HOME");
+        return fromEnvironment != null && !fromEnvironment.isBlank()
+                ? Path.of(fromEnvironment).toAbsolutePath().normalize()
+                : repo().defaultHome();
+    }
+
+    public LabSettings settings() {
+        return LabSettings.load(resolvedHome(), System.getenv(), overrides);
+    }
+
+    public Lab lab() {
+        return new Lab(settings(), repo());
+    }
+}

@@ -1,0 +1,44 @@
+package lambdalab.lab.cli;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import lambdalab.lab.supervisor.ServiceStatus;
+import lambdalab.lab.system.LabProcesses;
+import lambdalab.lab.system.Resources;
+
+/** The service table of {@code lab up} and {@code lab status}. */
+final class StatusTable {
+    private StatusTable() {
+    }
+
+    static void print(PrintStream out, List<ServiceStatus> services) {
+        String format = "%-10s %-10s %8s  %-18s %-24s %9s %8s %9s%n";
+        out.printf(Locale.ROOT, format, "SERVICE", "STATE", "PID", "ADDRESS", "UI", "UPTIME", "RESTARTS", "RSS");
+        long totalRss = 0;
+        for (ServiceStatus s : services) {
+            OptionalLong rss = s.pid() > 0 ? LabProcesses.residentBytes(s.pid()) : OptionalLong.empty();
+            totalRss += rss.orElse(0);
+            out.printf(Locale.ROOT, format, s.name(), s.state().name().toLowerCase(Locale.ROOT),
+                    s.pid() > 0 ? Long.toString(s.pid()) : "-", s.endpoints().get(0).address(),
+                    s.ui() == null ? "-" : s.ui(), uptime(s.readyAt()), s.restarts(),
+                    rss.isPresent() ? Resources.formatBytes(rss.getAsLong()) : "-");
+        }
+        if (totalRss > 0) {
+            out.printf(Locale.ROOT, "%-10s %-10s %8s  %-18s %-24s %9s %8s %9s%n", "total", "", "", "", "", "", "",
+                    Resources.formatBytes(totalRss));
+        }
+    }
+
+    static String uptime(Instant since) {
+        if (since == null) {
+            return "-";
+        }
+        Duration up = Duration.between(since, Instant.now());
+        return up.toHours() > 0 ? String.format(Locale.ROOT, "%dh%02dm", up.toHours(), up.toMinutesPart())
+                : String.format(Locale.ROOT, "%dm%02ds", up.toMinutes(), up.toSecondsPart());
+    }
+}

@@ -1,0 +1,29 @@
+package lambdalab.lab.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import lambdalab.lab.settings.RepoLayout;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = {"Run the whole test suite through the Maven wrapper (./mvnw verify).",
+                "The tests start their own lab instance (temporary home, free ports) and stop it at the end, "
+                        + "so this works while your lab is up."})
+final class TestCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "MAVEN_ARGS", arity = "0..*",
+            description = "Extra Maven arguments, e.g. -Dtest=KafkaServiceIT -Dsurefire.failIfNoSpecifiedTests=false")
+    List<String> mavenArguments = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Path root = RepoLayout.fromSystemProperty().root();
+        List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "verify"));
+        command.addAll(mavenArguments);
+        return new ProcessBuilder(command).directory(root.toFile()).inheritIO().start().waitFor();
+    }
+}

@@ -1,0 +1,138 @@
+package lambdalab.lab.doctor;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import lambdalab.lab.Lab;
+import lambdalab.lab.Preflight;
+import lambdalab.lab.service.Endpoint;
+import lambdalab.lab.service.Health;
+import lambdalab.lab.service.LabService;
+import lambdalab.lab.supervisor.PidFile;
+import lambdalab.lab.system.LabProcesses;
+import lambdalab.lab.system.Ports;
+import lambdalab.lab.system.Resources;
+
+/**
+ * {@code lab doctor}: Java, build, memory, disk, ports (and who holds a taken one), each service's
+ * health, listeners off loopback, and known errors in the logs with their fixes.
+ */
+public final class Doctor {
+
+    private final Lab lab;
+
+    public Doctor(Lab lab) {
+        this.lab = lab;
+    }
+
+    public List<Check> run() {
+        List<Check> checks = new ArrayList<>();
+        checks.add(java());
+        checks.addAll(build());
+        checks.add(memory());
+        checks.add(disk());
+        boolean running = lab.runningSupervisor().isPresent();
+        checks.add(running ? Check.ok("supervisor", "running, PID " + lab.runningSupervisor().get().pid())
+                : Check.warn("supervisor", "not running: `./lab up` starts the lab"));
+        for (LabService service : lab.services().all()) {
+            Optional<ProcessHandle> process = processOf(service);
+            checks.addAll(ports(service, process));
+            if (running) {
+                checks.add(health(service));
+            }
+            process.ifPresent(p -> checks.addAll(loopbackOnly(service.name(), p.pid())));
+            checks.addAll(knownErrors(service.name(), service.logFile()));
+        }
+        checks.addAll(knownErrors(Lab.SUPERVISOR, lab.settings().logsDir().resolve(Lab.SUPERVISOR + ".log")));
+        return checks;
+    }
+
+    static Check java() {
+        int feature = Runtime.version().feature();
+        String text = "Java " + Runtime.version() + " at " + System.getProperty("java.home");
+        return feature >= 17 ? Check.ok("java", text)
+                : Check.fail("java", text + ": the lab needs Java 17 or newer (troubleshooting.md#java-version)");
+    }
+
+    private List<Check> build() {
+        List<Check> checks = new ArrayList<>();
+        for (LabService service : lab.services().all()) {
+            try {
+                service.command();
+                checks.add(Check.ok("build", service.name() + ": classpath and JVM options resolve"));
+            } catch (RuntimeException e) {
+                checks.add(Check.fail("build", service.name() + ": " + e.getMessage()));
+            }
+        }
+        return checks;
+    }
+
+    private Check memory() {
+        long required = Preflight.requiredMemory(lab.settings());
+        OptionalLong available = Resources.availableMemory();
+        if (available.isEmpty()) {
+            return Check.warn("memory", "cannot read available memory; the services need about " + Resources.formatBytes(required));
+        }
+        String text = Resources.formatBytes(available.getAsLong()) + " available; the services need about "
+                + Resources.formatBytes(required) + " (heaps + JVM overhead)";
+        boolean enough = available.getAsLong() >= required || lab.runningSupervisor().isPresent();
+        return enough ? Check.ok("memory", text) : Check.fail("memory", text + " (troubleshooting.md#no-memory)");
+    }
+
+    private Check disk() {
+        long usable = Resources.usableDisk(lab.settings().home());
+        String text = Resources.formatBytes(usable) + " free at " + lab.settings().home();
+        if (usable < 1L << 30) {
+            return Check.fail("disk", text + ": the lab needs at least 1 GB (troubleshooting.md#disk-full)");
+        }
+        return usable < 5L << 30 ? Check.warn("disk", text + ": the exercises fill a few GB") : Check.ok("disk", text);
+    }
+
+    private Optional<ProcessHandle> processOf(LabService service) {
+        OptionalLong pid = PidFile.of(lab.settings().runDir(), service.name()).read();
+        return pid.isPresent() ? LabProcesses.findOurs(pid.getAsLong(), lab.settings().home(), service.name())
+                : Optional.empty();
+    }
+
+    private static List<Check> ports(LabService service, Optional<ProcessHandle> process) {
+        List<Check> checks = new ArrayList<>();
+        List<Integer> ownPorts = process.map(p -> Ports.listenersOf(p.pid()).stream().map(Ports.Listener::port).toList())
+                .orElse(List.of());
+        for (Endpoint endpoint : service.endpoints()) {
+            String subject = "port " + endpoint.port();
+            if (ownPorts.contains(endpoint.port())) {
+                checks.add(Check.ok(subject, service.name() + " " + endpoint.purpose() + " listens on " + endpoint.address()));
+            } else if (Ports.isFree(endpoint.host(), endpoint.port())) {
+                checks.add(Check.ok(subject, "free for " + service.name() + " " + endpoint.purpose()));
+            } else {
+                checks.add(Check.fail(subject, "needed by " + service.name() + " " + endpoint.purpose() + ", taken by "
+                        + Ports.describeOwner(endpoint.port()).orElse("an unknown process")
+                        + ": stop it or change the port in $LAB_HOME/lab.properties (troubleshooting.md#port-in-use)"));
+            }
+        }
+        return checks;
+    }
+
+    private static Check health(LabService service) {
+        Health health = service.checkReady();
+        return health.ready() ? Check.ok(service.name(), health.detail())
+                : Check.fail(service.name(), "not healthy: " + health.detail() + "; see " + service.logFile());
+    }
+
+    private static List<Check> loopbackOnly(String name, long pid) {
+        return Ports.listenersOf(pid).stream().filter(l -> !l.loopback())
+                .map(l -> Check.fail(name, "listens on " + l.address() + ":" + l.port()
+                        + ", which is reachable from other machines; the lab binds to 127.0.0.1 only "
+                        + "(bind.address setting; troubleshooting.md#listener-off-loopback)"))
+                .toList();
+    }
+
+    private static List<Check> knownErrors(String name, Path log) {
+        return KnownErrors.scanTail(log).stream()
+                .map(f -> Check.warn(name, "log shows: " + f.line() + "\n       cause: " + f.error().cause()
+                        + "\n       fix:   " + f.error().fix() + " (" + f.error().reference() + ")"))
+                .toList();
+    }
+}

@@ -1,0 +1,74 @@
+package lambdalab.lab.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import lambdalab.lab.settings.LabSettings;
+
+/**
+ * What the NameNode and the DataNode share: one module (services/hdfs), one rendered config
+ * folder put first on the classpath (core-site.xml, hdfs-site.xml, log4j.properties), and JMX
+ * over HTTP for readiness.
+ */
+public abstract class HdfsDaemon extends LabService {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // the DataNode's HTTP front end mishandles the h2c upgrade
+            .connectTimeout(Duration.ofSeconds(1)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    protected HdfsDaemon(LabSettings settings, ServiceModule module) {
+        super(settings, module);
+    }
+
+    public String defaultFs() {
+        return "hdfs://" + settings.get("advertised.host") + ":" + settings.port("hdfs.namenode.port");
+    }
+
+    protected void renderConfig() {
+        createDirectories(dataDir(), settings.tmpDir(), settings.logsDir());
+        for (String file : List.of("core-site.xml", "hdfs-site.xml", "log4j.properties")) {
+            module.renderTemplate(file, confDir().resolve(file), templateValues());
+        }
+    }
+
+    @Override
+    protected List<String> classpath() {
+        List<String> entries = new ArrayList<>();
+        entries.add(confDir().toString());
+        entries.addAll(super.classpath());
+        return entries;
+    }
+
+    /** The first bean of a JMX query on a daemon's HTTP port, if it answers. */
+    protected static Optional<JsonNode> jmxBean(int httpPort, String query) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/jmx?qry=" + query))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return Optional.empty();
+            }
+            JsonNode beans = JSON.readTree(response.body()).path("beans");
+            return beans.isArray() && beans.size() > 0 ? Optional.of(beans.get(0)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** The NameNode's view of the file system: its state and the DataNodes it counts as live. */
+    protected Optional<JsonNode> nameNodeState() {
+        return jmxBean(settings.port("hdfs.namenode.http.port"), "Hadoop:service=NameNode,name=FSNamesystemState");
+    }
+}

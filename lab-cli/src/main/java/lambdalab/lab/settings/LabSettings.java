@@ -1,0 +1,163 @@
+package lambdalab.lab.settings;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The settings of one lab instance: where it lives, its ports, heaps and log levels.
+ *
+ * <p>Every value has a documented default ({@link #DEFINITIONS}) and can be overridden, in
+ * increasing priority, by {@code $LAB_HOME/lab.properties}, by an environment variable
+ * ({@code LAB_} + the key in upper case with dots as underscores, e.g. {@code LAB_KAFKA_PORT})
+ * and by explicit overrides (command-line {@code --set key=value}, tests).
+ */
+public final class LabSettings {
+
+    /** One setting: its key, default value and what it means. */
+    public record Definition(String key, String defaultValue, String description) {
+        public String environmentVariable() {
+            return "LAB_" + key.toUpperCase().replace('.', '_');
+        }
+    }
+
+    public static final List<Definition> DEFINITIONS = List.of(
+            new Definition("bind.address", "127.0.0.1", "address every service listens on; widen it only on purpose"),
+            new Definition("advertised.host", "127.0.0.1", "host name clients are told to connect to"),
+            new Definition("kafka.port", "9092", "Kafka broker (PLAINTEXT listener)"),
+            new Definition("kafka.controller.port", "9093", "Kafka KRaft controller listener"),
+            new Definition("kafka.heap", "512m", "Kafka JVM heap (-Xms = -Xmx)"),
+            new Definition("kafka.log.level", "INFO", "Kafka log level"),
+            new Definition("cassandra.port", "9042", "Cassandra CQL native transport"),
+            new Definition("cassandra.storage.port", "7000", "Cassandra inter-node storage port"),
+            new Definition("cassandra.jmx.port", "7199", "Cassandra JMX (local only; nodetool)"),
+            new Definition("cassandra.heap", "768m", "Cassandra JVM heap (-Xms = -Xmx)"),
+            new Definition("cassandra.log.level", "INFO", "Cassandra log level"),
+            new Definition("hdfs.namenode.port", "9000", "HDFS NameNode RPC (fs.defaultFS)"),
+            new Definition("hdfs.namenode.http.port", "9870", "HDFS NameNode web UI and JMX"),
+            new Definition("hdfs.datanode.port", "9866", "HDFS DataNode data transfer"),
+            new Definition("hdfs.datanode.http.port", "9864", "HDFS DataNode web UI"),
+            new Definition("hdfs.datanode.ipc.port", "9867", "HDFS DataNode IPC"),
+            new Definition("hdfs.heap", "256m", "heap of the NameNode and of the DataNode, each"),
+            new Definition("hdfs.log.level", "INFO", "HDFS daemons' log level"),
+            new Definition("ready.timeout.seconds", "180", "how long `lab up` waits for every service to be ready"),
+            new Definition("stop.timeout.seconds", "30", "how long a service gets to stop gracefully before it is killed"));
+
+    private final Path home;
+    private final Map<String, String> values;
+    private final Map<String, String> overrides;
+
+    private LabSettings(Path home, Map<String, String> values, Map<String, String> overrides) {
+        this.home = home;
+        this.values = Collections.unmodifiableMap(values);
+        this.overrides = Map.copyOf(overrides);
+    }
+
+    /** Loads the settings of the instance at {@code home}, applying file, environment and overrides. */
+    public static LabSettings load(Path home, Map<String, String> environment, Map<String, String> overrides) {
+        Map<String, String> values = new LinkedHashMap<>();
+        DEFINITIONS.forEach(d -> values.put(d.key(), d.defaultValue()));
+        Path file = home.resolve("lab.properties");
+        if (Files.isRegularFile(file)) {
+            putKnown(values, readProperties(file), file.toString());
+        }
+        for (Definition d : DEFINITIONS) {
+            String fromEnvironment = environment.get(d.environmentVariable());
+            if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+                values.put(d.key(), fromEnvironment.trim());
+            }
+        }
+        putKnown(values, overrides, "the command line");
+        return new LabSettings(home.toAbsolutePath().normalize(), values, overrides);
+    }
+
+    private static void putKnown(Map<String, String> values, Map<?, ?> source, String origin) {
+        source.forEach((key, value) -> {
+            if (!values.containsKey(key.toString())) {
+                throw new SettingsException("Unknown setting '" + key + "' in " + origin
+                        + ". Known settings: " + String.join(", ", values.keySet()) + ".");
+            }
+            values.put(key.toString(), value.toString().trim());
+        });
+    }
+
+    private static Properties readProperties(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new SettingsException("Cannot read " + file + ": " + e.getMessage());
+        }
+        return properties;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public String get(String key) {
+        String value = values.get(key);
+        if (value == null) {
+            throw new SettingsException("Unknown setting '" + key + "'.");
+        }
+        return value;
+    }
+
+    public int port(String key) {
+        String value = get(key);
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new SettingsException("Setting " + key + " must be a port number (1-65535), not '" + value + "'.");
+        }
+    }
+
+    public int seconds(String key) {
+        String value = get(key);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new SettingsException("Setting " + key + " must be a whole number of seconds, not '" + value + "'.");
+        }
+    }
+
+    /** The explicit overrides this was loaded with (passed on to the background supervisor). */
+    public Map<String, String> overrides() {
+        return overrides;
+    }
+
+    /** Every setting with its value, for rendering config templates. */
+    public Map<String, String> asMap() {
+        return values;
+    }
+
+    public Path dataDir() {
+        return home.resolve("data");
+    }
+
+    public Path logsDir() {
+        return home.resolve("logs");
+    }
+
+    public Path runDir() {
+        return home.resolve("run");
+    }
+
+    public Path confDir() {
+        return home.resolve("conf");
+    }
+
+    public Path tmpDir() {
+        return home.resolve("tmp");
+    }
+}
