@@ -20,14 +20,14 @@ public final class KnownErrors {
                     "a port the service needs is held by another process",
                     "run `./lab doctor` to see which process holds it; stop that process, or give the lab "
                             + "another port in $LAB_HOME/lab.properties (e.g. kafka.port=19092)"),
-            KnownError.of("no-memory", "insufficient memory for the Java Runtime|Cannot allocate memory|OutOfMemoryError",
+            KnownError.of("no-memory", "insufficient memory for the Java Runtime|Cannot allocate memory|java\\.lang\\.OutOfMemoryError",
                     "the service ran out of memory (machine memory or its own heap)",
                     "close other programs, or change the service's heap in $LAB_HOME/lab.properties "
                             + "(kafka.heap, cassandra.heap, hdfs.heap), then `./lab up`"),
             KnownError.of("disk-full", "No space left on device",
                     "the disk holding $LAB_HOME is full",
                     "free disk space (`./lab reset --yes` wipes the lab's data), then `./lab up`"),
-            KnownError.of("kafka-storage", "No readable meta.properties|Invalid cluster.id|doesn't match stored clusterId"
+            KnownError.of("kafka-storage", "No readable meta.properties|Stored node id .* doesn't match|Invalid cluster.id|doesn't match stored clusterId"
                             + "|Failed to load metadata|Unexpected error while loading snapshot",
                     "Kafka's data directory is damaged or belongs to another cluster",
                     "`./lab reset --yes` wipes the lab's data (topics are lost); then `./lab up`"),
@@ -68,6 +68,18 @@ public final class KnownErrors {
     public static Optional<Finding> latestSince(Path log, long fromOffset) {
         List<Finding> findings = scan(log, Math.max(fromOffset, sizeOf(log) - TAIL_BYTES));
         return findings.isEmpty() ? Optional.empty() : Optional.of(findings.get(findings.size() - 1));
+    }
+
+    /** The last line that reports an error or exception since {@code fromOffset}, for failures no entry knows. */
+    public static Optional<String> lastErrorLine(Path log, long fromOffset) {
+        List<String> lines = linesFrom(log, Math.max(fromOffset, sizeOf(log) - TAIL_BYTES));
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String line = lines.get(i);
+            if (line.contains("ERROR") || line.contains("Exception") || line.startsWith("Error")) {
+                return Optional.of(line.strip());
+            }
+        }
+        return Optional.empty();
     }
 
     public static long sizeOf(Path file) {

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import lambdalab.lab.settings.LabSettings;
 
@@ -31,6 +32,14 @@ public abstract class HdfsDaemon extends LabService {
 
     public String defaultFs() {
         return "hdfs://" + settings.get("advertised.host") + ":" + settings.port("hdfs.namenode.port");
+    }
+
+    /**
+     * What an HDFS client of this lab must set: the file system URI, and one replica per block
+     * (replication is the client's choice; the default 3 leaves every block under-replicated here).
+     */
+    public Map<String, String> clientSettings() {
+        return Map.of("fs.defaultFS", defaultFs(), "dfs.replication", "1");
     }
 
     protected void renderConfig() {

@@ -137,10 +137,14 @@ final class ServiceRunner implements Runnable {
         }
     }
 
-    /** The fix for a known error in what this start wrote to the log, as "cause: fix (see ...)". */
+    /**
+     * What this start wrote to the log that explains a failure: a known error as "cause. Fix: ... (see
+     * troubleshooting.md#...)", else the last error line.
+     */
     private Optional<String> diagnose(long logOffset) {
-        return KnownErrors.latestSince(service.logFile(), logOffset)
+        Optional<String> known = KnownErrors.latestSince(service.logFile(), logOffset)
                 .map(f -> f.error().cause() + ". Fix: " + f.error().fix() + " (see " + f.error().reference() + ")");
+        return known.or(() -> KnownErrors.lastErrorLine(service.logFile(), logOffset).map(line -> "the log says: " + line));
     }
 
     /** Stops the process gracefully (then kills it); returns whether it stopped gracefully. */

@@ -1,0 +1,92 @@
+package lambdalab.lab.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import lambdalab.lab.Lab;
+import lambdalab.lab.settings.LabSettings;
+import lambdalab.lab.settings.RepoLayout;
+import lambdalab.lab.system.FreePorts;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The lab instance of a test run: started ONCE per run (in a temporary home, on free ports, so a
+ * lab the user has running is never touched) by the first test class that asks for it, and stopped
+ * when the run ends. Its supervisor also stops it if this JVM dies ({@code --exit-with}).
+ *
+ * <p>Use it with {@code @ExtendWith(TestLab.Extension.class)} and a {@code TestLab} parameter.
+ */
+public final class TestLab implements AutoCloseable {
+
+    private final Lab lab;
+    private final Path home;
+
+    private TestLab(Lab lab, Path home) {
+        this.lab = lab;
+        this.home = home;
+    }
+
+    public Lab lab() {
+        return lab;
+    }
+
+    /** A new, not yet started instance in its own temporary home on free ports. */
+    public static Lab newInstance(String prefix, Map<String, String> extraSettings) {
+        try {
+            Path home = Files.createTempDirectory(prefix);
+            Map<String, String> overrides = new LinkedHashMap<>(FreePorts.forAllPortSettings());
+            overrides.putAll(extraSettings);
+            return new Lab(LabSettings.load(home, Map.of(), overrides), RepoLayout.fromSystemProperty());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops an instance and deletes its home. */
+    public static void destroy(Lab lab) {
+        lab.stop(System.out);
+        lab.wipe();
+        try {
+            Files.deleteIfExists(lab.settings().home().resolve("lab.properties"));
+            Files.deleteIfExists(lab.settings().home());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static TestLab start() {
+        Lab lab = newInstance("lab-test-", Map.of());
+        System.out.println("Starting the test lab in " + lab.settings().home());
+        if (!lab.startInBackground(System.out, OptionalLong.of(ProcessHandle.current().pid()))) {
+            destroy(lab);
+            throw new IllegalStateException("The test lab did not start; see the lines above.");
+        }
+        return new TestLab(lab, lab.settings().home());
+    }
+
+    @Override
+    public void close() {
+        System.out.println("Stopping the test lab in " + home);
+        destroy(lab);
+    }
+
+    /** Resolves {@code TestLab} parameters with the run's one instance, started on first use. */
+    public static final class Extension implements ParameterResolver {
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == TestLab.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                    .getOrComputeIfAbsent(TestLab.class, key -> start(), TestLab.class);
+        }
+    }
+}

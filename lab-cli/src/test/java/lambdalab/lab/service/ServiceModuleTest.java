@@ -1,0 +1,61 @@
+package lambdalab.lab.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServiceModuleTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void rendersEveryPlaceholder() {
+        assertThat(ServiceModule.render("listeners=PLAINTEXT://{{bind.address}}:{{kafka.port}}",
+                Map.of("bind.address", "127.0.0.1", "kafka.port", "9092")))
+                .isEqualTo("listeners=PLAINTEXT://127.0.0.1:9092");
+    }
+
+    @Test
+    void aPlaceholderWithoutValueIsAnError() {
+        assertThatThrownBy(() -> ServiceModule.render("port={{kafka.port}}", Map.of()))
+                .isInstanceOf(ServiceException.class).hasMessageContaining("{{kafka.port}}");
+    }
+
+    @Test
+    void jvmOptionsDropCommentsAndBlankLines() throws IOException {
+        Files.writeString(dir.resolve("jvm.options"), "# heap\n-Xmx{{heap}}\n\n  -XX:+UseG1GC  \n");
+        ServiceModule module = new ServiceModule("x", dir);
+        assertThat(module.jvmOptions(Map.of("heap", "1g"))).containsExactly("-Xmx1g", "-XX:+UseG1GC");
+    }
+
+    @Test
+    void anUnbuiltModuleSaysHowToBuildIt() {
+        ServiceModule module = new ServiceModule("kafka", dir);
+        assertThatThrownBy(module::classpath).isInstanceOf(ServiceException.class)
+                .hasMessageContaining("services/kafka is not built").hasMessageContaining("./lab");
+    }
+
+    @Test
+    void theShippedServiceModulesRenderCompletely() {
+        Path services = Path.of(System.getProperty("lab.repo")).resolve("services");
+        lambdalab.lab.settings.LabSettings settings = lambdalab.lab.settings.LabSettings.load(dir, Map.of(), Map.of());
+        LabServices all = LabServices.of(settings, new lambdalab.lab.settings.RepoLayout(services.getParent()));
+        for (LabService service : all.all()) {
+            service.prepare(); // renders every template; Kafka and the NameNode also format their storage
+            assertThat(service.command()).contains("-Dlambdalab.service=" + service.name());
+        }
+        assertThat(settings.confDir().resolve("kafka/server.properties")).content()
+                .contains("listeners=PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093");
+        assertThat(settings.confDir().resolve("cassandra/cassandra.yaml")).content()
+                .contains("rpc_address: 127.0.0.1");
+        assertThat(settings.dataDir().resolve("kafka/meta.properties")).exists();
+        assertThat(settings.dataDir().resolve("hdfs/name/current/VERSION")).exists();
+    }
+}

@@ -1,0 +1,55 @@
+package lambdalab.lab.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LabSettingsTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void defaultsBindEveryServiceToLoopback() {
+        LabSettings settings = LabSettings.load(home, Map.of(), Map.of());
+        assertThat(settings.get("bind.address")).isEqualTo("127.0.0.1");
+        assertThat(settings.port("kafka.port")).isEqualTo(9092);
+        assertThat(settings.port("cassandra.port")).isEqualTo(9042);
+        assertThat(settings.port("hdfs.namenode.port")).isEqualTo(9000);
+    }
+
+    @Test
+    void fileThenEnvironmentThenOverridesWin() throws IOException {
+        Files.writeString(home.resolve("lab.properties"), "kafka.port=19092\ncassandra.port=19042\nhdfs.heap=128m\n");
+        LabSettings settings = LabSettings.load(home,
+                Map.of("LAB_CASSANDRA_PORT", "29042", "LAB_HDFS_HEAP", "192m"),
+                Map.of("hdfs.heap", "320m"));
+        assertThat(settings.port("kafka.port")).isEqualTo(19092);
+        assertThat(settings.port("cassandra.port")).isEqualTo(29042);
+        assertThat(settings.get("hdfs.heap")).isEqualTo("320m");
+    }
+
+    @Test
+    void anUnknownSettingIsRejectedWithTheKnownOnes() throws IOException {
+        Files.writeString(home.resolve("lab.properties"), "kafka.prot=19092\n");
+        assertThatThrownBy(() -> LabSettings.load(home, Map.of(), Map.of()))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("Unknown setting 'kafka.prot'")
+                .hasMessageContaining("kafka.port");
+    }
+
+    @Test
+    void aPortThatIsNoPortIsRejected() {
+        LabSettings settings = LabSettings.load(home, Map.of(), Map.of("kafka.port", "90920"));
+        assertThatThrownBy(() -> settings.port("kafka.port"))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("kafka.port must be a port number")
+                .hasMessageContaining("90920");
+    }
+}
