@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,17 +43,29 @@ public abstract class HdfsDaemon extends LabService {
         return Map.of("fs.defaultFS", defaultFs(), "dfs.replication", "1");
     }
 
+    private static final List<String> CONFIG_FILES = List.of("core-site.xml", "hdfs-site.xml", "log4j.properties");
+
+    /** Renders the configs, and packs them into the jar the daemons read them from. */
     protected void renderConfig() {
         createDirectories(dataDir(), settings.tmpDir(), settings.logsDir());
-        for (String file : List.of("core-site.xml", "hdfs-site.xml", "log4j.properties")) {
+        for (String file : CONFIG_FILES) {
             module.renderTemplate(file, confDir().resolve(file), templateValues());
         }
+        ConfigJar.write(configJar(), confDir(), CONFIG_FILES);
+    }
+
+    /**
+     * Hadoop reads its XML configs from the classpath. They go there as a jar, not as the folder,
+     * because class-data sharing refuses non-empty folders on the classpath.
+     */
+    private Path configJar() {
+        return confDir().resolve("hdfs-conf.jar");
     }
 
     @Override
     protected List<String> classpath() {
         List<String> entries = new ArrayList<>();
-        entries.add(confDir().toString());
+        entries.add(configJar().toString());
         entries.addAll(super.classpath());
         return entries;
     }

@@ -48,6 +48,12 @@ public abstract class LabService {
     /** Renders configs and creates or formats storage; safe to call before every start. */
     public abstract void prepare();
 
+    /** Called by the supervisor before each start: prepares, and keeps a class archive the last run wrote. */
+    public void prepareStart() {
+        prepare();
+        classDataSharing().promoteNewArchive();
+    }
+
     protected abstract String mainClass();
 
     protected List<String> mainArguments() {
@@ -82,7 +88,22 @@ public abstract class LabService {
 
     /** The command line of the service JVM. */
     public List<String> command() {
-        return jvmCommand(module.jvmOptions(templateValues()), mainClass(), mainArguments());
+        List<String> options = new ArrayList<>(module.jvmOptions(templateValues()));
+        if (Boolean.parseBoolean(settings.get("class.sharing"))) {
+            options.addAll(classDataSharing().options());
+        }
+        return jvmCommand(options, mainClass(), mainArguments());
+    }
+
+    /** This service's class-data-sharing archive, keyed by what it is made from. */
+    ClassDataSharing classDataSharing() {
+        return classDataSharing(name(), mainClass(), module.jvmOptions(templateValues()));
+    }
+
+    /** An archive for one main class of this service (the daemon, or a tool such as storage format). */
+    private ClassDataSharing classDataSharing(String archiveName, String mainClass, List<String> jvmOptions) {
+        String key = String.join(" ", jvmOptions) + mainClass + ClassDataSharing.describe(classpath());
+        return new ClassDataSharing(module.classArchiveDir(), archiveName, key, settings.home().toString());
     }
 
     /** Values for templates and jvm.options: every setting plus the instance's directories. */
@@ -122,6 +143,11 @@ public abstract class LabService {
         List<String> options = new ArrayList<>(List.of(
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"));
         options.addAll(extraJvmOptions);
+        if (Boolean.parseBoolean(settings.get("class.sharing"))) {
+            ClassDataSharing archive = classDataSharing(name() + "-" + mainClass, mainClass, options);
+            archive.promoteNewArchive();
+            options.addAll(archive.options());
+        }
         List<String> command = jvmCommand(options, mainClass, arguments);
         try {
             Files.createDirectories(logFile().getParent());

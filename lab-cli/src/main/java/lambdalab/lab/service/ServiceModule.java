@@ -40,10 +40,7 @@ public final class ServiceModule {
                     + "Run ./lab again (it builds what is missing) or ./mvnw -q package -DskipTests.");
         }
         List<String> entries = new ArrayList<>();
-        Path resources = dir.resolve("target/classes"); // only modules with resources (e.g. HDFS web apps) have it
-        if (Files.isDirectory(resources)) {
-            entries.add(resources.toString());
-        }
+        entries.add(dir.resolve("target/service-" + name + ".jar").toString());
         for (String entry : read(file).trim().split(java.io.File.pathSeparator)) {
             if (!entry.isBlank()) {
                 entries.add(entry);
@@ -56,6 +53,11 @@ public final class ServiceModule {
             }
         }
         return entries;
+    }
+
+    /** Where class-data-sharing archives made from this module's classpath are kept (build output). */
+    public Path classArchiveDir() {
+        return dir.resolve("target/cds");
     }
 
     /** The JVM options of {@code jvm.options}, comments and blank lines dropped, placeholders filled. */

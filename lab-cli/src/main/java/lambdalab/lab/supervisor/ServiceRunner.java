@@ -72,7 +72,7 @@ final class ServiceRunner implements Runnable {
         long logOffset = KnownErrors.sizeOf(service.logFile());
         try {
             update(status.starting(restarts, "configuring"));
-            service.prepare();
+            service.prepareStart();
             if (!launchUnlessStopping()) {
                 return false;
             }
