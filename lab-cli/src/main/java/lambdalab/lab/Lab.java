@@ -1,5 +1,6 @@
 package lambdalab.lab;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ import lambdalab.lab.supervisor.ServiceStatus;
 import lambdalab.lab.supervisor.StateFile;
 import lambdalab.lab.system.LabProcesses;
 import lambdalab.lab.system.Ports;
+import lambdalab.lab.system.Pause;
 
 /**
  * One lab instance (a home directory with its settings): start it with a background supervisor,
@@ -88,7 +91,8 @@ public final class Lab {
         return ready;
     }
 
-    boolean passesPreflight(PrintStream out) {
+    /** Prints every preflight problem; false if one of them forbids starting. */
+    public boolean passesPreflight(PrintStream out) {
         List<Preflight.Problem> problems = Preflight.check(settings, services);
         problems.forEach(p -> out.println((p.fatal() ? "ERROR: " : "WARNING: ") + p.message()));
         return problems.stream().noneMatch(Preflight.Problem::fatal);
@@ -99,6 +103,27 @@ public final class Lab {
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             command.add("/usr/bin/setsid"); // its own session: closing the terminal does not stop the lab
         }
+        command.addAll(supervisorCommand());
+        exitWithPid.ifPresent(pid -> command.addAll(List.of("--exit-with", Long.toString(pid))));
+        Path log = settings.logsDir().resolve(SUPERVISOR + ".log");
+        try {
+            Files.createDirectories(log.getParent());
+            return new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the supervisor", e);
+        }
+    }
+
+    /**
+     * The supervisor JVM's command line ({@code lab supervise}), marked with this home so that
+     * {@link #runningSupervisor()} can tell it from any other process.
+     */
+    public List<String> supervisorCommand() {
+        List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
         command.add("-Dlab.repo=" + repo.root());
@@ -107,18 +132,7 @@ public final class Lab {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "lambdalab.lab.cli.LabCommand",
                 "supervise", "--home", settings.home().toString()));
         settings.overrides().forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
-        exitWithPid.ifPresent(pid -> command.addAll(List.of("--exit-with", Long.toString(pid))));
-        Path log = settings.logsDir().resolve(SUPERVISOR + ".log");
-        try {
-            Files.createDirectories(log.getParent());
-            return new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the supervisor", e);
-        }
+        return command;
     }
 
     /**
@@ -126,22 +140,19 @@ public final class Lab {
      * supervisor left running (they would hold the ports).
      */
     public void clearStaleProcesses(PrintStream out) {
-        if (runningSupervisor().isEmpty()) {
-            PidFile.of(settings.runDir(), SUPERVISOR).delete();
+        if (runningSupervisor().isPresent()) {
+            return; // a live supervisor owns its PID files
         }
+        PidFile.of(settings.runDir(), SUPERVISOR).delete();
         for (LabService service : services.all()) {
             PidFile pidFile = PidFile.of(settings.runDir(), service.name());
             OptionalLong pid = pidFile.read();
-            if (pid.isEmpty()) {
-                continue;
-            }
-            Optional<ProcessHandle> orphan = LabProcesses.findOurs(pid.getAsLong(), settings.home(), service.name());
-            if (orphan.isPresent() && runningSupervisor().isEmpty()) {
-                out.println("Found " + service.name() + " (PID " + pid.getAsLong()
-                        + ") left running by a supervisor that died; stopping it.");
-                LabProcesses.stop(orphan.get(), stopTimeout());
-            }
-            if (orphan.isEmpty() || runningSupervisor().isEmpty()) {
+            if (pid.isPresent()) {
+                LabProcesses.findOurs(pid.getAsLong(), settings.home(), service.name()).ifPresent(orphan -> {
+                    out.println("Found " + service.name() + " (PID " + orphan.pid()
+                            + ") left running by a supervisor that died; stopping it.");
+                    LabProcesses.stop(orphan, stopTimeout());
+                });
                 pidFile.delete();
             }
         }
@@ -172,7 +183,7 @@ public final class Lab {
             if (taken.isEmpty() || Instant.now().isAfter(deadline)) {
                 return taken;
             }
-            sleep(POLL);
+            Pause.of(POLL);
         }
     }
 
@@ -213,19 +224,11 @@ public final class Lab {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

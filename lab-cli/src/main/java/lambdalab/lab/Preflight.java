@@ -20,8 +20,8 @@ public final class Preflight {
 
     /** Off-heap memory of a JVM beyond its heap (metaspace, code cache, threads, direct buffers). */
     private static final long JVM_OVERHEAD = 300L << 20;
-    static final long MIN_DISK = 1L << 30;
-    static final long LOW_DISK = 5L << 30;
+    public static final long MIN_DISK = 1L << 30;
+    public static final long LOW_DISK = 5L << 30;
 
     private Preflight() {
     }

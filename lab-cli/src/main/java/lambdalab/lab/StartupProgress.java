@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import lambdalab.lab.supervisor.LabState;
 import lambdalab.lab.supervisor.ServiceState;
 import lambdalab.lab.supervisor.ServiceStatus;
+import lambdalab.lab.system.Pause;
 
 /**
  * Follows a starting lab through the supervisor's state file: prints one line per state change (and
@@ -56,7 +57,7 @@ final class StartupProgress {
                         .forEach(this::explainFailure));
                 return false;
             }
-            sleep(poll);
+            Pause.of(poll);
         }
     }
 
@@ -85,13 +86,5 @@ final class StartupProgress {
 
     private double elapsedSeconds() {
         return Duration.between(start, Instant.now()).toMillis() / 1000.0;
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

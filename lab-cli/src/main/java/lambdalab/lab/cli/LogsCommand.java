@@ -5,6 +5,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import lambdalab.lab.Lab;
@@ -33,7 +34,7 @@ final class LogsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Lab lab = options.lab();
-        List<String> known = new java.util.ArrayList<>(lab.services().names());
+        List<String> known = new ArrayList<>(lab.services().names());
         known.add(Lab.SUPERVISOR);
         if (!known.contains(service)) {
             System.err.println("ERROR: unknown service '" + service + "'. Choose one of: " + String.join(", ", known) + ".");

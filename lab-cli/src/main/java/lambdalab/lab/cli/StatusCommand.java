@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import lambdalab.lab.Lab;
+import lambdalab.lab.supervisor.ServiceState;
 import lambdalab.lab.supervisor.ServiceStatus;
 import lambdalab.lab.supervisor.StateFile;
 import lambdalab.lab.system.LabProcesses;
@@ -36,7 +37,7 @@ final class StatusCommand implements Callable<Integer> {
                     + lab.runningSupervisor().map(p -> "PID " + p.pid()).orElse("not running") + ")");
             StatusTable.print(System.out, services);
         }
-        boolean allReady = services.stream().allMatch(s -> s.state() == lambdalab.lab.supervisor.ServiceState.READY);
+        boolean allReady = services.stream().allMatch(s -> s.state() == ServiceState.READY);
         return allReady ? 0 : 3;
     }
 

@@ -1,17 +1,19 @@
 package lambdalab.lab.cli;
 
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import lambdalab.lab.Lab;
 import lambdalab.lab.supervisor.ServiceStatus;
 import lambdalab.lab.supervisor.Supervisor;
+import lambdalab.lab.system.Pause;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The background supervisor process that {@code lab up} spawns; not meant to be typed. */
+/** The supervisor process that `lab up` starts (in the background, or attached with --foreground). */
 @Command(name = "supervise", hidden = true, mixinStandardHelpOptions = true,
-        description = "Run the supervisor of a lab instance in this process (what `lab up` starts in the background).")
+        description = "Run the supervisor of a lab instance in this process (what `lab up` starts).")
 final class SuperviseCommand implements Callable<Integer> {
 
     @Mixin
@@ -20,22 +22,44 @@ final class SuperviseCommand implements Callable<Integer> {
     @Option(names = "--exit-with", paramLabel = "PID", description = "Stop the lab when this process ends.")
     Long exitWithPid;
 
+    @Option(names = "--verbose", description = "Print every state change, and the status table once all are ready; "
+            + "stop the lab and exit 1 if a service fails.")
+    boolean verbose;
+
     @Override
     public Integer call() {
-        Supervisor supervisor = supervise(options.lab(), status -> { });
+        Lab lab = options.lab();
+        Supervisor supervisor = new Supervisor(lab.settings(), lab.services().all(),
+                verbose ? SuperviseCommand::print : status -> { });
+        Runtime.getRuntime().addShutdownHook(new Thread(supervisor::stop, "lab-shutdown"));
+        supervisor.start();
         if (exitWithPid != null) {
             ProcessHandle.of(exitWithPid).ifPresentOrElse(
                     parent -> parent.onExit().thenRun(() -> System.exit(0)), () -> System.exit(0));
+        }
+        if (verbose && !awaitAllReady(supervisor)) {
+            supervisor.stop(); // a service manager sees the failure and can restart the whole lab
+            return 1;
+        }
+        if (verbose) {
+            StatusTable.print(System.out, lab.status());
         }
         supervisor.awaitStop();
         return 0;
     }
 
-    /** Starts a supervisor for the lab that stops every service when this JVM is asked to end. */
-    static Supervisor supervise(Lab lab, Consumer<ServiceStatus> listener) {
-        Supervisor supervisor = new Supervisor(lab.settings(), lab.services().all(), listener);
-        Runtime.getRuntime().addShutdownHook(new Thread(supervisor::stop, "lab-shutdown"));
-        supervisor.start();
-        return supervisor;
+    private static boolean awaitAllReady(Supervisor supervisor) {
+        while (!supervisor.state().allReady()) {
+            if (!supervisor.state().failed().isEmpty()) {
+                return false;
+            }
+            Pause.of(Duration.ofMillis(200));
+        }
+        return true;
+    }
+
+    private static void print(ServiceStatus status) {
+        System.out.println(status.name() + ": " + status.state().name().toLowerCase(Locale.ROOT)
+                + " (" + status.detail() + ")" + (status.fix() == null ? "" : "\n  cause: " + status.fix()));
     }
 }

@@ -1,10 +1,13 @@
 package lambdalab.lab.cli;
 
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import lambdalab.lab.Lab;
-import lambdalab.lab.supervisor.ServiceState;
-import lambdalab.lab.supervisor.Supervisor;
+import lambdalab.lab.system.LabProcesses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,12 +21,12 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     LabOptions options;
 
-    @Option(names = "--foreground", description = "Keep the supervisor attached (for systemd and similar); "
-            + "Ctrl-C or SIGTERM stops the lab.")
+    @Option(names = "--foreground", description = "Keep the supervisor attached and print its state changes "
+            + "(for systemd and similar); Ctrl-C or SIGTERM stops the lab. Exits non-zero if a service fails.")
     boolean foreground;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException, InterruptedException {
         Lab lab = options.lab();
         if (lab.runningSupervisor().isPresent()) {
             System.out.println("The lab in " + lab.settings().home() + " is already running; nothing changed.");
@@ -44,17 +47,20 @@ final class UpCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int runForeground(Lab lab) {
+    /**
+     * Runs the same supervisor process as the background mode, attached to this terminal; stopping
+     * this process (SIGTERM, Ctrl-C) stops the supervisor, which stops every service.
+     */
+    private int runForeground(Lab lab) throws IOException, InterruptedException {
         lab.clearStaleProcesses(System.out);
-        Supervisor supervisor = SuperviseCommand.supervise(lab, status -> {
-            System.out.println(status.name() + ": " + status.state().name().toLowerCase()
-                    + (status.state() == ServiceState.READY || status.state() == ServiceState.FAILED
-                    ? " (" + status.detail() + ")" : ""));
-            if (status.fix() != null) {
-                System.out.println("  cause: " + status.fix());
-            }
-        });
-        supervisor.awaitStop();
-        return 0;
+        if (!lab.passesPreflight(System.out)) {
+            return 1;
+        }
+        List<String> command = new ArrayList<>(lab.supervisorCommand());
+        command.add("--verbose");
+        Process supervisor = new ProcessBuilder(command).inheritIO().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+                LabProcesses.stop(supervisor.toHandle(), Duration.ofMinutes(2)), "stop-supervisor"));
+        return supervisor.waitFor();
     }
 }

@@ -84,10 +84,10 @@ public final class Doctor {
     private Check disk() {
         long usable = Resources.usableDisk(lab.settings().home());
         String text = Resources.formatBytes(usable) + " free at " + lab.settings().home();
-        if (usable < 1L << 30) {
+        if (usable < Preflight.MIN_DISK) {
             return Check.fail("disk", text + ": the lab needs at least 1 GB (troubleshooting.md#disk-full)");
         }
-        return usable < 5L << 30 ? Check.warn("disk", text + ": the exercises fill a few GB") : Check.ok("disk", text);
+        return usable < Preflight.LOW_DISK ? Check.warn("disk", text + ": the exercises fill a few GB") : Check.ok("disk", text);
     }
 
     private Optional<ProcessHandle> processOf(LabService service) {

@@ -22,13 +22,8 @@ public final class DataNodeService extends HdfsDaemon {
         String host = settings.get("bind.address");
         return List.of(
                 new Endpoint("data", host, settings.port("hdfs.datanode.port")),
-                new Endpoint("web UI", host, settings.port("hdfs.datanode.http.port")),
+                new Endpoint(WEB_UI, host, settings.port("hdfs.datanode.http.port")),
                 new Endpoint("IPC", host, settings.port("hdfs.datanode.ipc.port")));
-    }
-
-    @Override
-    public Optional<String> ui() {
-        return Optional.of("http://" + endpoints().get(1).address() + "/");
     }
 
     @Override

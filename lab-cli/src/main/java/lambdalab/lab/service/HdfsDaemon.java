@@ -27,8 +27,17 @@ public abstract class HdfsDaemon extends LabService {
             .connectTimeout(Duration.ofSeconds(1)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    protected static final String WEB_UI = "web UI";
+
     protected HdfsDaemon(LabSettings settings, ServiceModule module) {
         super(settings, module);
+    }
+
+    /** Each daemon serves a web UI (and JMX) over HTTP. */
+    @Override
+    public Optional<String> ui() {
+        return endpoints().stream().filter(e -> e.purpose().equals(WEB_UI)).findFirst()
+                .map(e -> "http://" + e.address() + "/");
     }
 
     public String defaultFs() {

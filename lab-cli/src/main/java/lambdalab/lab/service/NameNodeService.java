@@ -23,12 +23,7 @@ public final class NameNodeService extends HdfsDaemon {
         String host = settings.get("bind.address");
         return List.of(
                 new Endpoint("RPC", host, settings.port("hdfs.namenode.port")),
-                new Endpoint("web UI", host, settings.port("hdfs.namenode.http.port")));
-    }
-
-    @Override
-    public Optional<String> ui() {
-        return Optional.of("http://" + endpoints().get(1).address() + "/");
+                new Endpoint(WEB_UI, host, settings.port("hdfs.namenode.http.port")));
     }
 
     @Override

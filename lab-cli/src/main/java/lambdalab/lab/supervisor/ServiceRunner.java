@@ -11,6 +11,7 @@ import lambdalab.lab.service.Failures;
 import lambdalab.lab.service.Health;
 import lambdalab.lab.service.LabService;
 import lambdalab.lab.system.LabProcesses;
+import lambdalab.lab.system.Pause;
 
 /**
  * Keeps one service running: configure, start, wait until really ready, watch, and restart it with
@@ -22,6 +23,8 @@ final class ServiceRunner implements Runnable {
     static final int MAX_FAILED_STARTS = 3;
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** Ready this long before dying: a fresh incident, not a crash loop. */
+    private static final Duration STABLE = Duration.ofMinutes(1);
 
     private final LabService service;
     private final Duration stopTimeout;
@@ -48,6 +51,7 @@ final class ServiceRunner implements Runnable {
     @Override
     public void run() {
         int failedStarts = 0;
+        int quickDeaths = 0;
         int restarts = 0;
         while (!stopping) {
             boolean becameReady = startAndWatch(restarts);
@@ -59,12 +63,17 @@ final class ServiceRunner implements Runnable {
                 update(status.withState(ServiceState.FAILED));
                 return;
             }
+            // a service that keeps dying soon after each start waits longer each time
+            quickDeaths = ranLongEnough(status) ? 1 : quickDeaths + 1;
             restarts++;
-            Duration backoff = backoff(becameReady ? 1 : failedStarts);
+            Duration backoff = backoff(quickDeaths);
             update(status.restarting(restarts, "restarting in " + backoff.toSeconds() + " s: " + status.detail()));
-            sleep(backoff);
+            Pause.of(backoff);
         }
-        update(status.stopped());
+    }
+
+    private static boolean ranLongEnough(ServiceStatus status) {
+        return status.readyAt() != null && Duration.between(status.readyAt(), Instant.now()).compareTo(STABLE) > 0;
     }
 
     /** One life of the process. Returns whether it became ready before it ended. */
@@ -126,7 +135,7 @@ final class ServiceRunner implements Runnable {
                 return false;
             }
             update(status.withDetail(health.detail(), null));
-            sleep(POLL);
+            Pause.of(POLL);
         }
         return false;
     }
@@ -165,16 +174,12 @@ final class ServiceRunner implements Runnable {
         return Duration.ofSeconds(Math.min(seconds, MAX_BACKOFF.toSeconds()));
     }
 
-    private void update(ServiceStatus next) {
+    /** Publishes a new status; STOPPED is final (a runner is not started twice). */
+    private synchronized void update(ServiceStatus next) {
+        if (status.state() == ServiceState.STOPPED) {
+            return;
+        }
         status = next;
         onChange.accept(next);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
