@@ -1,19 +1,14 @@
 package lambdalab.lab.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import lambdalab.lab.Lab;
-import lambdalab.lab.settings.LabSettings;
 import lambdalab.lab.supervisor.ServiceStatus;
-import lambdalab.lab.system.FreePorts;
 import lambdalab.lab.system.LabProcesses;
 import lambdalab.lab.system.Resources;
 import picocli.CommandLine.Command;
@@ -21,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
-        subcommands = {BenchCommand.Startup.class})
+        subcommands = {BenchCommand.Startup.class, GenerateBenchmark.class})
 final class BenchCommand implements Runnable {
 
     @Override
@@ -48,9 +43,9 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException, InterruptedException {
-            PrintStream progress = verbose ? System.out : new PrintStream(OutputStream.nullOutputStream());
+            PrintStream progress = verbose ? System.out : BenchInstances.QUIET;
             double cold = measureColdStart(progress);
-            Lab lab = benchInstance(Map.of());
+            Lab lab = BenchInstances.create(options, Map.of());
             try {
                 // a clean stop writes the class archives if this build has none yet
                 timeStart(lab, progress, "warm-up");
@@ -64,39 +59,22 @@ final class BenchCommand implements Runnable {
                 report(cold, fresh, restart, freshRss, restartRss);
                 return 0;
             } finally {
-                destroy(lab, progress);
+                BenchInstances.destroy(lab, progress);
             }
         }
 
         private double measureColdStart(PrintStream progress) throws IOException {
-            Lab cold = benchInstance(Map.of("class.sharing", "false"));
+            Lab cold = BenchInstances.create(options, Map.of("class.sharing", "false"));
             try {
                 return timeStart(cold, progress, "cold");
             } finally {
-                destroy(cold, progress);
+                BenchInstances.destroy(cold, progress);
             }
-        }
-
-        private Lab benchInstance(Map<String, String> settings) throws IOException {
-            Path home = Files.createTempDirectory("lab-bench-");
-            Map<String, String> overrides = new LinkedHashMap<>(FreePorts.forAllPortSettings());
-            overrides.putAll(settings);
-            overrides.putAll(options.overrides);
-            return new Lab(LabSettings.load(home, System.getenv(), overrides), options.repo());
-        }
-
-        private static void destroy(Lab lab, PrintStream progress) throws IOException {
-            lab.stop(progress);
-            lab.wipe();
-            Files.deleteIfExists(lab.settings().home().resolve("lab.properties"));
-            Files.deleteIfExists(lab.settings().home());
         }
 
         private static double timeStart(Lab lab, PrintStream progress, String what) {
             long start = System.nanoTime();
-            if (!lab.startInBackground(progress, OptionalLong.empty())) {
-                throw new IllegalStateException("the lab did not start (" + what + "); run with --verbose");
-            }
+            BenchInstances.start(lab, progress);
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "%-12s all ready in %5.1f s%n", what, seconds);
             return seconds;

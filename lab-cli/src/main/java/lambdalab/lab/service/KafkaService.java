@@ -1,6 +1,9 @@
 package lambdalab.lab.service;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +41,9 @@ public final class KafkaService extends LabService {
         createDirectories(dataDir(), settings.tmpDir());
         module.renderTemplate("server.properties", confDir().resolve("server.properties"), templateValues());
         module.renderTemplate("log4j2.properties", confDir().resolve("log4j2.properties"), templateValues());
+        Map<String, String> quiet = new HashMap<>(templateValues());
+        quiet.put("kafka.log.level", "WARN"); // tools log every config at INFO
+        module.renderTemplate("log4j2.properties", toolsLogConfig(), quiet);
         if (!Files.exists(dataDir().resolve("meta.properties"))) {
             formatStorage();
         }
@@ -48,7 +54,16 @@ public final class KafkaService extends LabService {
         runTool("storage format", "kafka.tools.StorageTool",
                 List.of("format", "-t", Uuid.randomUuid().toString(),
                         "-c", confDir().resolve("server.properties").toString()),
-                List.of("-Dlog4j2.configurationFile=" + confDir().resolve("log4j2.properties")));
+                List.of(toolsLogging()));
+    }
+
+    private Path toolsLogConfig() {
+        return confDir().resolve("tools-log4j2.properties");
+    }
+
+    /** The JVM option that makes a Kafka tool log warnings only. */
+    public String toolsLogging() {
+        return "-Dlog4j2.configurationFile=" + toolsLogConfig();
     }
 
     @Override

@@ -135,20 +135,32 @@ public abstract class LabService {
         return command;
     }
 
+    /** JVM options for short-lived tools: they start fast and run briefly, so no optimizing compiler. */
+    private static final List<String> SHORT_TOOL_JVM = List.of(
+            "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
+
     /**
-     * Runs a short-lived tool of the service (e.g. storage format) to completion, its output appended
-     * to the service's log. Fails with the log's tail when the tool fails.
+     * The command line of a tool of this service (storage format, Kafka's perf tool...) with the
+     * service's classpath and its own class-data-sharing archive.
      */
-    protected void runTool(String what, String mainClass, List<String> arguments, List<String> extraJvmOptions) {
-        List<String> options = new ArrayList<>(List.of(
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"));
-        options.addAll(extraJvmOptions);
+    public List<String> toolCommand(String mainClass, List<String> arguments, List<String> jvmOptions) {
+        List<String> options = new ArrayList<>(jvmOptions);
         if (Boolean.parseBoolean(settings.get("class.sharing"))) {
-            ClassDataSharing archive = classDataSharing(name() + "-" + mainClass, mainClass, options);
+            ClassDataSharing archive = classDataSharing(name() + "-" + mainClass, mainClass, jvmOptions);
             archive.promoteNewArchive();
             options.addAll(archive.options());
         }
-        List<String> command = jvmCommand(options, mainClass, arguments);
+        return jvmCommand(options, mainClass, arguments);
+    }
+
+    /**
+     * Runs a short-lived tool of the service to completion, its output appended to the service's
+     * log; a failure names the log to read.
+     */
+    protected void runTool(String what, String mainClass, List<String> arguments, List<String> extraJvmOptions) {
+        List<String> options = new ArrayList<>(SHORT_TOOL_JVM);
+        options.addAll(extraJvmOptions);
+        List<String> command = toolCommand(mainClass, arguments, options);
         try {
             Files.createDirectories(logFile().getParent());
             Process process = new ProcessBuilder(command)

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import lambdalab.lab.Lab;
-import lambdalab.lab.cli.LabCommand;
 import lambdalab.lab.service.Endpoint;
 import lambdalab.lab.supervisor.ServiceState;
 import lambdalab.lab.supervisor.ServiceStatus;
@@ -49,19 +45,19 @@ class LabLifecycleIT {
     @Test
     void upStatusDownLeaveNothingRunning() throws Exception {
         Lab lab = newInstance(Map.of());
-        Run up = lab(lab, "up");
-        assertThat(up.exitCode).as(up.output).isZero();
-        assertThat(up.output).contains("All 4 services ready");
+        LabCli.Run up = lab(lab, "up");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(up.output()).contains("All 4 services ready");
         List<ServiceStatus> started = lab.status();
         assertThat(started).extracting(ServiceStatus::state).containsOnly(ServiceState.READY);
 
-        Run again = lab(lab, "up");
-        assertThat(again.exitCode).isZero();
-        assertThat(again.output).contains("already running; nothing changed");
+        LabCli.Run again = lab(lab, "up");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.output()).contains("already running; nothing changed");
         assertThat(lab.status()).extracting(ServiceStatus::pid)
                 .containsExactlyElementsOf(started.stream().map(ServiceStatus::pid).toList());
 
-        JsonNode json = new ObjectMapper().readTree(lab(lab, "status", "--json").output);
+        JsonNode json = new ObjectMapper().readTree(lab(lab, "status", "--json").output());
         assertThat(json.path("services")).hasSize(4);
         for (JsonNode service : json.path("services")) {
             assertThat(service.path("state").asText()).isEqualTo("READY");
@@ -72,8 +68,8 @@ class LabLifecycleIT {
 
         List<Long> pids = new ArrayList<>(started.stream().map(ServiceStatus::pid).toList());
         pids.add(lab.runningSupervisor().orElseThrow().pid());
-        Run down = lab(lab, "down");
-        assertThat(down.exitCode).as(down.output).isZero();
+        LabCli.Run down = lab(lab, "down");
+        assertThat(down.exitCode()).as(down.output()).isZero();
         assertNothingLeft(lab, pids);
     }
 
@@ -86,9 +82,9 @@ class LabLifecycleIT {
         supervisor.destroyForcibly();
         supervisor.onExit().join();
 
-        Run down = lab(lab, "down");
-        assertThat(down.output).contains("left running by a supervisor that died");
-        assertThat(down.exitCode).as(down.output).isZero();
+        LabCli.Run down = lab(lab, "down");
+        assertThat(down.output()).contains("left running by a supervisor that died");
+        assertThat(down.exitCode()).as(down.output()).isZero();
         assertNothingLeft(lab, pids);
     }
 
@@ -98,9 +94,9 @@ class LabLifecycleIT {
         int kafkaPort = lab.settings().port("kafka.port");
         try (ServerSocket squatter = new ServerSocket()) {
             squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), kafkaPort));
-            Run up = lab(lab, "up");
-            assertThat(up.exitCode).isEqualTo(1);
-            assertThat(up.output).contains("Port " + kafkaPort + " (kafka broker) is taken by PID "
+            LabCli.Run up = lab(lab, "up");
+            assertThat(up.exitCode()).isEqualTo(1);
+            assertThat(up.output()).contains("Port " + kafkaPort + " (kafka broker) is taken by PID "
                     + ProcessHandle.current().pid());
             assertThat(lab.runningSupervisor()).isEmpty();
         }
@@ -109,9 +105,9 @@ class LabLifecycleIT {
     @Test
     void tooLittleMemoryIsRefusedWithTheHeapsToLower() {
         Lab lab = newInstance(Map.of("cassandra.heap", "4096g"));
-        Run up = lab(lab, "up");
-        assertThat(up.exitCode).isEqualTo(1);
-        assertThat(up.output).contains("of memory and only").contains("cassandra.heap");
+        LabCli.Run up = lab(lab, "up");
+        assertThat(up.exitCode()).isEqualTo(1);
+        assertThat(up.output()).contains("of memory and only").contains("cassandra.heap");
         assertThat(lab.runningSupervisor()).isEmpty();
     }
 
@@ -123,9 +119,9 @@ class LabLifecycleIT {
         // a meta.properties that belongs to no cluster: what a damaged or mixed-up data dir looks like
         Files.writeString(kafkaData.resolve("meta.properties"), "version=1\nnode.id=7\ncluster.id=not-a-cluster\n");
 
-        Run up = lab(lab, "up");
-        assertThat(up.exitCode).as(up.output).isEqualTo(1);
-        assertThat(up.output).contains("kafka did not start")
+        LabCli.Run up = lab(lab, "up");
+        assertThat(up.exitCode()).as(up.output()).isEqualTo(1);
+        assertThat(up.output()).contains("kafka did not start")
                 .contains("lab reset --yes")
                 .contains(lab.settings().logsDir().resolve("kafka.log").toString());
         assertThat(lab.runningSupervisor()).isEmpty();
@@ -148,23 +144,7 @@ class LabLifecycleIT {
         }
     }
 
-    private record Run(int exitCode, String output) {
-    }
-
-    /** Runs a `lab` command in this JVM against the instance, capturing what it prints. */
-    private static Run lab(Lab lab, String... args) {
-        List<String> command = new ArrayList<>(List.of(args));
-        command.addAll(List.of("--home", lab.settings().home().toString()));
-        lab.settings().overrides().forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            int exitCode = LabCommand.execute(command.toArray(String[]::new));
-            return new Run(exitCode, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-            original.print(captured.toString(StandardCharsets.UTF_8));
-        }
+    private static LabCli.Run lab(Lab lab, String... args) {
+        return LabCli.run(lab, args);
     }
 }

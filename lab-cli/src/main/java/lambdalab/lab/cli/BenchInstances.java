@@ -1,0 +1,43 @@
+package lambdalab.lab.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import lambdalab.lab.Lab;
+import lambdalab.lab.settings.LabSettings;
+import lambdalab.lab.system.FreePorts;
+
+/** Lab instances for benchmarks: a temporary home on free ports, so the user's lab is never touched. */
+final class BenchInstances {
+    private BenchInstances() {
+    }
+
+    static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+    static Lab create(LabOptions options, Map<String, String> settings) throws IOException {
+        Path home = Files.createTempDirectory("lab-bench-");
+        Map<String, String> overrides = new LinkedHashMap<>(FreePorts.forAllPortSettings());
+        overrides.putAll(settings);
+        overrides.putAll(options.overrides);
+        return new Lab(LabSettings.load(home, System.getenv(), overrides), options.repo());
+    }
+
+    /** Starts the instance; the progress lines go to {@code progress}. */
+    static void start(Lab lab, PrintStream progress) {
+        if (!lab.startInBackground(progress, OptionalLong.empty())) {
+            throw new IllegalStateException("the benchmark's lab instance did not start; run with --verbose");
+        }
+    }
+
+    static void destroy(Lab lab, PrintStream progress) throws IOException {
+        lab.stop(progress);
+        lab.wipe();
+        Files.deleteIfExists(lab.settings().home().resolve("lab.properties"));
+        Files.deleteIfExists(lab.settings().home());
+    }
+}

@@ -1,0 +1,76 @@
+package lambdalab.course.kafka;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Topic administration the course needs: make sure a topic exists, with the partitions asked for. */
+public final class KafkaTopics {
+
+    /** How long any Kafka call may take before the lab reports Kafka as unreachable. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private KafkaTopics() {
+    }
+
+    /**
+     * Creates the topic with {@code partitions} partitions (replication 1) if it does not exist.
+     *
+     * @return the number of partitions the topic has (an existing topic keeps its own)
+     */
+    public static int ensureTopic(String bootstrapServers, String topic, int partitions) {
+        try (Admin admin = Admin.create(adminConfig(bootstrapServers))) {
+            Optional<TopicDescription> existing = describe(admin, bootstrapServers, topic);
+            if (existing.isPresent()) {
+                return existing.get().partitions().size();
+            }
+            try {
+                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all()
+                        .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) { // created meanwhile: fine
+                    throw new IllegalStateException("Cannot create topic " + topic + ": " + e.getCause().getMessage(), e);
+                }
+            }
+            return partitions;
+        } catch (TimeoutException e) {
+            throw new KafkaUnreachableException(bootstrapServers, "a topic request", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating topic " + topic, e);
+        }
+    }
+
+    private static Optional<TopicDescription> describe(Admin admin, String bootstrapServers, String topic)
+            throws InterruptedException, TimeoutException {
+        try {
+            Map<String, TopicDescription> topics = admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return Optional.ofNullable(topics.get(topic));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+                return Optional.empty();
+            }
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw new KafkaUnreachableException(bootstrapServers, "a metadata request", e);
+            }
+            throw new IllegalStateException("Cannot describe topic " + topic + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    static Map<String, Object> adminConfig(String bootstrapServers) {
+        return Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+    }
+}
