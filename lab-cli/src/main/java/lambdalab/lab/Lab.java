@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import lambdalab.course.LabEndpoints;
 import lambdalab.lab.service.Endpoint;
 import lambdalab.lab.service.LabService;
 import lambdalab.lab.service.LabServices;
@@ -56,6 +57,12 @@ public final class Lab {
 
     public LabServices services() {
         return services;
+    }
+
+    /** Where this instance's services are, for the course's jobs. */
+    public LabEndpoints endpoints() {
+        return new LabEndpoints(services.kafka().bootstrapServers(), settings.get("advertised.host"),
+                settings.port("cassandra.port"), services.nameNode().defaultFs());
     }
 
     /** The supervisor of this home, if one runs (a PID file of a dead or foreign process does not count). */

@@ -1,6 +1,7 @@
 package lambdalab.lab.cli;
 
 import java.io.UncheckedIOException;
+import lambdalab.course.batch.MissingInputException;
 import lambdalab.course.kafka.KafkaUnreachableException;
 import lambdalab.lab.service.ServiceException;
 import lambdalab.lab.settings.SettingsException;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 /** {@code lab}: the Lambda Lab command line. */
 @Command(name = "lab", mixinStandardHelpOptions = true, version = "Lambda Lab 0.1",
         description = "Lambda Lab: real Kafka, Cassandra and HDFS on 127.0.0.1 for the Lambda architecture course.",
-        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class, LabGenerateCommand.class,
+        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class, LabGenerateCommand.class, BatchCommand.class,
                 ResetCommand.class, DoctorCommand.class, SettingsCommand.class, BenchCommand.class,
                 TestCommand.class, SuperviseCommand.class, CommandLine.HelpCommand.class})
 public final class LabCommand implements Runnable {
@@ -29,7 +30,8 @@ public final class LabCommand implements Runnable {
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // failures whose message already says what happened and what to do: no stack trace
             if (e instanceof SettingsException || e instanceof ServiceException
-                    || e instanceof KafkaUnreachableException || e instanceof UncheckedIOException) {
+                    || e instanceof KafkaUnreachableException || e instanceof MissingInputException
+                    || e instanceof UncheckedIOException) {
                 cmd.getErr().println("ERROR: " + e.getMessage()
                         + (e instanceof UncheckedIOException ? " (" + e.getCause().getMessage() + ")" : ""));
                 return 1;

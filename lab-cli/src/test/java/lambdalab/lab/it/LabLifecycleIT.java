@@ -128,6 +128,16 @@ class LabLifecycleIT {
         assertNothingLeftOnPorts(lab);
     }
 
+    @Test
+    void aServiceThatNeverBecomesReadyEndsWithTheTimeoutAndTheLogToRead() {
+        Lab lab = newInstance(Map.of("ready.timeout.seconds", "1"));
+        LabCli.Run up = lab(lab, "up");
+        assertThat(up.exitCode()).as(up.output()).isEqualTo(1);
+        assertThat(up.output()).contains("not ready after 1 s").contains(lab.settings().logsDir().toString());
+        assertThat(lab.runningSupervisor()).isEmpty();
+        assertNothingLeftOnPorts(lab);
+    }
+
     private static void assertNothingLeft(Lab lab, List<Long> pids) {
         for (long pid : pids) {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("PID " + pid).isFalse();

@@ -1,0 +1,57 @@
+package lambdalab.course.batch;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * The raw events dataset on HDFS, the master data of the Lambda architecture: Parquet, partitioned
+ * by {@code topic}, {@code kafka_partition} and {@code timestamp_hour}, each event with the Kafka
+ * offset it came from (the speed layer writes it; events loaded without Kafka have none).
+ */
+public final class RawEvents {
+
+    public static final String DEFAULT_PATH = "/lambda/raw/events";
+    public static final String TOPIC = "topic";
+    public static final String KAFKA_PARTITION = "kafka_partition";
+    public static final String KAFKA_OFFSET = "kafka_offset";
+    /** The topic name under which events loaded straight from the generator are kept. */
+    public static final String GENERATED = "generated";
+
+    private RawEvents() {
+    }
+
+    /**
+     * Writes generated events (no Kafka) into the dataset under topic {@value #GENERATED},
+     * replacing the hours they cover there: loading the same events again changes nothing.
+     */
+    public static void writeGenerated(Dataset<Row> events, String path) {
+        events.withColumn(TOPIC, lit(GENERATED))
+                .withColumn(KAFKA_PARTITION, lit(0))
+                .withColumn(KAFKA_OFFSET, lit(null).cast(DataTypes.LongType))
+                .repartition(col(EventColumns.TIMESTAMP_HOUR))
+                .write()
+                .mode(SaveMode.Overwrite) // dynamic partition overwrite: only the hours written are replaced
+                .partitionBy(TOPIC, KAFKA_PARTITION, EventColumns.TIMESTAMP_HOUR)
+                .parquet(path);
+    }
+
+    /** The events of the dataset; fails with a clear message when there is none yet. */
+    public static Dataset<Row> read(SparkSession spark, String path) {
+        requireData(spark, path);
+        return spark.read().parquet(path).select(EventColumns.columns());
+    }
+
+    /** The course's "No predefined schema found" trap: check for data before Spark infers a schema. */
+    static void requireData(SparkSession spark, String path) {
+        if (!InputPaths.hasFiles(spark, path, ".parquet")) {
+            throw new MissingInputException("No raw events at " + path + " yet. Load some with "
+                    + "`./lab batch load --events 100000`, or run the speed layer, or point --input at TSV files.");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package lambdalab.course.views;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import lambdalab.course.LabEndpoints;
+
+/**
+ * The serving views in Cassandra keyspace {@code lambda}, with the course's table and column names:
+ * per (product, hour), newest hour first. The visitors views also keep the HyperLogLog sketch of the
+ * visitors, so batch and speed estimates can be merged as sketches, never summed.
+ */
+public final class LambdaSchema {
+
+    public static final String KEYSPACE = "lambda";
+    public static final String BATCH_ACTIVITY = "batch_activity_by_product";
+    public static final String STREAM_ACTIVITY = "stream_activity_by_product";
+    public static final String BATCH_VISITORS = "batch_visitors_by_product";
+    public static final String STREAM_VISITORS = "stream_visitors_by_product";
+    /** One row per layer: the last complete hour it covered. */
+    public static final String WATERMARKS = "layer_watermarks";
+
+    /** DDL runs slowly on a busy small machine: the driver's 2 s default is too short. */
+    static final Duration SCHEMA_TIMEOUT = Duration.ofSeconds(60);
+
+    private LambdaSchema() {
+    }
+
+    /** Creates the keyspace and every table if missing; safe to run any number of times. */
+    public static void create(CqlSession session, int replicationFactor) {
+        for (String statement : statements(replicationFactor)) {
+            session.execute(statement);
+        }
+    }
+
+    static List<String> statements(int replicationFactor) {
+        if (replicationFactor < 1) {
+            throw new IllegalArgumentException("replication factor must be at least 1, got " + replicationFactor);
+        }
+        return List.of(
+                "CREATE KEYSPACE IF NOT EXISTS " + KEYSPACE + " WITH replication = "
+                        + "{'class': 'SimpleStrategy', 'replication_factor': " + replicationFactor + "}",
+                activityTable(BATCH_ACTIVITY), activityTable(STREAM_ACTIVITY),
+                visitorsTable(BATCH_VISITORS), visitorsTable(STREAM_VISITORS),
+                "CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + WATERMARKS + " (layer text PRIMARY KEY, "
+                        + "watermark_hour bigint, events bigint, updated_at timestamp)");
+    }
+
+    private static String activityTable(String name) {
+        return "CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + name + " (product text, timestamp_hour bigint, "
+                + "purchase_count bigint, add_to_cart_count bigint, page_view_count bigint, "
+                + "PRIMARY KEY (product, timestamp_hour)) WITH CLUSTERING ORDER BY (timestamp_hour DESC)";
+    }
+
+    private static String visitorsTable(String name) {
+        return "CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + name + " (product text, timestamp_hour bigint, "
+                + "unique_visitors bigint, visitors_sketch blob, "
+                + "PRIMARY KEY (product, timestamp_hour)) WITH CLUSTERING ORDER BY (timestamp_hour DESC)";
+    }
+
+    /** A CQL session to the lab's Cassandra with timeouts long enough for schema statements. */
+    public static CqlSession openSession(LabEndpoints endpoints) {
+        DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
+                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, SCHEMA_TIMEOUT)
+                .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, SCHEMA_TIMEOUT)
+                .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
+                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, SCHEMA_TIMEOUT)
+                .build();
+        return CqlSession.builder()
+                .addContactPoint(new InetSocketAddress(endpoints.cassandraHost(), endpoints.cassandraPort()))
+                .withLocalDatacenter("datacenter1")
+                .withConfigLoader(config)
+                .build();
+    }
+}
