@@ -1,0 +1,148 @@
+package lambdalab.lab.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import lambdalab.course.LabEndpoints;
+import lambdalab.course.batch.MalformedLines;
+import lambdalab.course.batch.RawEvents;
+import lambdalab.course.batch.TsvEvents;
+import lambdalab.course.batch.ViewAggregation;
+import lambdalab.course.clickstream.ClickstreamGenerator;
+import lambdalab.course.clickstream.FileSink;
+import lambdalab.course.clickstream.GeneratorSettings;
+import lambdalab.course.spark.LabSpark;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * `lab bench batch`: the batch layer's aggregation against a minimal hand-written Spark SQL query
+ * for the same aggregates, and against the original course's exact COUNT(DISTINCT), over the same
+ * Parquet in the same session, alternating rounds after a warm-up.
+ */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        description = {"Generate events into a temporary raw Parquet dataset (partitioned by hour, as the lab's), then "
+                + "time, in alternating rounds in one Spark session: the batch layer's aggregation (both views), a "
+                + "minimal hand-written SQL query with the same aggregates (HLL), and the course's exact "
+                + "COUNT(DISTINCT). Prints events/s and the ratios.",
+                "Targets: >= 0.9x the hand-written query, >= 5x the exact approach."})
+final class BatchBenchmark implements Callable<Integer> {
+
+    @Option(names = "--events", defaultValue = "10000000", description = "Events (default: ${DEFAULT-VALUE}).")
+    long events;
+
+    @Option(names = "--hours", defaultValue = "6", description = "Simulated hours the events span (default: ${DEFAULT-VALUE}).")
+    int hours;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "Measured rounds (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Override
+    public Integer call() throws IOException {
+        Path work = Files.createTempDirectory("lab-bench-batch-");
+        try (SparkSession spark = LabSpark.builder("lab bench batch", "local[2]", LabEndpoints.localDefaults())
+                .getOrCreate()) {
+            String parquet = prepare(spark, work);
+            measure(spark, parquet);
+            return 0;
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    private String prepare(SparkSession spark, Path work) {
+        // nominal rate so that the events span the hours asked for (time multiplier 480)
+        int nominalRate = (int) Math.max(1, events * 480L / (hours * 3600L));
+        GeneratorSettings settings = GeneratorSettings.builder().events(events).nominalRate(nominalRate).build();
+        System.out.printf(Locale.ROOT, "Generating %,d events over %d hours ...%n", events, hours);
+        Path tsv = work.resolve("tsv");
+        try (FileSink sink = new FileSink(tsv, 1_000_000)) {
+            new ClickstreamGenerator(settings).writeTo(sink);
+        }
+        String parquet = work.resolve("raw").toUri().toString();
+        System.out.println("Writing them as raw Parquet ...");
+        RawEvents.writeGenerated(TsvEvents.read(spark, tsv.toUri().toString(), new MalformedLines(spark.sparkContext())),
+                parquet);
+        deleteRecursively(tsv);
+        return parquet;
+    }
+
+    private void measure(SparkSession spark, String parquet) {
+        Dataset<Row> raw = RawEvents.read(spark, parquet);
+        raw.createOrReplaceTempView("events");
+        Supplier<Long> ours = () -> batchLayerAggregation(raw);
+        Supplier<Long> handWritten = () -> spark.sql("SELECT product, timestamp_hour, "
+                + "sum(if(action = 'purchase', 1, 0)), sum(if(action = 'add_to_cart', 1, 0)), "
+                + "sum(if(action = 'page_view', 1, 0)), hll_sketch_estimate(hll_sketch_agg(visitor, 12)) "
+                + "FROM events GROUP BY product, timestamp_hour").collectAsList().size() * 1L;
+        Supplier<Long> exact = () -> spark.sql("SELECT product, timestamp_hour, "
+                + "sum(if(action = 'purchase', 1, 0)), sum(if(action = 'add_to_cart', 1, 0)), "
+                + "sum(if(action = 'page_view', 1, 0)), count(DISTINCT visitor) "
+                + "FROM events GROUP BY product, timestamp_hour").collectAsList().size() * 1L;
+        System.out.println("Warming up ...");
+        ours.get();
+        handWritten.get();
+        exact.get();
+        double[][] seconds = new double[3][rounds];
+        for (int round = 0; round < rounds; round++) {
+            seconds[0][round] = time(ours);
+            seconds[1][round] = time(handWritten);
+            seconds[2][round] = time(exact);
+            System.out.printf(Locale.ROOT, "round %d: batch layer %.2f s, hand-written %.2f s, exact %.2f s%n",
+                    round + 1, seconds[0][round], seconds[1][round], seconds[2][round]);
+        }
+        double batchLayer = events / median(seconds[0]);
+        double reference = events / median(seconds[1]);
+        double exactRate = events / median(seconds[2]);
+        System.out.printf(Locale.ROOT, "%nbatch layer aggregation   %,12.0f events/s%n", batchLayer);
+        System.out.printf(Locale.ROOT, "hand-written SQL (HLL)    %,12.0f events/s%n", reference);
+        System.out.printf(Locale.ROOT, "exact COUNT(DISTINCT)     %,12.0f events/s%n", exactRate);
+        System.out.printf(Locale.ROOT, "ratio vs hand-written     %12.2f   (target >= 0.9)%n", batchLayer / reference);
+        System.out.printf(Locale.ROOT, "ratio vs exact            %12.2f   (target >= 5)%n", batchLayer / exactRate);
+    }
+
+    /** What the batch layer computes before writing: the aggregate, then both views from it. */
+    private static long batchLayerAggregation(Dataset<Row> events) {
+        Dataset<Row> aggregate = ViewAggregation.aggregate(events).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            long rows = aggregate.count();
+            ViewAggregation.activity(aggregate).collectAsList();
+            ViewAggregation.visitors(aggregate).collectAsList();
+            return rows;
+        } finally {
+            aggregate.unpersist();
+        }
+    }
+
+    private static double time(Supplier<Long> query) {
+        long start = System.nanoTime();
+        query.get();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            System.err.println("Could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}
