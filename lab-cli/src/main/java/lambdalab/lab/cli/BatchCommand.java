@@ -8,6 +8,7 @@ import lambdalab.course.batch.BatchLayer;
 import lambdalab.course.batch.BatchResult;
 import lambdalab.course.batch.RawEvents;
 import lambdalab.course.spark.LabSpark;
+import lambdalab.course.spark.SparkProgress;
 import lambdalab.lab.Lab;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -55,6 +56,7 @@ final class BatchCommand implements Callable<Integer> {
                 .between(instant("--from", from), instant("--to", to));
         long start = System.nanoTime();
         try (SparkSession spark = LabSpark.builder("lab batch", "local[2]", lab.endpoints()).getOrCreate()) {
+            spark.sparkContext().addSparkListener(new SparkProgress(System.out::println));
             BatchResult result = new BatchLayer(spark, lab.endpoints(), System.out::println).run(batchInput, replication);
             printSummary(result, (System.nanoTime() - start) / 1e9);
         }

@@ -15,6 +15,7 @@ import lambdalab.course.clickstream.GeneratorSettings;
 import lambdalab.course.clickstream.GroundTruth;
 import lambdalab.course.clickstream.TeeSink;
 import lambdalab.course.spark.LabSpark;
+import lambdalab.course.spark.SparkProgress;
 import lambdalab.lab.Lab;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -58,6 +59,7 @@ final class BatchLoadCommand implements Callable<Integer> {
             String path = lab.endpoints().hdfsUri() + RawEvents.DEFAULT_PATH;
             System.out.println("Writing them to " + path + " ...");
             try (SparkSession spark = LabSpark.builder("lab batch load", "local[2]", lab.endpoints()).getOrCreate()) {
+                spark.sparkContext().addSparkListener(new SparkProgress(System.out::println));
                 MalformedLines malformed = new MalformedLines(spark.sparkContext());
                 RawEvents.writeGenerated(TsvEvents.read(spark, staging.toUri().toString(), malformed), path);
             }
