@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,7 @@ import lambdalab.lab.supervisor.PidFile;
 import lambdalab.lab.supervisor.ServiceState;
 import lambdalab.lab.supervisor.ServiceStatus;
 import lambdalab.lab.supervisor.StateFile;
+import lambdalab.lab.system.Directories;
 import lambdalab.lab.system.LabProcesses;
 import lambdalab.lab.system.Ports;
 import lambdalab.lab.system.Pause;
@@ -218,24 +218,11 @@ public final class Lab {
     public void wipe() {
         for (Path dir : List.of(settings.dataDir(), settings.confDir(), settings.logsDir(), settings.runDir(),
                 settings.tmpDir())) {
-            deleteRecursively(dir);
+            Directories.deleteRecursively(dir);
         }
     }
 
     private Duration stopTimeout() {
         return Duration.ofSeconds(settings.seconds("stop.timeout.seconds"));
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + dir + ": " + e.getMessage(), e);
-        }
     }
 }

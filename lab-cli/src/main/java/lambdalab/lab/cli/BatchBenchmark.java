@@ -3,8 +3,6 @@ package lambdalab.lab.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -17,6 +15,7 @@ import lambdalab.course.clickstream.ClickstreamGenerator;
 import lambdalab.course.clickstream.FileSink;
 import lambdalab.course.clickstream.GeneratorSettings;
 import lambdalab.course.spark.LabSpark;
+import lambdalab.lab.system.Directories;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -55,7 +54,7 @@ final class BatchBenchmark implements Callable<Integer> {
             measure(spark, parquet);
             return 0;
         } finally {
-            deleteRecursively(work);
+            Directories.deleteRecursively(work);
         }
     }
 
@@ -72,7 +71,7 @@ final class BatchBenchmark implements Callable<Integer> {
         System.out.println("Writing them as raw Parquet ...");
         RawEvents.writeGenerated(TsvEvents.read(spark, tsv.toUri().toString(), new MalformedLines(spark.sparkContext())),
                 parquet);
-        deleteRecursively(tsv);
+        Directories.deleteRecursively(tsv);
         return parquet;
     }
 
@@ -100,9 +99,9 @@ final class BatchBenchmark implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "round %d: batch layer %.2f s, hand-written %.2f s, exact %.2f s%n",
                     round + 1, seconds[0][round], seconds[1][round], seconds[2][round]);
         }
-        double batchLayer = events / median(seconds[0]);
-        double reference = events / median(seconds[1]);
-        double exactRate = events / median(seconds[2]);
+        double batchLayer = events / Medians.of(seconds[0]);
+        double reference = events / Medians.of(seconds[1]);
+        double exactRate = events / Medians.of(seconds[2]);
         System.out.printf(Locale.ROOT, "%nbatch layer aggregation   %,12.0f events/s%n", batchLayer);
         System.out.printf(Locale.ROOT, "hand-written SQL (HLL)    %,12.0f events/s%n", reference);
         System.out.printf(Locale.ROOT, "exact COUNT(DISTINCT)     %,12.0f events/s%n", exactRate);
@@ -127,22 +126,5 @@ final class BatchBenchmark implements Callable<Integer> {
         long start = System.nanoTime();
         query.get();
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            System.err.println("Could not delete " + dir + ": " + e.getMessage());
-        }
     }
 }

@@ -3,7 +3,6 @@ package lambdalab.lab.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import lambdalab.course.batch.MalformedLines;
@@ -17,6 +16,7 @@ import lambdalab.course.clickstream.TeeSink;
 import lambdalab.course.spark.LabSpark;
 import lambdalab.course.spark.SparkProgress;
 import lambdalab.lab.Lab;
+import lambdalab.lab.system.Directories;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,15 +71,7 @@ final class BatchLoadCommand implements Callable<Integer> {
                     truth == null ? "" : "; truth in " + truth);
             return 0;
         } finally {
-            deleteRecursively(staging);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+            Directories.deleteRecursively(staging);
         }
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,8 +76,8 @@ final class GenerateBenchmark implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "round %d: generator %,.0f events/s, ProducerPerformance %,.0f records/s%n",
                     round + 1, generator[round], perfTool[round]);
         }
-        double ours = median(generator);
-        double reference = median(perfTool);
+        double ours = Medians.of(generator);
+        double reference = Medians.of(perfTool);
         System.out.printf(Locale.ROOT, "%nmedian generator -> Kafka     %,12.0f events/s%n", ours);
         System.out.printf(Locale.ROOT, "median ProducerPerformance    %,12.0f records/s%n", reference);
         System.out.printf(Locale.ROOT, "ratio                         %12.2f   (target >= 1.0)%n", ours / reference);
@@ -127,12 +126,5 @@ final class GenerateBenchmark implements Callable<Integer> {
             lines++;
         }
         return (int) Math.round((double) bytes / lines);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }
