@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import lambdalab.course.LabEndpoints;
+import lambdalab.lab.service.ClassDataSharing;
 import lambdalab.lab.service.Endpoint;
 import lambdalab.lab.service.LabService;
 import lambdalab.lab.service.LabServices;
@@ -132,7 +133,9 @@ public final class Lab {
     public List<String> supervisorCommand() {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+        List<String> jvmOptions = List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+        command.addAll(jvmOptions);
+        command.addAll(supervisorClassSharing(jvmOptions));
         command.add("-Dlab.repo=" + repo.root());
         command.add(LabService.HOME_MARKER + settings.home());
         command.add(LabService.SERVICE_MARKER + SUPERVISOR);
@@ -140,6 +143,22 @@ public final class Lab {
                 "supervise", "--home", settings.home().toString()));
         settings.overrides().forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
         return command;
+    }
+
+    /**
+     * The supervisor starts on every `lab up`: map its classes from an archive like the services do.
+     * Only for a classpath of jars (the launcher's); the JVM cannot archive classes from folders.
+     */
+    private List<String> supervisorClassSharing(List<String> jvmOptions) {
+        List<String> classpath = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
+        boolean jarsOnly = classpath.stream().allMatch(entry -> entry.endsWith(".jar"));
+        if (!jarsOnly || !Boolean.parseBoolean(settings.get("class.sharing"))) {
+            return List.of();
+        }
+        ClassDataSharing archive = new ClassDataSharing(settings.home().resolve("cds"), SUPERVISOR,
+                String.join(" ", jvmOptions) + ClassDataSharing.describe(classpath));
+        archive.promoteNewArchive();
+        return archive.options();
     }
 
     /**
@@ -217,7 +236,7 @@ public final class Lab {
     /** Deletes the instance's data, configs, logs and run files; keeps lab.properties. The lab must be stopped. */
     public void wipe() {
         for (Path dir : List.of(settings.dataDir(), settings.confDir(), settings.logsDir(), settings.runDir(),
-                settings.tmpDir())) {
+                settings.tmpDir(), settings.home().resolve("cds"))) {
             Directories.deleteRecursively(dir);
         }
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -23,7 +24,9 @@ final class ConfigJar {
         try {
             byte[] content = pack(dir, files);
             if (!Files.exists(jar) || !Arrays.equals(Files.readAllBytes(jar), content)) {
-                Files.write(jar, content);
+                Path temp = jar.resolveSibling(jar.getFileName() + ".tmp");
+                Files.write(temp, content);
+                Files.move(temp, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + jar, e);

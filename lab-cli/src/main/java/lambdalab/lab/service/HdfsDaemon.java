@@ -54,13 +54,18 @@ public abstract class HdfsDaemon extends LabService {
 
     private static final List<String> CONFIG_FILES = List.of("core-site.xml", "hdfs-site.xml", "log4j.properties");
 
+    /** The NameNode and the DataNode prepare in parallel and share the config files: one at a time. */
+    private static final Object RENDER_LOCK = new Object();
+
     /** Renders the configs, and packs them into the jar the daemons read them from. */
     protected void renderConfig() {
-        createDirectories(dataDir(), settings.tmpDir(), settings.logsDir());
-        for (String file : CONFIG_FILES) {
-            module.renderTemplate(file, confDir().resolve(file), templateValues());
+        synchronized (RENDER_LOCK) {
+            createDirectories(dataDir(), settings.tmpDir(), settings.logsDir());
+            for (String file : CONFIG_FILES) {
+                module.renderTemplate(file, confDir().resolve(file), templateValues());
+            }
+            ConfigJar.write(configJar(), confDir(), CONFIG_FILES);
         }
-        ConfigJar.write(configJar(), confDir(), CONFIG_FILES);
     }
 
     /**

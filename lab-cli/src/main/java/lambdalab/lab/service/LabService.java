@@ -97,13 +97,9 @@ public abstract class LabService {
 
     /** This service's class-data-sharing archive, keyed by what it is made from. */
     ClassDataSharing classDataSharing() {
-        return classDataSharing(name(), mainClass(), module.jvmOptions(templateValues()));
-    }
-
-    /** An archive for one main class of this service (the daemon, or a tool such as storage format). */
-    private ClassDataSharing classDataSharing(String archiveName, String mainClass, List<String> jvmOptions) {
-        String key = String.join(" ", jvmOptions) + mainClass + ClassDataSharing.describe(classpath());
-        return new ClassDataSharing(module.classArchiveDir(), archiveName, key, settings.home().toString());
+        String key = String.join(" ", module.jvmOptions(templateValues())) + mainClass()
+                + ClassDataSharing.describe(classpath());
+        return new ClassDataSharing(settings.home().resolve("cds"), name(), key);
     }
 
     /** Values for templates and jvm.options: every setting plus the instance's directories. */
@@ -141,16 +137,10 @@ public abstract class LabService {
 
     /**
      * The command line of a tool of this service (storage format, Kafka's perf tool...) with the
-     * service's classpath and its own class-data-sharing archive.
+     * service's classpath. Tools run once per home (or per benchmark): no class archive would be reused.
      */
     public List<String> toolCommand(String mainClass, List<String> arguments, List<String> jvmOptions) {
-        List<String> options = new ArrayList<>(jvmOptions);
-        if (Boolean.parseBoolean(settings.get("class.sharing"))) {
-            ClassDataSharing archive = classDataSharing(name() + "-" + mainClass, mainClass, jvmOptions);
-            archive.promoteNewArchive();
-            options.addAll(archive.options());
-        }
-        return jvmCommand(options, mainClass, arguments);
+        return jvmCommand(jvmOptions, mainClass, arguments);
     }
 
     /**

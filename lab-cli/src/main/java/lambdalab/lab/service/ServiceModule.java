@@ -55,11 +55,6 @@ public final class ServiceModule {
         return entries;
     }
 
-    /** Where class-data-sharing archives made from this module's classpath are kept (build output). */
-    public Path classArchiveDir() {
-        return dir.resolve("target/cds");
-    }
-
     /** The JVM options of {@code jvm.options}, comments and blank lines dropped, placeholders filled. */
     public List<String> jvmOptions(Map<String, String> values) {
         List<String> options = new ArrayList<>();

@@ -46,8 +46,8 @@ public final class LabSettings {
             new Definition("hdfs.datanode.ipc.port", "9867", "HDFS DataNode IPC"),
             new Definition("hdfs.heap", "256m", "heap of the NameNode and of the DataNode, each"),
             new Definition("hdfs.log.level", "INFO", "HDFS daemons' log level"),
-            new Definition("class.sharing", "true", "archive each service's loaded classes on its first clean stop and "
-                    + "map them on later starts, in every lab home (archives in services/*/target/cds)"),
+            new Definition("class.sharing", "true", "archive each lab JVM's loaded classes on its first clean stop and "
+                    + "map them on later starts (faster restarts; archives in $LAB_HOME/cds)"),
             new Definition("ready.timeout.seconds", "180", "how long `lab up` waits for every service to be ready"),
             new Definition("stop.timeout.seconds", "30", "how long a service gets to stop gracefully before it is killed"));
 
