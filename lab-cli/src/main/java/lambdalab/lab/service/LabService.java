@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import lambdalab.lab.settings.LabSettings;
+import lambdalab.lab.system.LabProcesses;
 
 /**
  * One infrastructure service of the lab, run as its own JVM from its Maven-resolved classpath.
@@ -28,6 +29,8 @@ public abstract class LabService {
 
     protected final LabSettings settings;
     protected final ServiceModule module;
+    /** A tool (storage format) running for this service right now, so a stop can end it too. */
+    private volatile Process runningTool;
 
     protected LabService(LabSettings settings, ServiceModule module) {
         this.settings = settings;
@@ -157,6 +160,7 @@ public abstract class LabService {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
                     .start();
+            runningTool = process;
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new ServiceException(name() + ": " + what + " did not finish within 2 minutes. See " + logFile());
@@ -170,6 +174,16 @@ public abstract class LabService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServiceException(name() + ": interrupted during " + what, e);
+        } finally {
+            runningTool = null;
+        }
+    }
+
+    /** Ends a tool that is still running because the lab is stopping while this service prepares. */
+    public void stopRunningTool() {
+        Process tool = runningTool;
+        if (tool != null) {
+            LabProcesses.stop(tool.toHandle(), Duration.ofSeconds(5));
         }
     }
 

@@ -163,6 +163,7 @@ final class ServiceRunner implements Runnable {
             stopping = true;
             current = process;
         }
+        service.stopRunningTool(); // a storage format still running would write after the stop
         boolean graceful = current == null || LabProcesses.stop(current.toHandle(), stopTimeout);
         pidFile.delete();
         update(status.stopped());
