@@ -29,7 +29,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lab generate}: deterministic clickstream traffic (COURSE.md's 7-field TSV) to Kafka, to
+ * {@code lab generate}: deterministic clickstream traffic (the course's 7-field TSV) to Kafka, to
  * files or to stdout, with a progress display, a summary, and optionally the exact truth of what
  * was emitted. {@link #defaultBootstrapServers()} is the Kafka used when none is given; the lab's
  * CLI points it at the running lab.

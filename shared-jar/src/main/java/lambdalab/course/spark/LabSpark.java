@@ -6,7 +6,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The SparkSession the course's jobs and notebooks share: local by default, on loopback only, the
  * lab's HDFS as default file system (one replica per block), its Cassandra for the connector, and
- * the settings that mattered on a small machine (PERFORMANCE.md).
+ * the settings that mattered on a small machine (measured on 2 cores).
  */
 public final class LabSpark {
 
