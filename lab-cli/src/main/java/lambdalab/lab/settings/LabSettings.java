@@ -76,7 +76,22 @@ public final class LabSettings {
             }
         }
         putKnown(values, overrides, "the command line");
-        return new LabSettings(home.toAbsolutePath().normalize(), values, overrides);
+        LabSettings settings = new LabSettings(home.toAbsolutePath().normalize(), values, overrides);
+        settings.validate();
+        return settings;
+    }
+
+    /** Checks every value's kind at once, so a typo fails before anything starts. */
+    private void validate() {
+        for (String key : values.keySet()) {
+            if (key.endsWith(".port")) {
+                port(key);
+            } else if (key.endsWith(".seconds")) {
+                seconds(key);
+            } else if (key.endsWith(".heap") && !get(key).matches("[0-9]+[kKmMgG]?")) {
+                throw new SettingsException("Setting " + key + " must be a size like 512m or 1g, not '" + get(key) + "'.");
+            }
+        }
     }
 
     private static void putKnown(Map<String, String> values, Map<?, ?> source, String origin) {

@@ -45,11 +45,13 @@ class LabSettingsTest {
     }
 
     @Test
-    void aPortThatIsNoPortIsRejected() {
-        LabSettings settings = LabSettings.load(home, Map.of(), Map.of("kafka.port", "90920"));
-        assertThatThrownBy(() -> settings.port("kafka.port"))
+    void aValueOfTheWrongKindIsRejectedWhenLoading() {
+        assertThatThrownBy(() -> LabSettings.load(home, Map.of(), Map.of("kafka.port", "90920")))
                 .isInstanceOf(SettingsException.class)
                 .hasMessageContaining("kafka.port must be a port number")
                 .hasMessageContaining("90920");
+        assertThatThrownBy(() -> LabSettings.load(home, Map.of("LAB_CASSANDRA_HEAP", "lots"), Map.of()))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("cassandra.heap must be a size like 512m").hasMessageContaining("'lots'");
     }
 }
