@@ -38,12 +38,12 @@ final class BenchCommand implements Runnable {
         @Option(names = "--settle", defaultValue = "5", description = "Seconds to wait after ready before reading RSS (default 5).")
         int settleSeconds;
 
-        @Option(names = "--verbose", description = "Show the start-up progress lines.")
-        boolean verbose;
+        @Mixin
+        BenchProgress benchProgress;
 
         @Override
         public Integer call() throws IOException, InterruptedException {
-            PrintStream progress = verbose ? System.out : BenchInstances.QUIET;
+            PrintStream progress = benchProgress.out();
             Lab lab = BenchInstances.create(options, Map.of());
             try {
                 double fresh = timeStart(lab, progress, "fresh home");

@@ -46,12 +46,12 @@ final class GenerateBenchmark implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "2", description = "Partitions of each topic (default: ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--verbose", description = "Show the lab's start-up lines.")
-    boolean verbose;
+    @Mixin
+    BenchProgress benchProgress;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        PrintStream progress = verbose ? System.out : BenchInstances.QUIET;
+        PrintStream progress = benchProgress.out();
         Lab lab = BenchInstances.create(options, Map.of());
         try {
             System.out.println("Starting a benchmark lab instance in " + lab.settings().home() + " ...");
