@@ -9,7 +9,8 @@ package lambdalab.course;
  * @param cassandraPort         CQL port, e.g. 9042
  * @param hdfsUri               the default file system, e.g. hdfs://127.0.0.1:9000
  */
-public record LabEndpoints(String kafkaBootstrapServers, String cassandraHost, int cassandraPort, String hdfsUri) {
+public record LabEndpoints(String kafkaBootstrapServers, String cassandraHost, int cassandraPort, String hdfsUri)
+        implements java.io.Serializable {
 
     /** The embedded lab on its default ports. */
     public static LabEndpoints localDefaults() {

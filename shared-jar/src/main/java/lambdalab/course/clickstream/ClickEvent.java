@@ -24,7 +24,7 @@ public record ClickEvent(
         String prevPage,
         String visitor,
         String page,
-        String product) {
+        String product) implements java.io.Serializable {
 
     /** Milliseconds in one hour, the width of the buckets the views are keyed by. */
     public static final long HOUR_MS = 3_600_000L;

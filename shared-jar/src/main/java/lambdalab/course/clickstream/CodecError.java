@@ -7,7 +7,7 @@ package lambdalab.course.clickstream;
  * @param reason the kind of defect
  * @param message what was wrong, for logs and notebooks
  */
-public record CodecError(Reason reason, String message) implements DecodeResult {
+public record CodecError(Reason reason, String message) implements DecodeResult, java.io.Serializable {
 
     /** The kinds of defect the codec detects, in the order it checks them. */
     public enum Reason {

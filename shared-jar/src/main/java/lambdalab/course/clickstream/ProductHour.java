@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param product the product, {@code Brand,Product}
  * @param timestampHour start of the hour, epoch milliseconds (see {@link ClickEvent#hourBucket()})
  */
-public record ProductHour(String product, long timestampHour) implements Comparable<ProductHour> {
+public record ProductHour(String product, long timestampHour) implements Comparable<ProductHour>, java.io.Serializable {
 
     private static final Comparator<ProductHour> ORDER =
             Comparator.comparing(ProductHour::product).thenComparingLong(ProductHour::timestampHour);

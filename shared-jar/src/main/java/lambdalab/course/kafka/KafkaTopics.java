@@ -28,13 +28,18 @@ public final class KafkaTopics {
      * @return the number of partitions the topic has (an existing topic keeps its own)
      */
     public static int ensureTopic(String bootstrapServers, String topic, int partitions) {
+        return ensureTopic(bootstrapServers, topic, partitions, Map.of());
+    }
+
+    /** As {@link #ensureTopic(String, String, int)}, creating the topic with {@code configs} (e.g. compaction). */
+    public static int ensureTopic(String bootstrapServers, String topic, int partitions, Map<String, String> configs) {
         try (Admin admin = Admin.create(adminConfig(bootstrapServers))) {
             Optional<TopicDescription> existing = describe(admin, bootstrapServers, topic);
             if (existing.isPresent()) {
                 return existing.get().partitions().size();
             }
             try {
-                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all()
+                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(configs))).all()
                         .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) { // created meanwhile: fine

@@ -22,6 +22,10 @@ public final class LambdaSchema {
     public static final String STREAM_VISITORS = "stream_visitors_by_product";
     /** One row per layer: the last complete hour it covered. */
     public static final String WATERMARKS = "layer_watermarks";
+    /** Per product: the action counts of the speed layer's sliding window (about 30 s). */
+    public static final String STREAM_WINDOW = "stream_window_by_product";
+    /** Per Kafka partition of a topic: the next offset the speed layer reads (all before it are in the views). */
+    public static final String STREAM_OFFSETS = "stream_offsets";
 
     /** DDL runs slowly on a busy small machine: the driver's 2 s default is too short. */
     static final Duration SCHEMA_TIMEOUT = Duration.ofSeconds(60);
@@ -46,7 +50,12 @@ public final class LambdaSchema {
                 activityTable(BATCH_ACTIVITY), activityTable(STREAM_ACTIVITY),
                 visitorsTable(BATCH_VISITORS), visitorsTable(STREAM_VISITORS),
                 "CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + WATERMARKS + " (layer text PRIMARY KEY, "
-                        + "watermark_hour bigint, events bigint, updated_at timestamp)");
+                        + "watermark_hour bigint, events bigint, updated_at timestamp)",
+                "CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + STREAM_WINDOW + " (product text PRIMARY KEY, "
+                        + "window_end timestamp, window_seconds int, "
+                        + "purchase_count bigint, add_to_cart_count bigint, page_view_count bigint)",
+                "CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + STREAM_OFFSETS + " (topic text, kafka_partition int, "
+                        + "next_offset bigint, batch_time timestamp, PRIMARY KEY (topic, kafka_partition))");
     }
 
     private static String activityTable(String name) {

@@ -1,0 +1,190 @@
+package lambdalab.lab.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Callable;
+import lambdalab.course.LabEndpoints;
+import lambdalab.course.clickstream.ClickstreamGenerator;
+import lambdalab.course.clickstream.GeneratorSettings;
+import lambdalab.course.kafka.KafkaSink;
+import lambdalab.course.kafka.KafkaTopics;
+import lambdalab.course.speed.BatchStats;
+import lambdalab.course.speed.RunningSpeedLayer;
+import lambdalab.course.speed.SpeedLayerJob;
+import lambdalab.course.speed.StreamSettings;
+import lambdalab.lab.Lab;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * `lab bench stream`: the speed layer's sustained throughput at 1 s batches with every output on,
+ * against the same job with only the aggregation (same backlog, same run), and its produce-to-visible
+ * latency under a live generator.
+ */
+@Command(name = "stream", mixinStandardHelpOptions = true,
+        description = {"Start a separate lab instance (temporary home, free ports; your lab is not touched), fill a "
+                + "topic with a backlog, then run the speed layer on it at 1 s batches with backpressure: first with "
+                + "only the aggregation (the reference: no raw write, no Cassandra), then with every output (raw "
+                + "Parquet on HDFS, dead letters, views, window, offsets). Prints the events/s each sustains after a "
+                + "warm-up and the ratio. Then runs the full job under a live generator at --rate events/s and prints "
+                + "the p50/p99 latency from produce to visible in the views.",
+                "Targets: >= 200k events/s sustained with every output on, p99 <= 2 s."})
+final class StreamBenchmark implements Callable<Integer> {
+
+    private static final int PARTITIONS = 2;
+
+    @Mixin
+    LabOptions options;
+
+    @Mixin
+    BenchProgress benchProgress;
+
+    @Option(names = "--events", defaultValue = "12000000", description = "Backlog events (default: ${DEFAULT-VALUE}).")
+    int events;
+
+    @Option(names = "--warmup-batches", defaultValue = "10", description = "Batches left out of the figures (default: ${DEFAULT-VALUE}).")
+    int warmupBatches;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "Measured seconds per run (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--rate", defaultValue = "150000", description = "Live events/s for the latency run (default: ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintStream progress = benchProgress.out();
+        Lab lab = BenchInstances.create(options, Map.of());
+        try {
+            System.out.println("Starting a separate lab instance ...");
+            BenchInstances.start(lab, progress);
+            LabEndpoints endpoints = lab.endpoints();
+            produceBacklog(endpoints);
+            Throughput reference = sustained(endpoints, "aggregation only", false);
+            Throughput full = sustained(endpoints, "every output", true);
+            Latency latency = latency(endpoints);
+            report(reference, full, latency);
+            return 0;
+        } finally {
+            BenchInstances.destroy(lab, progress);
+        }
+    }
+
+    private void produceBacklog(LabEndpoints endpoints) {
+        KafkaTopics.ensureTopic(endpoints.kafkaBootstrapServers(), "bench-backlog", PARTITIONS);
+        System.out.printf(Locale.ROOT, "Producing a backlog of %,d events ...%n", events);
+        long start = System.nanoTime();
+        try (KafkaSink sink = new KafkaSink(endpoints.kafkaBootstrapServers(), "bench-backlog")) {
+            new ClickstreamGenerator(liveLike(events, 0)).writeTo(sink);
+        }
+        System.out.printf(Locale.ROOT, "  done in %.1f s%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Event time advancing as it would live at about 200k events/s (1 s = 8 simulated minutes). */
+    private static GeneratorSettings liveLike(long count, int ratePerSecond) {
+        return GeneratorSettings.builder().events(count).nominalRate(200_000).rate(ratePerSecond).build();
+    }
+
+    private Throughput sustained(LabEndpoints endpoints, String name, boolean outputs) throws InterruptedException {
+        System.out.println("Speed layer on the backlog, " + name + " ...");
+        StreamSettings settings = settings(endpoints, "bench-backlog", name.replace(' ', '-'))
+                .withRate(500_000, true).withOutputs(outputs, false);
+        List<BatchStats> batches = new CopyOnWriteArrayList<>();
+        RunningSpeedLayer job = SpeedLayerJob.start(settings, "local[2]", PARTITIONS);
+        try {
+            job.onBatchCompleted(batches::add);
+            awaitBatches(batches, warmupBatches);
+            long from = System.currentTimeMillis();
+            int firstMeasured = batches.size();
+            Thread.sleep(seconds * 1000L);
+            List<BatchStats> measured = List.copyOf(batches.subList(firstMeasured, batches.size()));
+            double wall = (System.currentTimeMillis() - from) / 1000.0;
+            long records = measured.stream().mapToLong(BatchStats::records).sum();
+            Throughput result = new Throughput(name, records / wall, measured.size(),
+                    Medians.of(measured.stream().mapToDouble(BatchStats::processingMs).toArray()),
+                    measured.isEmpty() ? 0 : measured.get(measured.size() - 1).schedulingDelayMs());
+            System.out.printf(Locale.ROOT, "  %,.0f events/s over %d batches (median processing %.0f ms)%n",
+                    result.eventsPerSecond(), result.batches(), result.medianProcessingMs());
+            return result;
+        } finally {
+            job.stopNow();
+        }
+    }
+
+    private Latency latency(LabEndpoints endpoints) throws InterruptedException {
+        System.out.printf(Locale.ROOT, "Speed layer under a live generator at %,d events/s ...%n", rate);
+        KafkaTopics.ensureTopic(endpoints.kafkaBootstrapServers(), "bench-live", PARTITIONS);
+        StreamSettings settings = settings(endpoints, "bench-live", "live").withRate(500_000, false).withOutputs(true, true);
+        List<BatchStats> batches = new CopyOnWriteArrayList<>();
+        RunningSpeedLayer job = SpeedLayerJob.start(settings, "local[2]", PARTITIONS);
+        AtomicBoolean generating = new AtomicBoolean(true);
+        Thread generator = new Thread(() -> {
+            try (KafkaSink sink = new KafkaSink(endpoints.kafkaBootstrapServers(), "bench-live")) {
+                new ClickstreamGenerator(liveLike(Long.MAX_VALUE / 2, rate)).writeTo(sink, generating::get);
+            }
+        }, "live-generator");
+        try {
+            job.onBatchCompleted(batches::add);
+            generator.start();
+            awaitBatches(batches, warmupBatches);
+            job.latency().reset();
+            int firstMeasured = batches.size();
+            long from = System.currentTimeMillis();
+            Thread.sleep(seconds * 1000L);
+            generating.set(false);
+            generator.join();
+            double wall = (System.currentTimeMillis() - from) / 1000.0;
+            Thread.sleep(3000); // the last batches become visible
+            List<BatchStats> measured = List.copyOf(batches.subList(firstMeasured, batches.size()));
+            long records = measured.stream().mapToLong(BatchStats::records).sum();
+            Latency result = new Latency(records / wall, job.latency().percentileMs(0.5),
+                    job.latency().percentileMs(0.99), job.latency().events());
+            System.out.printf(Locale.ROOT, "  p50 %d ms, p99 %d ms over %,d events%n", result.p50Ms(), result.p99Ms(),
+                    result.events());
+            return result;
+        } finally {
+            generating.set(false);
+            job.stopNow();
+        }
+    }
+
+    private static StreamSettings settings(LabEndpoints endpoints, String topic, String run) {
+        String base = endpoints.hdfsUri() + "/bench/" + run;
+        return StreamSettings.defaults(endpoints)
+                .withLocations(topic, topic + "-deadletter", base + "/checkpoints", base + "/raw");
+    }
+
+    private static void awaitBatches(List<BatchStats> batches, int count) throws InterruptedException {
+        while (batches.size() < count) {
+            Thread.sleep(100);
+        }
+    }
+
+    private void report(Throughput reference, Throughput full, Latency latency) {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-40s %14s %14s%n", "figure", "measured", "target");
+        System.out.printf(Locale.ROOT, "%-40s %,14.0f %14s%n", "sustained, every output (events/s)", full.eventsPerSecond(), ">= 200,000");
+        System.out.printf(Locale.ROOT, "%-40s %,14.0f %14s%n", "sustained, aggregation only (events/s)", reference.eventsPerSecond(), "reference");
+        System.out.printf(Locale.ROOT, "%-40s %14.2f %14s%n", "ratio every output / aggregation only",
+                full.eventsPerSecond() / reference.eventsPerSecond(), "");
+        System.out.printf(Locale.ROOT, "%-40s %,14.0f %14s%n", "median batch processing, every output (ms)", full.medianProcessingMs(), "");
+        System.out.printf(Locale.ROOT, "%-40s %,14d %14s%n", "scheduling delay at the end (ms)", full.finalDelayMs(), "");
+        System.out.printf(Locale.ROOT, "%-40s %,14.0f %14s%n", "live: produced " + String.format(Locale.ROOT, "%,d", rate)
+                + "/s, processed (events/s)", latency.processedPerSecond(), "");
+        System.out.printf(Locale.ROOT, "%-40s %,14d %14s%n", "live: p50 produce->visible (ms)", latency.p50Ms(), "");
+        System.out.printf(Locale.ROOT, "%-40s %,14d %14s%n", "live: p99 produce->visible (ms)", latency.p99Ms(), "<= 2,000");
+    }
+
+    private record Throughput(String name, double eventsPerSecond, int batches, double medianProcessingMs,
+                              long finalDelayMs) {
+    }
+
+    private record Latency(double processedPerSecond, long p50Ms, long p99Ms, long events) {
+    }
+}

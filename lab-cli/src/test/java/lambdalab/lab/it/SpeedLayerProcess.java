@@ -1,0 +1,97 @@
+package lambdalab.lab.it;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import lambdalab.course.LabEndpoints;
+
+/**
+ * The speed layer job in its own JVM, as the lab runs it, so a test can kill it with SIGKILL in the
+ * middle of its work; its output goes to a log file the failure messages point at.
+ */
+final class SpeedLayerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+
+    private SpeedLayerProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    static SpeedLayerProcess start(LabEndpoints endpoints, Path log, String... extraArguments) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(sparkJvmFlags());
+        command.addAll(List.of("-Xms1g", "-Xmx1g", "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"),
+                "lambdalab.course.speed.SpeedLayerJob",
+                "--kafka", endpoints.kafkaBootstrapServers(),
+                "--cassandra", endpoints.cassandraHost() + ":" + endpoints.cassandraPort(),
+                "--hdfs", endpoints.hdfsUri()));
+        command.addAll(List.of(extraArguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        try {
+            return new SpeedLayerProcess(builder.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The module flags Spark needs on Java 17, from the same file the `lab` script reads. */
+    private static List<String> sparkJvmFlags() {
+        try (InputStream in = SpeedLayerProcess.class.getResourceAsStream("/lambdalab/lab/spark-jvm-flags.txt")) {
+            return List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split("\\s+"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful stop, mid-batch if it is in one. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, as `lab stream stop` sends it: the job finishes its batch and stops. Returns the exit code. */
+    int stop(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the speed layer did not stop within " + timeout + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill9();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package lambdalab.course.speed;
+
+import java.io.Serializable;
+import lambdalab.course.sketches.VisitorSketches;
+
+/**
+ * The speed layer's state per (product, hour): the three action counts and the visitors sketch.
+ * Batches merge by adding counts and taking the union of sketches (never adding visitor counts).
+ */
+public record HourAggregate(long purchases, long addToCarts, long pageViews, byte[] visitorsSketch)
+        implements Serializable {
+
+    public HourAggregate plus(HourAggregate other) {
+        return new HourAggregate(purchases + other.purchases, addToCarts + other.addToCarts,
+                pageViews + other.pageViews, VisitorSketches.union(visitorsSketch, other.visitorsSketch));
+    }
+
+    public long events() {
+        return purchases + addToCarts + pageViews;
+    }
+
+    public long uniqueVisitors() {
+        return VisitorSketches.estimate(visitorsSketch);
+    }
+}

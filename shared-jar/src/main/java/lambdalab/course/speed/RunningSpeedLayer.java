@@ -1,0 +1,56 @@
+package lambdalab.course.speed;
+
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+
+/** A speed layer started in this JVM: wait for it, stop it (finishing the current batch), read its latency. */
+public final class RunningSpeedLayer implements AutoCloseable {
+
+    private final JavaStreamingContext context;
+    private final SpeedLayerRuntime runtime;
+    private final String recoveredFrom;
+
+    RunningSpeedLayer(JavaStreamingContext context, SpeedLayerRuntime runtime, String recoveredFrom) {
+        this.context = context;
+        this.runtime = runtime;
+        this.recoveredFrom = recoveredFrom;
+    }
+
+    /** Where the state came from: {@code checkpoint}, {@code views} (the checkpoint was unusable) or {@code fresh}. */
+    public String recoveredFrom() {
+        return recoveredFrom;
+    }
+
+    /** Produce-to-visible latency of every event so far (filled only when the settings measure it). */
+    public LatencyRecorder latency() {
+        return runtime.latency();
+    }
+
+    public JavaStreamingContext context() {
+        return context;
+    }
+
+    /** Calls {@code consumer} (on Spark's listener thread) after every completed batch. */
+    public void onBatchCompleted(java.util.function.Consumer<BatchStats> consumer) {
+        context.ssc().addStreamingListener(BatchStats.listener(consumer));
+    }
+
+    /** Stops at once, without processing the batches still queued (a benchmark with a backlog). */
+    public void stopNow() {
+        context.stop(true, false);
+        runtime.status().state("stopped", null);
+        runtime.close();
+    }
+
+    public void awaitTermination() throws InterruptedException {
+        context.awaitTermination();
+    }
+
+    /** Stops gracefully: the batches already received are processed and committed first. */
+    @Override
+    public void close() {
+        runtime.status().state("stopping", null);
+        context.stop(true, true);
+        runtime.status().state("stopped", null);
+        runtime.close();
+    }
+}

@@ -1,0 +1,167 @@
+package lambdalab.course.speed;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import lambdalab.course.batch.EventColumns;
+import lambdalab.course.batch.ViewAggregation;
+import lambdalab.course.clickstream.ProductHour;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.streaming.Durations;
+import org.apache.spark.streaming.State;
+import org.apache.spark.streaming.StateSpec;
+import org.apache.spark.streaming.Time;
+import org.apache.spark.streaming.api.java.JavaDStream;
+import org.apache.spark.streaming.api.java.JavaInputDStream;
+import org.apache.spark.streaming.api.java.JavaMapWithStateDStream;
+import org.apache.spark.streaming.api.java.JavaPairDStream;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.streaming.kafka010.CanCommitOffsets;
+import org.apache.spark.streaming.kafka010.ConsumerStrategies;
+import org.apache.spark.streaming.kafka010.HasOffsetRanges;
+import org.apache.spark.streaming.kafka010.KafkaUtils;
+import org.apache.spark.streaming.kafka010.LocationStrategies;
+import org.apache.spark.streaming.kafka010.OffsetRange;
+import scala.Tuple2;
+
+/**
+ * The speed layer's topology: a direct Kafka stream of clickstream lines, decoded with the
+ * generator's codec, aggregated per (product, hour) with the batch layer's {@link ViewAggregation},
+ * kept as state with {@code mapWithState} (timeout as the course teaches) and a 30 s sliding window
+ * per product.
+ *
+ * <p>Each batch runs its output operations in this order (Spark runs a batch's jobs one after the
+ * other, in the order they were declared): (1) append the valid events to the raw dataset on HDFS
+ * under names made of the batch's offsets, send rejected records to the dead-letter topic; (2) upsert
+ * the changed {@code stream_*} view rows; (3) upsert the window view; (4) only then commit the offsets
+ * (to Kafka and to Cassandra). Every output is idempotent per batch, and a failing output stops the
+ * JVM before Spark marks the batch done, so a restart from the checkpoint replays it: views and raw
+ * data end up exactly equal to the events produced, whatever moment the job died.
+ *
+ * <p>Like the Kafka Streams examples, the topology is built by a static method separate from the
+ * job's {@code main}, so tests and the benchmark build the very same job.
+ */
+public final class SpeedLayer {
+
+    private SpeedLayer() {
+    }
+
+    /** Declares the whole job on {@code ssc}, reading from {@code recovery}'s offsets with its state. */
+    static void build(JavaStreamingContext ssc, StreamSettings settings, Recovery recovery) {
+        JavaInputDStream<ConsumerRecord<byte[], byte[]>> kafka = KafkaUtils.createDirectStream(ssc,
+                LocationStrategies.PreferConsistent(),
+                ConsumerStrategies.<byte[], byte[]>Subscribe(List.of(settings.topic()), consumerConfig(settings),
+                        recovery.nextOffsets(settings.topic())));
+        JavaDStream<ParsedRecord> parsed = kafka.transform((rdd, time) -> {
+            SpeedLayerRuntime.get().book().generated(time, ((HasOffsetRanges) rdd.rdd()).offsetRanges());
+            return rdd.map(ParsedRecord::of);
+        });
+        parsed.persist(StorageLevel.MEMORY_ONLY()); // read once from Kafka, used by every output
+
+        JavaPairDStream<ProductHour, HourAggregate> batchAggregates = parsed.transformToPair(SpeedLayer::aggregate);
+        batchAggregates.persist(StorageLevel.MEMORY_ONLY()); // feeds both the state and the window
+
+        StateSpec<ProductHour, HourAggregate, HourAggregate, Tuple2<ProductHour, HourAggregate>> spec =
+                StateSpec.function(SpeedLayer::updateState).timeout(Durations.minutes(settings.stateTimeoutMinutes()));
+        if (!recovery.state().isEmpty()) {
+            spec = spec.initialState(ssc.sparkContext().parallelizePairs(recovery.state()));
+        }
+        JavaMapWithStateDStream<ProductHour, HourAggregate, HourAggregate, Tuple2<ProductHour, HourAggregate>> changed =
+                batchAggregates.mapWithState(spec);
+
+        parsed.foreachRDD(SpeedLayerOutputs::beginBatch);
+        changed.foreachRDD(SpeedLayerOutputs::upsertViews);
+        if (settings.writeOutputs()) {
+            JavaPairDStream<String, ActionCounts> window = batchAggregates
+                    .mapToPair(group -> new Tuple2<>(group._1().product(), ActionCounts.of(group._2())))
+                    .reduceByKeyAndWindow(ActionCounts::plus, ActionCounts::minus,
+                            Durations.seconds(settings.windowSeconds()), Durations.milliseconds(settings.batchIntervalMs()));
+            window.foreachRDD(SpeedLayerOutputs::upsertWindow);
+        }
+        kafka.foreachRDD((rdd, time) -> SpeedLayerOutputs.commit((CanCommitOffsets) kafka.inputDStream(), time));
+    }
+
+    /** One batch's events aggregated exactly as the batch layer does it. */
+    private static JavaPairRDD<ProductHour, HourAggregate> aggregate(JavaRDD<ParsedRecord> batch, Time time) {
+        if (SpeedLayerRuntime.get().book().get(time).records() == 0) {
+            // nothing arrived: skip planning a query (it costs more than a short batch's work)
+            return JavaPairRDD.fromJavaRDD(
+                    JavaSparkContext.fromSparkContext(batch.context()).<Tuple2<ProductHour, HourAggregate>>emptyRDD());
+        }
+        SparkSession spark = SpeedLayerRuntime.session(batch.context());
+        Dataset<Row> events = spark.createDataFrame(
+                batch.filter(ParsedRecord::valid).map(record -> EventColumns.toRow(record.event())), EventColumns.SCHEMA);
+        return ViewAggregation.aggregate(events).toJavaRDD().mapToPair(row -> new Tuple2<>(
+                new ProductHour(row.getAs(EventColumns.PRODUCT), row.<Long>getAs(EventColumns.TIMESTAMP_HOUR)),
+                new HourAggregate(row.<Long>getAs(ViewAggregation.PURCHASE_COUNT),
+                        row.<Long>getAs(ViewAggregation.ADD_TO_CART_COUNT),
+                        row.<Long>getAs(ViewAggregation.PAGE_VIEW_COUNT),
+                        row.<byte[]>getAs(ViewAggregation.VISITORS_SKETCH))));
+    }
+
+    /**
+     * The state of one (product, hour): the batch's aggregate merged into it. A group that received
+     * nothing for the timeout is dropped from memory; its view row stays as last written.
+     */
+    static Optional<Tuple2<ProductHour, HourAggregate>> updateState(Time time, ProductHour key,
+            Optional<HourAggregate> batch, State<HourAggregate> state) {
+        if (state.isTimingOut() || !batch.isPresent()) {
+            return Optional.empty();
+        }
+        HourAggregate merged = state.exists() ? state.get().plus(batch.get()) : batch.get();
+        state.update(merged);
+        return Optional.of(new Tuple2<>(key, merged));
+    }
+
+    static Map<String, Object> consumerConfig(StreamSettings settings) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.endpoints().kafkaBootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, StreamSettings.CONSUMER_GROUP);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // offsets are committed by the job after each batch is stored, never automatically
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        return config;
+    }
+
+    /** Where the job starts reading and with which state, when it does not come from a checkpoint. */
+    record Recovery(String from, Map<Integer, Long> offsets, List<Tuple2<ProductHour, HourAggregate>> state) {
+        static Recovery fresh() {
+            return new Recovery("fresh", Map.of(), List.of());
+        }
+
+        Map<TopicPartition, Long> nextOffsets(String topic) {
+            Map<TopicPartition, Long> result = new HashMap<>();
+            offsets.forEach((partition, offset) -> result.put(new TopicPartition(topic, partition), offset));
+            return result;
+        }
+    }
+
+    /** For a summary: the next offset of each partition after {@code ranges}. */
+    static Map<Integer, Long> nextOffsets(OffsetRange[] ranges) {
+        Map<Integer, Long> next = new HashMap<>();
+        for (OffsetRange range : ranges) {
+            next.put(range.partition(), range.untilOffset());
+        }
+        return next;
+    }
+
+    /** For the status line: when the batch's events were visible. */
+    static Instant batchInstant(Time time) {
+        return Instant.ofEpochMilli(time.milliseconds());
+    }
+}

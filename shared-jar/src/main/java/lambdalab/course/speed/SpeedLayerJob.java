@@ -1,0 +1,192 @@
+package lambdalab.course.speed;
+
+import java.util.HashMap;
+import java.util.Map;
+import lambdalab.course.LabEndpoints;
+import lambdalab.course.kafka.KafkaTopics;
+import lambdalab.course.spark.LabSpark;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.streaming.Durations;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+
+/**
+ * The speed layer as a program: {@code lab stream start} runs it as a supervised process of the lab,
+ * and the shared jar can be given to {@code spark-submit} with the same arguments.
+ *
+ * <p>It starts from its checkpoint on HDFS when there is one (exact: the batches in flight when it
+ * stopped are replayed with the same offsets). When the checkpoint cannot be read (typically after
+ * an upgrade changed the job's classes), it is moved aside and the job starts again from the
+ * offsets committed in Cassandra with the state read back from the stream views.
+ */
+public final class SpeedLayerJob {
+
+    static final String USAGE = """
+            Usage: SpeedLayerJob --kafka HOST:PORT --cassandra HOST:PORT --hdfs hdfs://HOST:PORT [options]
+              --master URL                    Spark master (default local[2])
+              --topic NAME                    source topic (default weblogs-text)
+              --dead-letter-topic NAME        where rejected records go (default weblogs-deadletter)
+              --raw-path URI                  raw events dataset (default <hdfs>/lambda/raw/events)
+              --checkpoint-dir URI            checkpoints (default <hdfs>/lambda/checkpoints/speed-layer)
+              --partitions N                  partitions of the topic when it is created (default 2)
+              --batch-ms N                    batch interval (default 1000)
+              --max-rate-per-partition N      events/s per partition a batch may take (default 250000)
+              --backpressure                  let Spark lower the rate when batches fall behind
+              --state-timeout-minutes N       drop a (product, hour) state idle this long (default 120)
+              --window-seconds N              sliding window of the window view (default 30)
+              --status-file PATH              local JSON status file rewritten after each batch""";
+
+    private SpeedLayerJob() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Map<String, String> options;
+        StreamSettings settings;
+        try {
+            options = parse(args);
+            settings = settings(options);
+        } catch (IllegalArgumentException e) {
+            System.err.println("ERROR: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        RunningSpeedLayer job = start(settings, options.getOrDefault("master", "local[2]"),
+                Integer.parseInt(options.getOrDefault("partitions", "2")));
+        System.out.println("Speed layer running (state from " + job.recoveredFrom() + "), reading " + settings.topic()
+                + " every " + settings.batchIntervalMs() + " ms. Stop it with SIGTERM: the current batch finishes first.");
+        job.awaitTermination(); // SIGTERM: Spark's shutdown hook stops the context gracefully
+    }
+
+    /** Starts the speed layer in this JVM and returns once it runs. */
+    public static RunningSpeedLayer start(StreamSettings settings, String master, int partitions) {
+        SpeedLayerRuntime runtime = SpeedLayerRuntime.install(settings);
+        String bootstrap = settings.endpoints().kafkaBootstrapServers();
+        KafkaTopics.ensureTopic(bootstrap, settings.topic(), partitions);
+        if (settings.writeOutputs()) {
+            KafkaTopics.ensureTopic(bootstrap, settings.deadLetterTopic(), 1, Map.of("cleanup.policy", "compact"));
+        }
+        Configuration hadoop = new Configuration();
+        hadoop.set("fs.defaultFS", settings.endpoints().hdfsUri());
+        JavaStreamingContext context;
+        String from;
+        if (Checkpoints.exist(hadoop, settings.checkpointDir())) {
+            try {
+                context = JavaStreamingContext.getOrCreate(settings.checkpointDir(), () -> {
+                    throw new IllegalStateException("the checkpoint vanished while starting");
+                }, hadoop, false);
+                from = "checkpoint";
+            } catch (RuntimeException unreadable) {
+                String aside = Checkpoints.moveAside(hadoop, settings.checkpointDir());
+                System.out.println("WARNING: this version of the job cannot read its checkpoint (" + rootMessage(unreadable)
+                        + "). Moved it to " + aside + "; rebuilding the state from the stream views. "
+                        + "See troubleshooting.md#stream-checkpoint.");
+                SpeedLayer.Recovery recovery = recoverFromViews(runtime, hadoop);
+                context = create(settings, master, recovery);
+                from = recovery.from();
+            }
+        } else {
+            SpeedLayer.Recovery recovery = settings.writeOutputs() ? recoverFromViews(runtime, hadoop) : SpeedLayer.Recovery.fresh();
+            context = create(settings, master, recovery);
+            from = recovery.from();
+        }
+        runtime.status().state("starting", from);
+        context.start();
+        runtime.status().state("running", from);
+        return new RunningSpeedLayer(context, runtime, from);
+    }
+
+    private static JavaStreamingContext create(StreamSettings settings, String master, SpeedLayer.Recovery recovery) {
+        SparkSession spark = LabSpark.builder("speed layer", master, settings.endpoints())
+                .config("spark.streaming.kafka.maxRatePerPartition", Long.toString(settings.maxRatePerPartition()))
+                .config("spark.streaming.backpressure.enabled", Boolean.toString(settings.backpressure()))
+                .config("spark.streaming.stopGracefullyOnShutdown", "true")
+                .getOrCreate();
+        JavaStreamingContext context = new JavaStreamingContext(JavaSparkContext.fromSparkContext(spark.sparkContext()),
+                Durations.milliseconds(settings.batchIntervalMs()));
+        context.checkpoint(settings.checkpointDir());
+        SpeedLayer.build(context, settings, recovery);
+        return context;
+    }
+
+    /**
+     * Without a checkpoint: continue after the offsets committed in Cassandra with the views as
+     * state, after deleting raw files of batches that were never committed (they are read again).
+     */
+    private static SpeedLayer.Recovery recoverFromViews(SpeedLayerRuntime runtime, Configuration hadoop) {
+        StreamViews views = runtime.views();
+        Map<Integer, Long> offsets = views.committedOffsets(runtime.settings().topic());
+        int deleted = runtime.rawWriter().deleteUncommitted(hadoop, offsets);
+        if (deleted > 0) {
+            System.out.println("Deleted " + deleted + " raw files of batches that were never committed.");
+        }
+        if (offsets.isEmpty()) {
+            return SpeedLayer.Recovery.fresh();
+        }
+        return new SpeedLayer.Recovery("views", offsets, views.readState());
+    }
+
+    static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
+            }
+            String name = args[i].substring(2);
+            if (name.equals("backpressure")) {
+                options.put(name, "true");
+            } else if (i + 1 < args.length) {
+                options.put(name, args[++i]);
+            } else {
+                throw new IllegalArgumentException("--" + name + " needs a value");
+            }
+        }
+        return options;
+    }
+
+    static StreamSettings settings(Map<String, String> options) {
+        String[] cassandra = required(options, "cassandra").split(":");
+        if (cassandra.length != 2) {
+            throw new IllegalArgumentException("--cassandra must be HOST:PORT, got '" + options.get("cassandra") + "'");
+        }
+        LabEndpoints endpoints = new LabEndpoints(required(options, "kafka"), cassandra[0],
+                number(options, "cassandra", cassandra[1]), required(options, "hdfs"));
+        StreamSettings defaults = StreamSettings.defaults(endpoints);
+        return defaults
+                .withLocations(options.getOrDefault("topic", defaults.topic()),
+                        options.getOrDefault("dead-letter-topic", defaults.deadLetterTopic()),
+                        options.getOrDefault("checkpoint-dir", defaults.checkpointDir()),
+                        options.getOrDefault("raw-path", defaults.rawPath()))
+                .withBatchInterval(number(options, "batch-ms", options.getOrDefault("batch-ms", "1000")))
+                .withRate(number(options, "max-rate-per-partition", options.getOrDefault("max-rate-per-partition", "250000")),
+                        options.containsKey("backpressure"))
+                .withState(number(options, "state-timeout-minutes", options.getOrDefault("state-timeout-minutes", "120")),
+                        number(options, "window-seconds", options.getOrDefault("window-seconds", "30")))
+                .withStatusFile(options.get("status-file"));
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
+    }
+
+    private static int number(Map<String, String> options, String name, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

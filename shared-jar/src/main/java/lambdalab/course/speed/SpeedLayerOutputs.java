@@ -1,0 +1,105 @@
+package lambdalab.course.speed;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import lambdalab.course.clickstream.ProductHour;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.streaming.Time;
+import org.apache.spark.streaming.kafka010.CanCommitOffsets;
+import scala.Tuple2;
+
+/**
+ * The speed layer's output operations, run on the driver once per batch in declaration order (see
+ * {@link SpeedLayer}). Each is fail-stop: if one throws, the JVM ends at once, before Spark could
+ * mark the batch done, so the restart replays the batch instead of skipping its outputs.
+ */
+final class SpeedLayerOutputs {
+
+    private SpeedLayerOutputs() {
+    }
+
+    /** (1) Rejected records to the dead-letter topic, valid events to the raw dataset. */
+    static void beginBatch(JavaRDD<ParsedRecord> batch, Time time) {
+        failStop("storing the raw events of batch " + time, () -> {
+            SpeedLayerRuntime runtime = SpeedLayerRuntime.get();
+            long startedAt = System.currentTimeMillis();
+            if (runtime.book().get(time).records() == 0) {
+                runtime.book().started(time, startedAt, 0, Map.of()); // nothing arrived: nothing to store
+                return;
+            }
+            List<ParsedRecord> rejected = batch.filter(record -> !record.valid()).collect();
+            Map<Long, Long> producedAt = runtime.settings().measureLatency()
+                    ? batch.map(record -> record.producedAtMs() / LatencyRecorder.BUCKET_MS).countByValue()
+                    : Map.of();
+            if (runtime.settings().writeOutputs()) {
+                runtime.rawWriter().write(SpeedLayerRuntime.session(batch.context()), batch,
+                        runtime.book().get(time).ranges(), time.milliseconds());
+                if (!rejected.isEmpty()) {
+                    runtime.deadLetters().send(rejected);
+                }
+            }
+            runtime.book().started(time, startedAt, rejected.size(), producedAt);
+        });
+    }
+
+    /** (2) The (product, hour) rows the batch changed, as absolute values. */
+    static void upsertViews(JavaRDD<Tuple2<ProductHour, HourAggregate>> changed, Time time) {
+        failStop("upserting the stream views of batch " + time, () -> {
+            SpeedLayerRuntime runtime = SpeedLayerRuntime.get();
+            if (!runtime.settings().writeOutputs()) {
+                changed.count(); // the reference run: the state is computed, nothing is written
+                return;
+            }
+            if (runtime.book().get(time).records() == 0) {
+                return; // no group changed (timeouts only drop state)
+            }
+            List<Tuple2<ProductHour, HourAggregate>> rows = changed.collect();
+            runtime.views().upsertState(rows);
+            rows.forEach(row -> runtime.book().sawHour(time, row._1().timestampHour()));
+        });
+    }
+
+    /** (3) Each product's counts over the sliding window ending with this batch. */
+    static void upsertWindow(JavaPairRDD<String, ActionCounts> window, Time time) {
+        failStop("upserting the window view of batch " + time, () -> {
+            SpeedLayerRuntime runtime = SpeedLayerRuntime.get();
+            runtime.views().upsertWindow(window.collect(), Instant.ofEpochMilli(time.milliseconds()),
+                    runtime.settings().windowSeconds());
+        });
+    }
+
+    /** (4) Everything of the batch is stored: commit its offsets, report it. */
+    static void commit(CanCommitOffsets kafka, Time time) {
+        failStop("committing the offsets of batch " + time, () -> {
+            SpeedLayerRuntime runtime = SpeedLayerRuntime.get();
+            BatchBook.Entry batch = runtime.book().get(time);
+            Map<Integer, Long> next = SpeedLayer.nextOffsets(batch.ranges());
+            long events = batch.records() - batch.invalid();
+            if (runtime.settings().writeOutputs()) {
+                kafka.commitAsync(batch.ranges()); // for lag monitoring with Kafka's tools
+                runtime.views().commitOffsets(runtime.settings().topic(), next, SpeedLayer.batchInstant(time));
+                if (batch.newestHour() != Long.MIN_VALUE) {
+                    runtime.views().recordWatermark(batch.newestHour(), events);
+                }
+            }
+            long now = System.currentTimeMillis();
+            runtime.latency().record(now, batch.producedAt());
+            runtime.status().batchDone(SpeedLayer.batchInstant(time), events, batch.invalid(),
+                    now - batch.startedAtMs(), Math.max(0, batch.startedAtMs() - time.milliseconds()), next);
+            runtime.book().forget(time);
+        });
+    }
+
+    private static void failStop(String what, Runnable output) {
+        try {
+            output.run();
+        } catch (Throwable failure) {
+            System.err.println("ERROR: the speed layer failed while " + what + ": " + failure);
+            failure.printStackTrace();
+            SpeedLayerRuntime.get().status().state("failed", null);
+            Runtime.getRuntime().halt(3); // before Spark marks the batch done: the restart replays it
+        }
+    }
+}
