@@ -3,6 +3,7 @@ package lambdalab.lab.cli;
 import java.io.UncheckedIOException;
 import lambdalab.course.batch.MissingInputException;
 import lambdalab.course.kafka.KafkaUnreachableException;
+import lambdalab.course.serving.MissingViewsException;
 import lambdalab.lab.service.ServiceException;
 import lambdalab.lab.settings.SettingsException;
 import picocli.CommandLine;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lab", mixinStandardHelpOptions = true, version = "Lambda Lab 0.1",
         description = "Lambda Lab: real Kafka, Cassandra and HDFS on 127.0.0.1 for the Lambda architecture course.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class, LabGenerateCommand.class, BatchCommand.class,
-                ResetCommand.class, DoctorCommand.class, SettingsCommand.class, BenchCommand.class,
+                QueryCommand.class, ResetCommand.class, DoctorCommand.class, SettingsCommand.class, BenchCommand.class,
                 TestCommand.class, SuperviseCommand.class, CommandLine.HelpCommand.class})
 public final class LabCommand implements Runnable {
 
@@ -31,6 +32,7 @@ public final class LabCommand implements Runnable {
             // failures whose message already says what happened and what to do: no stack trace
             if (e instanceof SettingsException || e instanceof ServiceException
                     || e instanceof KafkaUnreachableException || e instanceof MissingInputException
+                    || e instanceof MissingViewsException
                     || e instanceof UncheckedIOException) {
                 cmd.getErr().println("ERROR: " + e.getMessage()
                         + (e instanceof UncheckedIOException ? " (" + e.getCause().getMessage() + ")" : ""));

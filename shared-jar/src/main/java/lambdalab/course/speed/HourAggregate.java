@@ -12,7 +12,7 @@ public record HourAggregate(long purchases, long addToCarts, long pageViews, byt
 
     public HourAggregate plus(HourAggregate other) {
         return new HourAggregate(purchases + other.purchases, addToCarts + other.addToCarts,
-                pageViews + other.pageViews, VisitorSketches.union(visitorsSketch, other.visitorsSketch));
+                pageViews + other.pageViews, VisitorSketches.union(java.util.Arrays.asList(visitorsSketch, other.visitorsSketch)));
     }
 
     public long events() {

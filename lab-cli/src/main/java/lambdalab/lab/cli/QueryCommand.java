@@ -1,0 +1,74 @@
+package lambdalab.lab.cli;
+
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import lambdalab.course.LabEndpoints;
+import lambdalab.course.serving.ServingLayer;
+import lambdalab.course.serving.ServingResult;
+import lambdalab.course.views.LambdaSchema;
+import lambdalab.lab.service.ServiceException;
+import lambdalab.lab.supervisor.StateFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "query", mixinStandardHelpOptions = true,
+        description = {"Ask the serving layer: per (product, hour) for the last hours, the batch view's row up to "
+                + "the batch watermark and the speed layer's after it, with the layer each row comes from, "
+                + "then per-product totals (unique visitors from the union of the hours' sketches).",
+                "The hours count back from the newest hour either layer has. Needs only Cassandra."})
+final class QueryCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    LabOptions options;
+
+    @Option(names = "--product", paramLabel = "PRODUCT",
+            description = "Only this product, e.g. 'Nike,Air Max' (quote it: names have commas and spaces). Default: all.")
+    String product;
+
+    @Option(names = "--hours", paramLabel = "N", defaultValue = "6",
+            description = "How many hours, ending with the newest one (default: ${DEFAULT-VALUE}).")
+    int hours;
+
+    @Option(names = "--json", description = "Print the result as JSON (for scripts).")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (hours < 1) {
+            throw new ParameterException(spec.commandLine(), "--hours must be at least 1, not " + hours + ".");
+        }
+        LabEndpoints endpoints = options.lab().endpoints();
+        ServingResult result = query(endpoints);
+        if (json) {
+            System.out.println(StateFile.toJson(QueryTable.asJson(result, hours)));
+        } else {
+            QueryTable.print(System.out, result, Optional.ofNullable(product), hours);
+        }
+        return 0;
+    }
+
+    private ServingResult query(LabEndpoints endpoints) {
+        try (CqlSession session = LambdaSchema.openSession(endpoints)) {
+            return new ServingLayer(session).query(Optional.ofNullable(product), hours);
+        } catch (AllNodesFailedException e) { // no connection: the driver's per-node detail adds nothing
+            throw unreachable(endpoints, "", e);
+        } catch (DriverTimeoutException e) {
+            throw unreachable(endpoints, " in time (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static ServiceException unreachable(LabEndpoints endpoints, String detail, RuntimeException cause) {
+        return new ServiceException("Cassandra at " + endpoints.cassandraHost() + ":" + endpoints.cassandraPort()
+                + " does not answer" + detail + ". Is the lab running? `./lab up` starts it, "
+                + "`./lab status` and `./lab doctor` check it.", cause);
+    }
+}
