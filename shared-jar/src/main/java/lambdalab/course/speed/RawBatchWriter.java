@@ -41,6 +41,7 @@ final class RawBatchWriter {
 
     private final String rawPath;
     private final String topic;
+    private boolean firstBatchWritten;
 
     RawBatchWriter(String rawPath, String topic) {
         this.rawPath = rawPath;
@@ -103,13 +104,34 @@ final class RawBatchWriter {
     }
 
     /**
-     * Deletes the raw files of batches at or after {@code nextOffsets} (written by batches whose
+     * Before the first batch of this run writes: deletes the files an earlier run wrote from this
+     * batch's offsets on. After a crash the batches in flight are replayed, but not always with the
+     * same ranges (one whose start Spark had not yet checkpointed is cut anew), so names alone would
+     * not catch every copy.
+     */
+    void replaceOnFirstBatch(Configuration conf, OffsetRange[] ranges) {
+        if (firstBatchWritten) {
+            return;
+        }
+        Map<Integer, Long> from = new java.util.HashMap<>();
+        for (OffsetRange range : ranges) {
+            from.put(range.partition(), range.fromOffset());
+        }
+        int deleted = deleteFrom(conf, from);
+        if (deleted > 0) {
+            System.out.println("Replacing " + deleted + " raw files an earlier run wrote from offsets " + from + " on.");
+        }
+        firstBatchWritten = true;
+    }
+
+    /**
+     * Deletes the raw files of batches starting at or after {@code nextOffsets} (batches whose
      * offsets were never committed): the job reads those events again, so keeping them would count
-     * them twice. Used when the job restarts without its checkpoint.
+     * them twice.
      *
      * @return how many files were deleted
      */
-    int deleteUncommitted(Configuration conf, Map<Integer, Long> nextOffsets) {
+    int deleteFrom(Configuration conf, Map<Integer, Long> nextOffsets) {
         Path topicDir = new Path(rawPath, RawEvents.TOPIC + "=" + topic);
         int deleted = 0;
         try {

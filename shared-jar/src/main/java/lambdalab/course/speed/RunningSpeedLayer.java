@@ -8,6 +8,7 @@ public final class RunningSpeedLayer implements AutoCloseable {
     private final JavaStreamingContext context;
     private final SpeedLayerRuntime runtime;
     private final String recoveredFrom;
+    private boolean stopped;
 
     RunningSpeedLayer(JavaStreamingContext context, SpeedLayerRuntime runtime, String recoveredFrom) {
         this.context = context;
@@ -35,7 +36,11 @@ public final class RunningSpeedLayer implements AutoCloseable {
     }
 
     /** Stops at once, without processing the batches still queued (a benchmark with a backlog). */
-    public void stopNow() {
+    public synchronized void stopNow() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         context.stop(true, false);
         runtime.status().state("stopped", null);
         runtime.close();
@@ -45,12 +50,19 @@ public final class RunningSpeedLayer implements AutoCloseable {
         context.awaitTermination();
     }
 
-    /** Stops gracefully: the batches already received are processed and committed first. */
+    /**
+     * Stops cleanly: the batch in progress finishes its outputs and commits; no other batch begins
+     * (those already due are replayed by the next start, from the checkpoint).
+     */
     @Override
-    public void close() {
-        runtime.status().state("stopping", null);
-        context.stop(true, true);
-        runtime.status().state("stopped", null);
-        runtime.close();
+    public synchronized void close() {
+        if (stopped) {
+            return;
+        }
+        if (!runtime.stopAfterCurrentBatch(SpeedLayerJob.STOP_TIMEOUT)) {
+            System.err.println("WARNING: the batch in progress did not finish within " + SpeedLayerJob.STOP_TIMEOUT
+                    + "; stopping anyway (the next start replays it).");
+        }
+        stopNow();
     }
 }

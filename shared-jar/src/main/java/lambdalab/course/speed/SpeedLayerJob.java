@@ -1,11 +1,14 @@
 package lambdalab.course.speed;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import lambdalab.course.LabEndpoints;
 import lambdalab.course.kafka.KafkaTopics;
 import lambdalab.course.spark.LabSpark;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.streaming.Durations;
@@ -37,6 +40,10 @@ public final class SpeedLayerJob {
               --window-seconds N              sliding window of the window view (default 30)
               --status-file PATH              local JSON status file rewritten after each batch""";
 
+    /** Above Spark's (50, 51) and Hadoop's file systems' (10): runs first. */
+    private static final int STOP_HOOK_PRIORITY = 100;
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
     private SpeedLayerJob() {
     }
 
@@ -55,8 +62,16 @@ public final class SpeedLayerJob {
         RunningSpeedLayer job = start(settings, options.getOrDefault("master", "local[2]"),
                 Integer.parseInt(options.getOrDefault("partitions", "2")));
         System.out.println("Speed layer running (state from " + job.recoveredFrom() + "), reading " + settings.topic()
-                + " every " + settings.batchIntervalMs() + " ms. Stop it with SIGTERM: the current batch finishes first.");
-        job.awaitTermination(); // SIGTERM: Spark's shutdown hook stops the context gracefully
+                + " every " + settings.batchIntervalMs() + " ms. Stop it with SIGTERM: the batch in progress finishes and commits first.");
+        // SIGTERM: before Spark's own hooks (and before Hadoop closes its file systems), let the
+        // batch in progress finish and commit, then stop
+        ShutdownHookManager.get().addShutdownHook(job::close, STOP_HOOK_PRIORITY, STOP_TIMEOUT.toSeconds() + 10,
+                TimeUnit.SECONDS);
+        try {
+            job.awaitTermination();
+        } catch (SpeedLayerRuntime.SpeedLayerStopping expected) {
+            // a batch due while stopping was left for the next start
+        }
     }
 
     /** Starts the speed layer in this JVM and returns once it runs. */
@@ -101,7 +116,9 @@ public final class SpeedLayerJob {
         SparkSession spark = LabSpark.builder("speed layer", master, settings.endpoints())
                 .config("spark.streaming.kafka.maxRatePerPartition", Long.toString(settings.maxRatePerPartition()))
                 .config("spark.streaming.backpressure.enabled", Boolean.toString(settings.backpressure()))
-                .config("spark.streaming.stopGracefullyOnShutdown", "true")
+                // the job's own stop finishes the batch in progress; Spark's "graceful" stop would
+                // also process every batch queued behind it, minutes when the job is behind
+                .config("spark.streaming.stopGracefullyOnShutdown", "false")
                 .getOrCreate();
         JavaStreamingContext context = new JavaStreamingContext(JavaSparkContext.fromSparkContext(spark.sparkContext()),
                 Durations.milliseconds(settings.batchIntervalMs()));
@@ -117,7 +134,7 @@ public final class SpeedLayerJob {
     private static SpeedLayer.Recovery recoverFromViews(SpeedLayerRuntime runtime, Configuration hadoop) {
         StreamViews views = runtime.views();
         Map<Integer, Long> offsets = views.committedOffsets(runtime.settings().topic());
-        int deleted = runtime.rawWriter().deleteUncommitted(hadoop, offsets);
+        int deleted = runtime.rawWriter().deleteFrom(hadoop, offsets);
         if (deleted > 0) {
             System.out.println("Deleted " + deleted + " raw files of batches that were never committed.");
         }

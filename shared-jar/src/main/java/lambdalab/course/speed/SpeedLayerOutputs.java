@@ -22,9 +22,15 @@ final class SpeedLayerOutputs {
 
     /** (1) Rejected records to the dead-letter topic, valid events to the raw dataset. */
     static void beginBatch(JavaRDD<ParsedRecord> batch, Time time) {
+        SpeedLayerRuntime.get().batchBegins(time); // throws once stopping: the batch is replayed next start
         failStop("storing the raw events of batch " + time, () -> {
             SpeedLayerRuntime runtime = SpeedLayerRuntime.get();
             long startedAt = System.currentTimeMillis();
+            if (runtime.settings().writeOutputs()) {
+                // the first batch after a start replaces files an earlier run wrote from the same offsets on
+                runtime.rawWriter().replaceOnFirstBatch(batch.context().hadoopConfiguration(),
+                        runtime.book().get(time).ranges());
+            }
             if (runtime.book().get(time).records() == 0) {
                 runtime.book().started(time, startedAt, 0, Map.of()); // nothing arrived: nothing to store
                 return;
@@ -89,6 +95,7 @@ final class SpeedLayerOutputs {
             runtime.status().batchDone(SpeedLayer.batchInstant(time), events, batch.invalid(),
                     now - batch.startedAtMs(), Math.max(0, batch.startedAtMs() - time.milliseconds()), next);
             runtime.book().forget(time);
+            runtime.batchCommitted(time);
         });
     }
 

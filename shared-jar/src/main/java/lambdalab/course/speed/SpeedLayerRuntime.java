@@ -1,9 +1,11 @@
 package lambdalab.course.speed;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import lambdalab.course.views.LambdaSchema;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.streaming.Time;
 
 /**
  * The driver-side things the output operations use: settings, Cassandra and Kafka clients, the
@@ -22,6 +24,9 @@ final class SpeedLayerRuntime implements AutoCloseable {
     private final RawBatchWriter rawWriter;
     private StreamViews views;
     private DeadLetters deadLetters;
+    /** The batch between its first output and its commit, or null: a stop waits for it. */
+    private Time batchInProgress;
+    private boolean stopping;
 
     private SpeedLayerRuntime(StreamSettings settings) {
         this.settings = settings;
@@ -84,6 +89,47 @@ final class SpeedLayerRuntime implements AutoCloseable {
                     settings.topic());
         }
         return deadLetters;
+    }
+
+    /**
+     * Called as a batch's first output begins. Once a stop was requested no new batch begins: it
+     * throws, the batch stays undone in the checkpoint and is replayed by the next start.
+     */
+    synchronized void batchBegins(Time time) {
+        if (stopping) {
+            throw new SpeedLayerStopping(time);
+        }
+        batchInProgress = time;
+    }
+
+    synchronized void batchCommitted(Time time) {
+        if (time.equals(batchInProgress)) {
+            batchInProgress = null;
+            notifyAll();
+        }
+    }
+
+    /** Lets the batch in progress finish its outputs and commit, and no other begin; false on timeout. */
+    synchronized boolean stopAfterCurrentBatch(Duration timeout) {
+        stopping = true;
+        status.state("stopping", null);
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        while (batchInProgress != null && System.currentTimeMillis() < deadline) {
+            try {
+                wait(Math.max(1, deadline - System.currentTimeMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return batchInProgress == null;
+    }
+
+    /** Thrown instead of beginning a batch after a stop was requested. */
+    static final class SpeedLayerStopping extends RuntimeException {
+        SpeedLayerStopping(Time time) {
+            super("stopping: batch " + time + " is left for the next start");
+        }
     }
 
     @Override
