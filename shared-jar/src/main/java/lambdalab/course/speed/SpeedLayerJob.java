@@ -92,7 +92,7 @@ public final class SpeedLayerJob {
                     throw new IllegalStateException("the checkpoint vanished while starting");
                 }, hadoop, false);
                 from = "checkpoint";
-            } catch (RuntimeException unreadable) {
+            } catch (Exception unreadable) { // Spark throws a (checked) SparkException
                 String aside = Checkpoints.moveAside(hadoop, settings.checkpointDir());
                 System.out.println("WARNING: this version of the job cannot read its checkpoint (" + rootMessage(unreadable)
                         + "). Moved it to " + aside + "; rebuilding the state from the stream views. "
