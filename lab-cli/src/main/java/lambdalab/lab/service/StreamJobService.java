@@ -133,7 +133,8 @@ public final class StreamJobService extends LabService {
             return Health.notReady("the job says " + job.state() + (job.pid() == started.orElse(-1) ? ""
                     : " (PID " + job.pid() + ", not the process started, " + started.orElse(-1) + ")"));
         }
-        return Health.ready("running, recovered from " + job.recoveredFrom() + ", " + job.batches() + " batches");
+        // the supervisor keeps this text from the moment of readiness: nothing here that changes later
+        return Health.ready("the job says running (state recovered from " + job.recoveredFrom() + ")");
     }
 
     @Override
