@@ -58,7 +58,7 @@ public final class LabSettings {
                     "how long the speed-layer job keeps the state of a (product, hour) that gets no events"),
             new Definition("stream.window.seconds", "30", "the speed-layer job's window length, in seconds"),
             new Definition("stream.topic", "weblogs-text", "the Kafka topic the speed-layer job reads"),
-            new Definition("stream.partitions", "2", "partitions of that topic (created with them if missing)"),
+            new Definition("stream.partitions", "2", "how many partitions that topic has (passed to the job)"),
             new Definition("stream.stop.timeout.seconds", "90",
                     "how long the speed-layer job gets to finish its micro-batch and stop before it is killed"),
             new Definition("stream.main.class", "lambdalab.course.speed.SpeedLayerJob",
