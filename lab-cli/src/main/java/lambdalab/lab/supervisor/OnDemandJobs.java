@@ -52,7 +52,13 @@ final class OnDemandJobs {
 
     private void watch() {
         while (!stopping) {
-            reconcile();
+            try {
+                reconcile();
+            } catch (RuntimeException e) {
+                // an unreadable request file must not end the watching for good: say so in the
+                // supervisor's log and look again at the next poll
+                System.err.println("jobs-watcher: " + e);
+            }
             Pause.of(POLL);
         }
     }
