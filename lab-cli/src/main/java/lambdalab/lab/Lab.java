@@ -19,6 +19,7 @@ import lambdalab.lab.service.ClassDataSharing;
 import lambdalab.lab.service.Endpoint;
 import lambdalab.lab.service.LabService;
 import lambdalab.lab.service.LabServices;
+import lambdalab.lab.service.StreamJobService;
 import lambdalab.lab.settings.LabSettings;
 import lambdalab.lab.settings.RepoLayout;
 import lambdalab.lab.supervisor.LabState;
@@ -26,6 +27,7 @@ import lambdalab.lab.supervisor.PidFile;
 import lambdalab.lab.supervisor.ServiceState;
 import lambdalab.lab.supervisor.ServiceStatus;
 import lambdalab.lab.supervisor.StateFile;
+import lambdalab.lab.supervisor.WantedJobs;
 import lambdalab.lab.system.Directories;
 import lambdalab.lab.system.LabProcesses;
 import lambdalab.lab.system.Ports;
@@ -43,12 +45,14 @@ public final class Lab {
     private final LabSettings settings;
     private final RepoLayout repo;
     private final LabServices services;
+    private final StreamJobService streamJob;
     private final StateFile stateFile;
 
     public Lab(LabSettings settings, RepoLayout repo) {
         this.settings = settings;
         this.repo = repo;
         this.services = LabServices.of(settings, repo);
+        this.streamJob = new StreamJobService(settings, endpoints());
         this.stateFile = new StateFile(settings.runDir());
     }
 
@@ -58,6 +62,20 @@ public final class Lab {
 
     public LabServices services() {
         return services;
+    }
+
+    /** The speed-layer job, which the supervisor runs only on request ({@code lab stream start}). */
+    public StreamJobService streamJob() {
+        return streamJob;
+    }
+
+    /** The on-demand jobs; the supervisor runs each while it is wanted ({@link WantedJobs}). */
+    public List<LabService> jobs() {
+        return List.of(streamJob);
+    }
+
+    public WantedJobs wantedJobs() {
+        return WantedJobs.in(settings.runDir());
     }
 
     /** Where this instance's services are, for the course's jobs. */
@@ -162,22 +180,26 @@ public final class Lab {
     }
 
     /**
-     * After a crash: removes PID files of processes that are gone, and stops services a dead
-     * supervisor left running (they would hold the ports).
+     * After a crash: removes PID files of processes that are gone, stops services and jobs a dead
+     * supervisor left running (they would hold the ports), and forgets job requests, so that the
+     * next {@code lab up} starts the services only.
      */
     public void clearStaleProcesses(PrintStream out) {
         if (runningSupervisor().isPresent()) {
-            return; // a live supervisor owns its PID files
+            return; // a live supervisor owns its PID files and job requests
         }
         PidFile.of(settings.runDir(), SUPERVISOR).delete();
-        for (LabService service : services.all()) {
+        wantedJobs().withdrawAll();
+        List<LabService> supervised = new ArrayList<>(jobs()); // jobs first: they use the services
+        supervised.addAll(services.all());
+        for (LabService service : supervised) {
             PidFile pidFile = PidFile.of(settings.runDir(), service.name());
             OptionalLong pid = pidFile.read();
             if (pid.isPresent()) {
                 LabProcesses.findOurs(pid.getAsLong(), settings.home(), service.name()).ifPresent(orphan -> {
                     out.println("Found " + service.name() + " (PID " + orphan.pid()
                             + ") left running by a supervisor that died; stopping it.");
-                    LabProcesses.stop(orphan, stopTimeout());
+                    LabProcesses.stop(orphan, service.stopTimeout());
                 });
                 pidFile.delete();
             }
@@ -185,17 +207,26 @@ public final class Lab {
     }
 
     /**
-     * Stops the supervisor (which stops every service gracefully, then by force), then any service a
-     * dead supervisor left behind, and waits until the lab's ports are free.
+     * Withdraws every job request (the next {@code lab up} starts the services only), stops the
+     * supervisor (which stops the jobs, then every service, each gracefully, then by force), then
+     * anything a dead supervisor left behind, and waits until the lab's ports are free.
      *
      * @return the ports still taken afterwards (empty when everything stopped)
      */
     public List<Endpoint> stop(PrintStream out) {
+        wantedJobs().withdrawAll();
         Optional<ProcessHandle> supervisor = runningSupervisor();
         if (supervisor.isPresent()) {
             out.println("Stopping the lab (supervisor PID " + supervisor.get().pid() + ")...");
-            // the supervisor gives each service stop.timeout.seconds, in parallel, before killing it
-            LabProcesses.stop(supervisor.get(), stopTimeout().plusSeconds(30));
+            for (LabService job : jobs()) {
+                jobStatus().stream().filter(s -> s.name().equals(job.name()) && s.pid() > 0).forEach(s -> out.println(
+                        "The " + job.name() + " job (PID " + s.pid() + ") stops first, while the services still run "
+                                + "(it may take up to " + job.stopTimeout().toSeconds() + " s)."));
+            }
+            // the supervisor gives the jobs their stop timeout, then each service stop.timeout.seconds
+            // (in parallel), before killing it
+            Duration jobs = jobs().stream().map(LabService::stopTimeout).reduce(Duration.ZERO, Duration::plus);
+            LabProcesses.stop(supervisor.get(), jobs.plus(stopTimeout()).plusSeconds(30));
         }
         clearStaleProcesses(out);
         return awaitPortsFree(Duration.ofSeconds(10));
@@ -227,6 +258,29 @@ public final class Lab {
                 status = new ServiceStatus(service.name(), ServiceState.STOPPED, 0, service.endpoints(),
                         service.ui().orElse(null), null, null, status == null ? 0 : status.restarts(),
                         supervised ? "not started yet" : "not running", null, service.logFile().toString());
+            }
+            result.add(status);
+        }
+        return result;
+    }
+
+    /**
+     * Current status of each on-demand job: the supervisor's view, checked against the live process;
+     * STOPPED with how to start it when it was not asked for.
+     */
+    public List<ServiceStatus> jobStatus() {
+        boolean supervised = runningSupervisor().isPresent();
+        Optional<LabState> state = lastState();
+        List<ServiceStatus> result = new ArrayList<>();
+        for (LabService job : jobs()) {
+            ServiceStatus status = state.flatMap(s -> s.job(job.name())).orElse(null);
+            boolean alive = status != null && status.pid() > 0
+                    && LabProcesses.findOurs(status.pid(), settings.home(), job.name()).isPresent();
+            if (status == null || !supervised && !alive) {
+                status = new ServiceStatus(job.name(), ServiceState.STOPPED, 0, job.endpoints(), null, null, null,
+                        status == null ? 0 : status.restarts(),
+                        supervised ? "not started: ./lab " + job.name() + " start" : "not running (the lab is down)",
+                        null, job.logFile().toString());
             }
             result.add(status);
         }

@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "down", mixinStandardHelpOptions = true,
-        description = "Stop the lab: each service gracefully (stop.timeout.seconds), then by force; "
-                + "checks that no process of the lab and no port of it is left.")
+        description = "Stop the lab: the stream job first if it runs (stream.stop.timeout.seconds; the next "
+                + "`./lab up` does not start it again), then each service gracefully (stop.timeout.seconds), then by "
+                + "force; checks that no process of the lab and no port of it is left.")
 final class DownCommand implements Callable<Integer> {
 
     @Mixin

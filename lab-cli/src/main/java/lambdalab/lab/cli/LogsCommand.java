@@ -16,13 +16,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "logs", mixinStandardHelpOptions = true,
-        description = "Print the end of a service's log ($LAB_HOME/logs/SERVICE.log); --follow keeps printing.")
+        description = "Print the end of a service's (or the stream job's) log ($LAB_HOME/logs/SERVICE.log); "
+                + "--follow keeps printing.")
 final class LogsCommand implements Callable<Integer> {
 
     @Mixin
     LabOptions options;
 
-    @Parameters(paramLabel = "SERVICE", description = "kafka, cassandra, namenode, datanode or supervisor")
+    @Parameters(paramLabel = "SERVICE", description = "kafka, cassandra, namenode, datanode, stream or supervisor")
     String service;
 
     @Option(names = {"-n", "--lines"}, defaultValue = "100", description = "How many lines from the end (default 100).")
@@ -35,6 +36,7 @@ final class LogsCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         Lab lab = options.lab();
         List<String> known = new ArrayList<>(lab.services().names());
+        lab.jobs().forEach(job -> known.add(job.name()));
         known.add(Lab.SUPERVISOR);
         if (!known.contains(service)) {
             System.err.println("ERROR: unknown service '" + service + "'. Choose one of: " + String.join(", ", known) + ".");

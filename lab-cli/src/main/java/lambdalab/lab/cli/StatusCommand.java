@@ -16,8 +16,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show each service: state, PID, address, UI, uptime, restarts, resident memory. "
-                + "Exit code 0 when every service is ready, 3 otherwise.")
+        description = "Show each service and the speed-layer job (`lab stream`): state, PID, address, UI, uptime, "
+                + "restarts, resident memory. Exit code 0 when every service is ready (the job is optional and does "
+                + "not count), 3 otherwise.")
 final class StatusCommand implements Callable<Integer> {
 
     @Mixin
@@ -30,26 +31,28 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         Lab lab = options.lab();
         List<ServiceStatus> services = lab.status();
+        List<ServiceStatus> jobs = lab.jobStatus();
         if (json) {
-            System.out.println(StateFile.toJson(asJson(lab, services)));
+            System.out.println(StateFile.toJson(asJson(lab, services, jobs)));
         } else {
             System.out.println("Lab home: " + lab.settings().home() + " (supervisor "
                     + lab.runningSupervisor().map(p -> "PID " + p.pid()).orElse("not running") + ")");
-            StatusTable.print(System.out, services);
+            StatusTable.print(System.out, services, jobs);
         }
         boolean allReady = services.stream().allMatch(s -> s.state() == ServiceState.READY);
         return allReady ? 0 : 3;
     }
 
-    private static Map<String, Object> asJson(Lab lab, List<ServiceStatus> services) {
+    private static Map<String, Object> asJson(Lab lab, List<ServiceStatus> services, List<ServiceStatus> jobs) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("home", lab.settings().home().toString());
         root.put("supervisorPid", lab.runningSupervisor().map(ProcessHandle::pid).orElse(null));
         root.put("services", services.stream().map(StatusCommand::serviceJson).toList());
+        root.put("jobs", jobs.stream().map(StatusCommand::serviceJson).toList());
         return root;
     }
 
-    private static Map<String, Object> serviceJson(ServiceStatus s) {
+    static Map<String, Object> serviceJson(ServiceStatus s) {
         Map<String, Object> node = new LinkedHashMap<>();
         node.put("name", s.name());
         node.put("state", s.state());

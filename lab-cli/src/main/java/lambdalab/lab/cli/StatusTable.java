@@ -3,27 +3,31 @@ package lambdalab.lab.cli;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import lambdalab.lab.supervisor.ServiceState;
 import lambdalab.lab.supervisor.ServiceStatus;
 import lambdalab.lab.system.LabProcesses;
 import lambdalab.lab.system.Resources;
 
-/** The service table of {@code lab up} and {@code lab status}. */
+/** The service table of {@code lab up} and {@code lab status}: the services, then the on-demand jobs. */
 final class StatusTable {
     private StatusTable() {
     }
 
-    static void print(PrintStream out, List<ServiceStatus> services) {
+    static void print(PrintStream out, List<ServiceStatus> services, List<ServiceStatus> jobs) {
         String format = "%-10s %-10s %8s  %-18s %-24s %9s %8s %9s%n";
         out.printf(Locale.ROOT, format, "SERVICE", "STATE", "PID", "ADDRESS", "UI", "UPTIME", "RESTARTS", "RSS");
+        List<ServiceStatus> rows = new ArrayList<>(services);
+        rows.addAll(jobs);
         long totalRss = 0;
-        for (ServiceStatus s : services) {
+        for (ServiceStatus s : rows) {
             OptionalLong rss = s.pid() > 0 ? LabProcesses.residentBytes(s.pid()) : OptionalLong.empty();
             totalRss += rss.orElse(0);
             out.printf(Locale.ROOT, format, s.name(), s.state().name().toLowerCase(Locale.ROOT),
-                    s.pid() > 0 ? Long.toString(s.pid()) : "-", s.endpoints().get(0).address(),
+                    s.pid() > 0 ? Long.toString(s.pid()) : "-", s.endpoints().isEmpty() ? "-" : s.endpoints().get(0).address(),
                     s.ui() == null ? "-" : s.ui(), uptime(s.readyAt()), s.restarts(),
                     rss.isPresent() ? Resources.formatBytes(rss.getAsLong()) : "-");
         }
@@ -31,6 +35,9 @@ final class StatusTable {
             out.printf(Locale.ROOT, "%-10s %-10s %8s  %-18s %-24s %9s %8s %9s%n", "total", "", "", "", "", "", "",
                     Resources.formatBytes(totalRss));
         }
+        // a job that does not run says why, or how to start it
+        jobs.stream().filter(j -> j.state() != ServiceState.READY)
+                .forEach(j -> out.println(j.name() + ": " + j.detail()));
     }
 
     static String uptime(Instant since) {

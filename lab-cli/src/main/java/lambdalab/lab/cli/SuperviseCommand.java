@@ -29,7 +29,7 @@ final class SuperviseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Lab lab = options.lab();
-        Supervisor supervisor = new Supervisor(lab.settings(), lab.services().all(),
+        Supervisor supervisor = new Supervisor(lab.settings(), lab.services().all(), lab.jobs(),
                 verbose ? SuperviseCommand::print : status -> { });
         Runtime.getRuntime().addShutdownHook(new Thread(supervisor::stop, "lab-shutdown"));
         supervisor.start();
@@ -42,7 +42,7 @@ final class SuperviseCommand implements Callable<Integer> {
             return 1;
         }
         if (verbose) {
-            StatusTable.print(System.out, lab.status());
+            StatusTable.print(System.out, lab.status(), lab.jobStatus());
         }
         supervisor.awaitStop();
         return 0;

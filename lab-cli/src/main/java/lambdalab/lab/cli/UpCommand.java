@@ -30,7 +30,7 @@ final class UpCommand implements Callable<Integer> {
         Lab lab = options.lab();
         if (lab.runningSupervisor().isPresent()) {
             System.out.println("The lab in " + lab.settings().home() + " is already running; nothing changed.");
-            StatusTable.print(System.out, lab.status());
+            StatusTable.print(System.out, lab.status(), lab.jobStatus());
             return 0;
         }
         return foreground ? runForeground(lab) : runBackground(lab);
@@ -42,7 +42,7 @@ final class UpCommand implements Callable<Integer> {
             System.out.println("Run `./lab doctor` for a full check.");
             return 1;
         }
-        StatusTable.print(System.out, lab.status());
+        StatusTable.print(System.out, lab.status(), lab.jobStatus());
         System.out.println("Stop it with `./lab down`; see it with `./lab status`.");
         return 0;
     }

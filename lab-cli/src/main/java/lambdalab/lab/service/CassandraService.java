@@ -10,7 +10,7 @@ import java.util.List;
 import lambdalab.lab.settings.LabSettings;
 
 /** Apache Cassandra 5.0, a single node; its yaml and logback config are rendered per instance. */
-public final class CassandraService extends LabService {
+public final class CassandraService extends ModuleService {
 
     /** SimpleSnitch puts every node in this data center. */
     public static final String LOCAL_DATACENTER = "datacenter1";

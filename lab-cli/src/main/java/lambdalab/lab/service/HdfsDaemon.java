@@ -20,7 +20,7 @@ import lambdalab.lab.settings.LabSettings;
  * folder put first on the classpath (core-site.xml, hdfs-site.xml, log4j.properties), and JMX
  * over HTTP for readiness.
  */
-public abstract class HdfsDaemon extends LabService {
+public abstract class HdfsDaemon extends ModuleService {
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1) // the DataNode's HTTP front end mishandles the h2c upgrade

@@ -13,7 +13,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /** Apache Kafka in KRaft mode: one JVM that is broker and controller, storage formatted once. */
-public final class KafkaService extends LabService {
+public final class KafkaService extends ModuleService {
 
     public KafkaService(LabSettings settings, ServiceModule module) {
         super(settings, module);

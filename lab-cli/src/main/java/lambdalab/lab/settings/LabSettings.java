@@ -49,7 +49,24 @@ public final class LabSettings {
             new Definition("class.sharing", "true", "archive each lab JVM's loaded classes on its first clean stop and "
                     + "map them on later starts (faster restarts; archives in $LAB_HOME/cds)"),
             new Definition("ready.timeout.seconds", "180", "how long `lab up` waits for every service to be ready"),
-            new Definition("stop.timeout.seconds", "30", "how long a service gets to stop gracefully before it is killed"));
+            new Definition("stop.timeout.seconds", "30", "how long a service gets to stop gracefully before it is killed"),
+            new Definition("stream.heap", "1g", "heap of the speed-layer job (`lab stream start`; -Xms = -Xmx)"),
+            new Definition("stream.batch.ms", "1000", "the speed-layer job's micro-batch interval, in milliseconds"),
+            new Definition("stream.max.rate.per.partition", "250000",
+                    "most events per second the speed-layer job reads from one Kafka partition"),
+            new Definition("stream.state.timeout.minutes", "120",
+                    "how long the speed-layer job keeps the state of a (product, hour) that gets no events"),
+            new Definition("stream.window.seconds", "30", "the speed-layer job's window length, in seconds"),
+            new Definition("stream.topic", "weblogs-text", "the Kafka topic the speed-layer job reads"),
+            new Definition("stream.partitions", "2", "how many partitions that topic has (passed to the job)"),
+            new Definition("stream.stop.timeout.seconds", "90",
+                    "how long the speed-layer job gets to finish its micro-batch and stop before it is killed"),
+            new Definition("stream.main.class", "lambdalab.course.speed.SpeedLayerJob",
+                    "the speed-layer job's main class; only the lab's own tests change it (to a test double "
+                            + "that exercises the supervision without Spark)"));
+
+    /** Settings that count something: whole numbers above zero. */
+    private static final List<String> COUNT_SUFFIXES = List.of(".ms", ".minutes", ".partitions", ".per.partition");
 
     private final Path home;
     private final Map<String, String> values;
@@ -88,6 +105,8 @@ public final class LabSettings {
                 port(key);
             } else if (key.endsWith(".seconds")) {
                 seconds(key);
+            } else if (COUNT_SUFFIXES.stream().anyMatch(key::endsWith)) {
+                count(key);
             } else if (key.endsWith(".heap") && !get(key).matches("[0-9]+[kKmMgG]?")) {
                 throw new SettingsException("Setting " + key + " must be a size like 512m or 1g, not '" + get(key) + "'.");
             }
@@ -145,6 +164,20 @@ public final class LabSettings {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw new SettingsException("Setting " + key + " must be a whole number of seconds, not '" + value + "'.");
+        }
+    }
+
+    /** A setting that counts something (milliseconds, partitions, events): a whole number above zero. */
+    public long count(String key) {
+        String value = get(key);
+        try {
+            long count = Long.parseLong(value);
+            if (count < 1) {
+                throw new NumberFormatException();
+            }
+            return count;
+        } catch (NumberFormatException e) {
+            throw new SettingsException("Setting " + key + " must be a whole number above zero, not '" + value + "'.");
         }
     }
 

@@ -35,10 +35,10 @@ final class ServiceRunner implements Runnable {
     private volatile Process process;
     private volatile ServiceStatus status;
 
-    ServiceRunner(LabService service, PidFile pidFile, Duration stopTimeout, Consumer<ServiceStatus> onChange) {
+    ServiceRunner(LabService service, PidFile pidFile, Consumer<ServiceStatus> onChange) {
         this.service = service;
         this.pidFile = pidFile;
-        this.stopTimeout = stopTimeout;
+        this.stopTimeout = service.stopTimeout();
         this.onChange = onChange;
         this.status = new ServiceStatus(service.name(), ServiceState.STARTING, 0, service.endpoints(),
                 service.ui().orElse(null), null, null, 0, "waiting to start", null, service.logFile().toString());
@@ -110,10 +110,11 @@ final class ServiceRunner implements Runnable {
         }
         try {
             Files.createDirectories(service.logFile().getParent());
-            process = new ProcessBuilder(service.command())
+            ProcessBuilder builder = new ProcessBuilder(service.command())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(service.logFile().toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(service.logFile().toFile()));
+            builder.environment().putAll(service.environment());
+            process = builder.start();
             return true;
         } catch (IOException e) {
             throw new IllegalStateException("cannot launch the JVM: " + e.getMessage(), e);
@@ -164,6 +165,9 @@ final class ServiceRunner implements Runnable {
             current = process;
         }
         service.stopRunningTool(); // a storage format still running would write after the stop
+        if (current != null && current.isAlive()) {
+            update(status.withDetail("stopping (SIGTERM; killed after " + stopTimeout.toSeconds() + " s)", null));
+        }
         boolean graceful = current == null || LabProcesses.stop(current.toHandle(), stopTimeout);
         pidFile.delete();
         update(status.stopped());

@@ -1,6 +1,5 @@
 package lambdalab.lab.supervisor;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +13,8 @@ import lambdalab.lab.settings.LabSettings;
 
 /**
  * Runs every service of one lab instance as a child JVM, one {@link ServiceRunner} thread each (so
- * they start in parallel), and keeps {@code run/state.json} and the PID files current.
+ * they start in parallel), runs the on-demand jobs while they are wanted ({@link OnDemandJobs}), and
+ * keeps {@code run/state.json} and the PID files current.
  * It runs either in the background process {@code lab up} spawns, or attached ({@code --foreground}).
  */
 public final class Supervisor {
@@ -27,19 +27,28 @@ public final class Supervisor {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final Consumer<ServiceStatus> listener;
+    private final OnDemandJobs jobs;
 
-    public Supervisor(LabSettings settings, List<LabService> services, Consumer<ServiceStatus> listener) {
+    /**
+     * @param services started at once and kept running
+     * @param jobs     run only while wanted ({@link WantedJobs}: {@code lab stream start} asks for one)
+     */
+    public Supervisor(LabSettings settings, List<LabService> services, List<LabService> jobs,
+                      Consumer<ServiceStatus> listener) {
         this.settings = settings;
         this.stateFile = new StateFile(settings.runDir());
         this.listener = listener;
-        Duration stopTimeout = Duration.ofSeconds(settings.seconds("stop.timeout.seconds"));
         for (LabService service : services) {
             PidFile pidFile = PidFile.of(settings.runDir(), service.name());
-            runners.put(service.name(), new ServiceRunner(service, pidFile, stopTimeout, this::changed));
+            runners.put(service.name(), new ServiceRunner(service, pidFile, this::changed));
         }
+        this.jobs = new OnDemandJobs(jobs, settings.runDir(), this::changed);
     }
 
-    /** Starts every service; returns at once (see {@link #state()} and {@link #awaitStop()}). */
+    /**
+     * Starts every service, and watches for wanted jobs; returns at once (see {@link #state()} and
+     * {@link #awaitStop()}).
+     */
     public synchronized void start() {
         PidFile.of(settings.runDir(), "supervisor").write(ProcessHandle.current().pid());
         writeState();
@@ -49,19 +58,25 @@ public final class Supervisor {
             threads.add(thread);
             thread.start();
         });
+        jobs.start();
     }
 
     public LabState state() {
         List<ServiceStatus> services = runners.values().stream().map(ServiceRunner::status).toList();
-        return new LabState(ProcessHandle.current().pid(), settings.home().toString(), startedAt, services);
+        return new LabState(ProcessHandle.current().pid(), settings.home().toString(), startedAt, services,
+                jobs.statuses(), jobs.requests());
     }
 
-    /** Stops every service (all at once, each gracefully then by force) and removes the PID files. */
+    /**
+     * Stops the jobs first (a job finishing its micro-batch still needs Kafka, HDFS and Cassandra),
+     * then every service (all at once, each gracefully then by force), and removes the PID files.
+     */
     public void stop() {
         if (!stopRequested.compareAndSet(false, true)) {
             awaitStop();
             return;
         }
+        jobs.stop();
         List<Thread> stoppers = new ArrayList<>();
         for (ServiceRunner runner : runners.values()) {
             Thread stopper = new Thread(runner::stop, "stop-" + runner.status().name());

@@ -54,4 +54,17 @@ class LabSettingsTest {
                 .isInstanceOf(SettingsException.class)
                 .hasMessageContaining("cassandra.heap must be a size like 512m").hasMessageContaining("'lots'");
     }
+
+    @Test
+    void theStreamJobsCountsMustBeAboveZero() {
+        LabSettings defaults = LabSettings.load(home, Map.of(), Map.of());
+        assertThat(defaults.count("stream.batch.ms")).isEqualTo(1000);
+        assertThat(defaults.count("stream.partitions")).isEqualTo(2);
+        assertThatThrownBy(() -> LabSettings.load(home, Map.of(), Map.of("stream.batch.ms", "0")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("stream.batch.ms must be a whole number above zero").hasMessageContaining("'0'");
+        assertThatThrownBy(() -> LabSettings.load(home, Map.of("LAB_STREAM_MAX_RATE_PER_PARTITION", "fast"), Map.of()))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("stream.max.rate.per.partition must be a whole number above zero");
+    }
 }
