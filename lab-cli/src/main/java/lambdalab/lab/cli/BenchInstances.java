@@ -29,7 +29,8 @@ final class BenchInstances {
 
     /** Starts the instance; the progress lines go to {@code progress}. */
     static void start(Lab lab, PrintStream progress) {
-        if (!lab.startInBackground(progress, OptionalLong.empty())) {
+        // the instance's supervisor stops it if this JVM ends without cleaning up (Ctrl-C, kill)
+        if (!lab.startInBackground(progress, OptionalLong.of(ProcessHandle.current().pid()))) {
             throw new IllegalStateException("the benchmark's lab instance did not start; run with --verbose");
         }
     }

@@ -1,7 +1,9 @@
 package lambdalab.lab.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import lambdalab.lab.Lab;
 import lambdalab.lab.settings.LabSettings;
@@ -39,5 +41,12 @@ public final class LabOptions {
 
     public Lab lab() {
         return new Lab(settings(), repo());
+    }
+
+    /** These options as command-line arguments, to run another `lab` command on the same instance. */
+    public List<String> asArguments() {
+        List<String> arguments = new ArrayList<>(List.of("--home", resolvedHome().toString()));
+        overrides.forEach((key, value) -> arguments.addAll(List.of("--set", key + "=" + value)));
+        return arguments;
     }
 }

@@ -90,7 +90,8 @@ public final class StreamJobService extends LabService {
         return options;
     }
 
-    static List<String> sparkFlags() {
+    /** Spark's module flags on Java 17, for every JVM of the lab that runs Spark. */
+    public static List<String> sparkFlags() {
         try (InputStream in = StreamJobService.class.getResourceAsStream(SPARK_FLAGS)) {
             if (in == null) {
                 throw new ServiceException("The lab is not built completely (" + SPARK_FLAGS + " is missing). "

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
+import lambdalab.course.batch.RawEvents;
 import lambdalab.course.batch.ViewAggregation;
 import lambdalab.course.clickstream.ClickstreamGenerator;
 import lambdalab.course.clickstream.FileSink;
@@ -41,7 +42,9 @@ class BatchLayerIT {
                 "--truth", truthFile.toString());
         assertThat(load.exitCode()).as(load.output()).isZero();
 
-        LabCli.Run first = LabCli.run(lab, "batch");
+        // only the events loaded here: the speed layer's tests and the demo file theirs under other topics
+        String loaded = lab.endpoints().hdfsUri() + RawEvents.DEFAULT_PATH + "/topic=" + RawEvents.GENERATED;
+        LabCli.Run first = LabCli.run(lab, "batch", "--input", loaded);
         assertThat(first.exitCode()).as(first.output()).isZero();
         assertThat(first.output()).contains("100,000 events read");
         SortedMap<ProductHour, HourlyActivity> truth = GroundTruth.readTsv(truthFile);
@@ -68,10 +71,15 @@ class BatchLayerIT {
         }
         assertThat(relativeErrors / truth.size()).isLessThan(2 * ViewAggregation.RELATIVE_STANDARD_ERROR);
 
-        LabCli.Run rerun = LabCli.run(lab, "batch");
+        LabCli.Run rerun = LabCli.run(lab, "batch", "--input", loaded);
         assertThat(rerun.exitCode()).as(rerun.output()).isZero();
-        assertThat(describe(rows(lab, "batch_activity_by_product"))).isEqualTo(describe(activity));
-        assertThat(describe(rows(lab, "batch_visitors_by_product"))).isEqualTo(describe(visitors));
+        Map<ProductHour, Row> activityAgain = rows(lab, "batch_activity_by_product");
+        Map<ProductHour, Row> visitorsAgain = rows(lab, "batch_visitors_by_product");
+        activityAgain.keySet().retainAll(truth.keySet());
+        visitorsAgain.keySet().retainAll(truth.keySet());
+        visitors.keySet().retainAll(truth.keySet());
+        assertThat(describe(activityAgain)).isEqualTo(describe(activity));
+        assertThat(describe(visitorsAgain)).isEqualTo(describe(visitors));
     }
 
     @Test

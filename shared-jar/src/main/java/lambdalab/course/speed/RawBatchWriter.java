@@ -3,41 +3,31 @@ package lambdalab.course.speed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import lambdalab.course.batch.EventColumns;
 import lambdalab.course.batch.RawEvents;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.streaming.kafka010.OffsetRange;
+import org.apache.spark.util.SerializableConfiguration;
 
 /**
- * Appends one batch of raw events to the raw dataset, exactly once: Spark writes the batch to a
- * staging folder, then each file is renamed into its partition folder
- * ({@code topic=T/kafka_partition=P/timestamp_hour=H}) under a name made of the batch's offset range
- * for that partition, {@code batch-FROM-UNTIL-N.parquet}. A replayed batch has the same ranges, so
- * it replaces its own files instead of adding copies; a rename is atomic, so readers never see half a file.
+ * Appends one batch of raw events to the raw dataset, exactly once: each file lands in its partition
+ * folder ({@code topic=T/kafka_partition=P/timestamp_hour=H}) under a name made of the batch's offset
+ * range for that partition, {@code batch-FROM-UNTIL-0.parquet}. A replayed batch has the same ranges,
+ * so it replaces its own files instead of adding copies.
  */
 final class RawBatchWriter {
 
-    static final StructType SCHEMA = EventColumns.SCHEMA
-            .add(RawEvents.KAFKA_PARTITION, DataTypes.IntegerType, false)
-            .add(RawEvents.KAFKA_OFFSET, DataTypes.LongType, false);
-    private static final Pattern FILE_NAME = Pattern.compile("batch-(\\d+)-(\\d+)-\\d+\\.parquet");
+    /** A batch's file, or one a task did not finish ({@code .batch-...parquet.tmp}, hidden from readers). */
+    private static final Pattern FILE_NAME = Pattern.compile("\\.?batch-(\\d+)-(\\d+)-\\d+\\.parquet(\\.tmp)?");
 
     private final String rawPath;
     private final String topic;
@@ -48,59 +38,28 @@ final class RawBatchWriter {
         this.topic = topic;
     }
 
-    void write(SparkSession spark, JavaRDD<ParsedRecord> batch, OffsetRange[] ranges, long batchTimeMs) {
-        Path staging = new Path(new Path(rawPath).getParent(), "_staging/" + topic + "-" + batchTimeMs);
-        Dataset<Row> events = spark.createDataFrame(batch.filter(ParsedRecord::valid).map(RawBatchWriter::toRow), SCHEMA);
-        events.write().mode(SaveMode.Overwrite)
-                .partitionBy(RawEvents.KAFKA_PARTITION, EventColumns.TIMESTAMP_HOUR)
-                .parquet(staging.toString());
-        moveIntoPlace(spark.sparkContext().hadoopConfiguration(), staging, ranges);
-    }
-
-    private void moveIntoPlace(Configuration conf, Path staging, OffsetRange[] ranges) {
-        try {
-            FileSystem fs = staging.getFileSystem(conf);
-            List<Path> files = parquetFiles(fs, staging);
-            for (OffsetRange range : ranges) {
-                String prefix = "batch-" + range.fromOffset() + "-" + range.untilOffset() + "-";
-                int index = 0;
-                for (Path file : files) {
-                    String partitionDir = file.getParent().getParent().getName(); // kafka_partition=P
-                    if (partitionDir.equals(RawEvents.KAFKA_PARTITION + "=" + range.partition())) {
-                        Path targetDir = new Path(rawPath, RawEvents.TOPIC + "=" + topic + "/" + partitionDir + "/"
-                                + file.getParent().getName());
-                        fs.mkdirs(targetDir);
-                        replace(fs, file, new Path(targetDir, prefix + (index++) + ".parquet"));
-                    }
-                }
-            }
-            fs.delete(staging, true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot move the raw batch from " + staging + " into " + rawPath, e);
+    /**
+     * Writes the batch's valid events (one task per Kafka partition, see {@link RawFiles}) when
+     * {@code writeEvents}, and returns, from the same pass, its rejected records and (when
+     * {@code measure}) when its events were produced.
+     */
+    RawFiles.TaskResult write(JavaRDD<ParsedRecord> batch, OffsetRange[] ranges, boolean writeEvents, boolean measure) {
+        Map<Integer, OffsetRange> byPartition = new HashMap<>();
+        for (OffsetRange range : ranges) {
+            byPartition.put(range.partition(), range);
         }
-    }
-
-    private static void replace(FileSystem fs, Path source, Path target) throws IOException {
-        fs.delete(target, false); // a copy from an earlier run of the same batch
-        if (!fs.rename(source, target)) {
-            throw new IOException("rename " + source + " -> " + target + " failed");
+        String raw = rawPath;
+        String sourceTopic = topic;
+        SerializableConfiguration conf = new SerializableConfiguration(batch.context().hadoopConfiguration());
+        List<RawFiles.TaskResult> results = batch.mapPartitions(records -> RawFiles.write(records, raw, sourceTopic,
+                byPartition, conf.value(), writeEvents, measure)).collect();
+        List<ParsedRecord> rejected = new ArrayList<>();
+        Map<Long, Long> producedAt = new HashMap<>();
+        for (RawFiles.TaskResult result : results) {
+            rejected.addAll(result.rejected());
+            result.producedAt().forEach((bucket, count) -> producedAt.merge(bucket, count, Long::sum));
         }
-    }
-
-    private static List<Path> parquetFiles(FileSystem fs, Path dir) throws IOException {
-        List<Path> files = new ArrayList<>();
-        if (!fs.exists(dir)) {
-            return files;
-        }
-        RemoteIterator<LocatedFileStatus> iterator = fs.listFiles(dir, true);
-        while (iterator.hasNext()) {
-            Path path = iterator.next().getPath();
-            if (path.getName().endsWith(".parquet")) {
-                files.add(path);
-            }
-        }
-        files.sort(null);
-        return files;
+        return new RawFiles.TaskResult(rejected, producedAt);
     }
 
     /**
@@ -113,7 +72,7 @@ final class RawBatchWriter {
         if (firstBatchWritten) {
             return;
         }
-        Map<Integer, Long> from = new java.util.HashMap<>();
+        Map<Integer, Long> from = new HashMap<>();
         for (OffsetRange range : ranges) {
             from.put(range.partition(), range.fromOffset());
         }
@@ -139,33 +98,29 @@ final class RawBatchWriter {
             for (Path file : parquetFiles(fs, topicDir)) {
                 Matcher name = FILE_NAME.matcher(file.getName());
                 int partition = Integer.parseInt(file.getParent().getParent().getName().split("=")[1]);
-                long next = nextOffsets.getOrDefault(partition, 0L);
-                if (name.matches() && Long.parseLong(name.group(1)) >= next) {
+                if (name.matches() && Long.parseLong(name.group(1)) >= nextOffsets.getOrDefault(partition, 0L)) {
                     fs.delete(file, false);
                     deleted++;
                 }
             }
-            deleteEmptyStaging(fs);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot clean the raw data of uncommitted batches in " + topicDir, e);
         }
         return deleted;
     }
 
-    private void deleteEmptyStaging(FileSystem fs) throws IOException {
-        Path stagingRoot = new Path(new Path(rawPath).getParent(), "_staging");
-        if (fs.exists(stagingRoot)) {
-            for (FileStatus leftover : fs.listStatus(stagingRoot)) {
-                if (leftover.getPath().getName().startsWith(topic + "-")) {
-                    fs.delete(leftover.getPath(), true);
-                }
+    private static List<Path> parquetFiles(FileSystem fs, Path dir) throws IOException {
+        List<Path> files = new ArrayList<>();
+        if (!fs.exists(dir)) {
+            return files;
+        }
+        RemoteIterator<LocatedFileStatus> iterator = fs.listFiles(dir, true);
+        while (iterator.hasNext()) {
+            Path path = iterator.next().getPath();
+            if (FILE_NAME.matcher(path.getName()).matches()) {
+                files.add(path);
             }
         }
-    }
-
-    private static Row toRow(ParsedRecord record) {
-        var e = record.event();
-        return RowFactory.create(e.timestampMs(), e.referrer(), e.action().wireName(), e.prevPage(), e.visitor(),
-                e.page(), e.product(), e.hourBucket(), record.partition(), record.offset());
+        return files;
     }
 }

@@ -41,6 +41,7 @@ public final class RunningSpeedLayer implements AutoCloseable {
             return;
         }
         stopped = true;
+        runtime.markStopping();
         context.stop(true, false);
         runtime.status().state("stopped", null);
         runtime.close();

@@ -116,6 +116,8 @@ public final class SpeedLayerJob {
         SparkSession spark = LabSpark.builder("speed layer", master, settings.endpoints())
                 .config("spark.streaming.kafka.maxRatePerPartition", Long.toString(settings.maxRatePerPartition()))
                 .config("spark.streaming.backpressure.enabled", Boolean.toString(settings.backpressure()))
+                // with backpressure, the first batch takes this many events per second (not the cap)
+                .config("spark.streaming.backpressure.initialRate", Long.toString(settings.maxRatePerPartition() / 5))
                 // the job's own stop finishes the batch in progress; Spark's "graceful" stop would
                 // also process every batch queued behind it, minutes when the job is behind
                 .config("spark.streaming.stopGracefullyOnShutdown", "false")

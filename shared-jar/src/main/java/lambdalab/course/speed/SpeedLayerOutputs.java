@@ -20,7 +20,7 @@ final class SpeedLayerOutputs {
     private SpeedLayerOutputs() {
     }
 
-    /** (1) Rejected records to the dead-letter topic, valid events to the raw dataset. */
+    /** (1) Valid events to the raw dataset, rejected records to the dead-letter topic. */
     static void beginBatch(JavaRDD<ParsedRecord> batch, Time time) {
         SpeedLayerRuntime.get().batchBegins(time); // throws once stopping: the batch is replayed next start
         failStop("storing the raw events of batch " + time, () -> {
@@ -35,16 +35,12 @@ final class SpeedLayerOutputs {
                 runtime.book().started(time, startedAt, 0, Map.of()); // nothing arrived: nothing to store
                 return;
             }
-            List<ParsedRecord> rejected = batch.filter(record -> !record.valid()).collect();
-            Map<Long, Long> producedAt = runtime.settings().measureLatency()
-                    ? batch.map(record -> record.producedAtMs() / LatencyRecorder.BUCKET_MS).countByValue()
-                    : Map.of();
-            if (runtime.settings().writeOutputs()) {
-                runtime.rawWriter().write(SpeedLayerRuntime.session(batch.context()), batch,
-                        runtime.book().get(time).ranges(), time.milliseconds());
-                if (!rejected.isEmpty()) {
-                    runtime.deadLetters().send(rejected);
-                }
+            RawFiles.TaskResult stored = runtime.rawWriter().write(batch, runtime.book().get(time).ranges(),
+                    runtime.settings().writeOutputs(), runtime.settings().measureLatency());
+            List<ParsedRecord> rejected = stored.rejected();
+            Map<Long, Long> producedAt = stored.producedAt();
+            if (runtime.settings().writeOutputs() && !rejected.isEmpty()) {
+                runtime.deadLetters().send(rejected);
             }
             runtime.book().started(time, startedAt, rejected.size(), producedAt);
         });
@@ -102,7 +98,10 @@ final class SpeedLayerOutputs {
     private static void failStop(String what, Runnable output) {
         try {
             output.run();
-        } catch (Throwable failure) {
+        } catch (RuntimeException | Error failure) {
+            if (SpeedLayerRuntime.get().isStopping()) {
+                throw failure; // interrupted by a stop: the batch is replayed by the next start
+            }
             System.err.println("ERROR: the speed layer failed while " + what + ": " + failure);
             failure.printStackTrace();
             SpeedLayerRuntime.get().status().state("failed", null);

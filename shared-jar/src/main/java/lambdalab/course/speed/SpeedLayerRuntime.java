@@ -102,6 +102,15 @@ final class SpeedLayerRuntime implements AutoCloseable {
         batchInProgress = time;
     }
 
+    /** No batch begins any more; one that fails from now on is being stopped, not broken. */
+    synchronized void markStopping() {
+        stopping = true;
+    }
+
+    synchronized boolean isStopping() {
+        return stopping;
+    }
+
     synchronized void batchCommitted(Time time) {
         if (time.equals(batchInProgress)) {
             batchInProgress = null;

@@ -1,0 +1,235 @@
+package lambdalab.lab.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import lambdalab.course.clickstream.ClickEvent;
+import lambdalab.course.clickstream.ClickstreamGenerator;
+import lambdalab.course.clickstream.GeneratorSettings;
+import lambdalab.course.kafka.KafkaSink;
+import lambdalab.course.kafka.KafkaTopics;
+import lambdalab.lab.Lab;
+import lambdalab.lab.service.StreamJobService;
+import lambdalab.lab.service.StreamJobStatus;
+import lambdalab.lab.supervisor.ServiceState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * `lab demo`: the whole Lambda pipeline live, for the notebooks to look at: the generator at a
+ * steady rate into Kafka, the speed layer (started through the supervisor if it does not run) and
+ * the batch layer every few minutes, with a status line while it runs.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run the live pipeline: start the lab if it is not running, start the speed layer "
+                + "(`lab stream start`) if it does not run, generate clickstream events into Kafka at --rate events/s "
+                + "(event time from now, one real second = 8 simulated minutes), and run the batch layer "
+                + "(`lab batch`, in its own JVM) every --batch-every. Prints a status line every 10 s. "
+                + "Ctrl-C (or --duration) stops the generator and the batch runs; the speed layer keeps running "
+                + "unless the demo started it (then it is stopped too)."})
+final class DemoCommand implements Callable<Integer> {
+
+    private static final Duration STATUS_EVERY = Duration.ofSeconds(10);
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    LabOptions options;
+
+    @Option(names = "--rate", defaultValue = "2000", description = "Events per second into Kafka (default: ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = "--batch-every", defaultValue = "2m", paramLabel = "DURATION",
+            description = "Time between batch layer runs, e.g. 90s, 2m (default: ${DEFAULT-VALUE}).")
+    String batchEvery;
+
+    @Option(names = "--duration", paramLabel = "DURATION", description = "Stop after this long (default: until Ctrl-C).")
+    String duration;
+
+    private final AtomicBoolean running = new AtomicBoolean(true);
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Duration batchInterval = parse("--batch-every", batchEvery);
+        Instant end = duration == null ? Instant.MAX : Instant.now().plus(parse("--duration", duration));
+        if (rate < 1) {
+            throw new ParameterException(spec.commandLine(), "--rate must be at least 1, got " + rate);
+        }
+        Lab lab = options.lab();
+        if (!ensureLabRuns(lab)) {
+            return 1;
+        }
+        boolean startedStream = StreamStatusCommand.jobStatus(lab).state() != ServiceState.READY;
+        if (startedStream && LabCommand.execute(arguments("stream", "start")) != 0) {
+            return 1;
+        }
+        Thread stopOnCtrlC = new Thread(() -> running.set(false), "demo-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
+        GeneratorThread generator = new GeneratorThread(lab);
+        generator.start();
+        try {
+            run(lab, generator, batchInterval, end);
+        } finally {
+            running.set(false);
+            generator.join();
+            System.out.printf(Locale.ROOT, "[demo] stopped: %,d events generated.%n", generator.sent());
+            if (startedStream) {
+                LabCommand.execute(arguments("stream", "stop"));
+            } else {
+                System.out.println("[demo] the speed layer keeps running: `./lab stream stop` stops it.");
+            }
+            removeHook(stopOnCtrlC);
+        }
+        return generator.failure() == null ? 0 : 1;
+    }
+
+    private void run(Lab lab, GeneratorThread generator, Duration batchInterval, Instant end) throws InterruptedException {
+        Instant nextBatch = Instant.now().plus(batchInterval);
+        Instant nextStatus = Instant.now().plus(STATUS_EVERY);
+        int batchRuns = 0;
+        while (running.get() && Instant.now().isBefore(end) && generator.isAlive()) {
+            if (Instant.now().isAfter(nextBatch)) {
+                batchRuns++;
+                runBatchLayer(lab, batchRuns);
+                nextBatch = Instant.now().plus(batchInterval);
+            }
+            if (Instant.now().isAfter(nextStatus)) {
+                printStatus(lab, generator);
+                nextStatus = Instant.now().plus(STATUS_EVERY);
+            }
+            Thread.sleep(200);
+        }
+        if (generator.failure() != null) {
+            System.out.println("[demo] ERROR: the generator stopped: " + generator.failure().getMessage());
+        }
+    }
+
+    private boolean ensureLabRuns(Lab lab) {
+        if (lab.runningSupervisor().isPresent()) {
+            return true;
+        }
+        System.out.println("[demo] the lab is not running: starting it ...");
+        return lab.startInBackground(System.out, OptionalLong.empty());
+    }
+
+    private void printStatus(Lab lab, GeneratorThread generator) {
+        String stream = lab.streamJob().statusFile().read().map(DemoCommand::describe).orElse("no report yet");
+        System.out.printf(Locale.ROOT, "[demo] %,d events generated; speed layer: %s%n", generator.sent(), stream);
+    }
+
+    private static String describe(StreamJobStatus status) {
+        return String.format(Locale.ROOT, "%s, %,d batches, %,d events", status.state(), status.batches(), status.totalEvents())
+                + (status.lastBatch() == null ? "" : ", last batch " + StreamStatusCommand.lastBatch(status));
+    }
+
+    /** `lab batch` in a JVM of its own (Spark wants its flags and a heap of its own), its summary lines shown. */
+    private void runBatchLayer(Lab lab, int run) {
+        System.out.println("[demo] batch layer run " + run + " ...");
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(StreamJobService.sparkFlags());
+        command.addAll(List.of("-Xms1g", "-Xmx1g", "-XX:+UseParallelGC", "-Dlab.repo=" + options.repo().root(),
+                "-cp", System.getProperty("java.class.path"), LabCommand.class.getName()));
+        command.addAll(List.of(arguments("batch")));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        try {
+            Process batch = builder.start();
+            try (BufferedReader output = new BufferedReader(new InputStreamReader(batch.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = output.readLine(); line != null; line = output.readLine()) {
+                    if (line.startsWith("Batch run done") || line.startsWith("ERROR")) {
+                        System.out.println("[batch] " + line);
+                    }
+                }
+            }
+            if (batch.waitFor() != 0) {
+                System.out.println("[demo] the batch run failed (exit " + batch.exitValue() + "); run `./lab batch` to see why.");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot run the batch layer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String[] arguments(String... command) {
+        List<String> all = new ArrayList<>(List.of(command));
+        all.addAll(options.asArguments());
+        return all.toArray(String[]::new);
+    }
+
+    private Duration parse(String option, String value) {
+        try {
+            String text = value.trim().toUpperCase(Locale.ROOT);
+            return Duration.parse(text.startsWith("P") ? text : "PT" + text);
+        } catch (DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(), option + " must be a duration like 90s, 2m or PT1H, not '" + value + "'.");
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C: the JVM is exiting anyway
+        }
+    }
+
+    /** The generator at a steady rate into the speed layer's topic, event time starting at this hour. */
+    private final class GeneratorThread extends Thread {
+        private final Lab lab;
+        private volatile long sent;
+        private volatile RuntimeException failure;
+
+        GeneratorThread(Lab lab) {
+            super("demo-generator");
+            this.lab = lab;
+        }
+
+        @Override
+        public void run() {
+            String topic = lab.settings().get("stream.topic");
+            String bootstrap = lab.endpoints().kafkaBootstrapServers();
+            long now = System.currentTimeMillis();
+            GeneratorSettings settings = GeneratorSettings.builder().events(Long.MAX_VALUE / 4).rate(rate)
+                    .nominalRate(rate).startMs(now - now % ClickEvent.HOUR_MS).topic(topic).build();
+            try {
+                KafkaTopics.ensureTopic(bootstrap, topic, Integer.parseInt(lab.settings().get("stream.partitions")));
+                try (KafkaSink kafka = new KafkaSink(bootstrap, topic)) {
+                    sent = new ClickstreamGenerator(settings).writeTo(kafka, this::keepGoing);
+                }
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+
+        /** Asked by the generator between events: counts them as it goes, stops on Ctrl-C or --duration. */
+        private boolean keepGoing() {
+            sent++;
+            return running.get();
+        }
+
+        long sent() {
+            return sent;
+        }
+
+        RuntimeException failure() {
+            return failure;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package lambdalab.lab.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import lambdalab.course.serving.Layer;
+import lambdalab.course.serving.ServedRow;
+import lambdalab.course.serving.ServingLayer;
+import lambdalab.course.serving.ServingResult;
+import lambdalab.course.views.LambdaSchema;
+import lambdalab.lab.Lab;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * `lab demo` on the test lab: the real speed layer started through the supervisor, the generator,
+ * a batch run; afterwards the serving layer answers from both layers, and the job the demo
+ * started is stopped again.
+ */
+@ExtendWith(TestLab.Extension.class)
+class DemoIT {
+
+    @Test
+    void theDemoFillsBothLayersAndTheServingLayerAnswersFromEach(TestLab testLab) {
+        Lab lab = testLab.lab();
+        LabCli.Run demo = LabCli.run(lab, "demo", "--rate", "3000", "--batch-every", "45s", "--duration", "80s");
+
+        assertThat(demo.exitCode()).as(demo.output()).isZero();
+        assertThat(demo.output()).contains("[batch] Batch run done").contains("speed layer: running")
+                .contains("events generated");
+        try (CqlSession session = LambdaSchema.openSession(lab.endpoints())) {
+            ServingResult served = new ServingLayer(session).query(Optional.empty(), 12);
+            Set<Layer> layers = served.rows().stream().map(ServedRow::layer).collect(Collectors.toSet());
+            assertThat(layers).containsExactlyInAnyOrder(Layer.BATCH, Layer.STREAM);
+            assertThat(served.batchWatermark()).isPresent();
+        }
+        LabCli.Run status = LabCli.run(lab, "stream", "status", "--json");
+        assertThat(status.exitCode()).as("the demo stops the job it started: " + status.output()).isEqualTo(3);
+    }
+}
