@@ -1,0 +1,61 @@
+package lambdalab.interpreter;
+
+import java.util.Properties;
+import lambdalab.course.LabEndpoints;
+
+/**
+ * The interpreter group's properties (set in Zeppelin's interpreter settings, or by the headless
+ * runner), with the embedded lab's defaults so a fresh install talks to {@code ./lab up} at once.
+ *
+ * @param sparkMaster the SparkSession's master, e.g. {@code local[2]}
+ * @param endpoints   where Kafka, Cassandra and HDFS are
+ * @param maxRows     at most this many rows in a rendered table (Zeppelin keeps results in the browser)
+ */
+public record LabInterpreterSettings(String sparkMaster, LabEndpoints endpoints, int maxRows) {
+
+    public static final String SPARK_MASTER = "lab.spark.master";
+    public static final String KAFKA_BOOTSTRAP_SERVERS = "lab.kafka.bootstrap.servers";
+    public static final String CASSANDRA_HOST = "lab.cassandra.host";
+    public static final String CASSANDRA_PORT = "lab.cassandra.port";
+    public static final String HDFS_URI = "lab.hdfs.uri";
+    public static final String MAX_ROWS = "lab.table.max.rows";
+
+    public static final String DEFAULT_MASTER = "local[2]";
+    public static final int DEFAULT_MAX_ROWS = 1000;
+
+    public LabInterpreterSettings {
+        if (maxRows < 1) {
+            throw new IllegalArgumentException(MAX_ROWS + " must be at least 1, got " + maxRows);
+        }
+    }
+
+    /** Reads the properties; a missing or blank one takes the embedded lab's default. */
+    public static LabInterpreterSettings from(Properties properties) {
+        LabEndpoints defaults = LabEndpoints.localDefaults();
+        LabEndpoints endpoints = new LabEndpoints(
+                text(properties, KAFKA_BOOTSTRAP_SERVERS, defaults.kafkaBootstrapServers()),
+                text(properties, CASSANDRA_HOST, defaults.cassandraHost()),
+                number(properties, CASSANDRA_PORT, defaults.cassandraPort()),
+                text(properties, HDFS_URI, defaults.hdfsUri()));
+        return new LabInterpreterSettings(text(properties, SPARK_MASTER, DEFAULT_MASTER), endpoints,
+                number(properties, MAX_ROWS, DEFAULT_MAX_ROWS));
+    }
+
+    private static String text(Properties properties, String name, String defaultValue) {
+        String value = properties.getProperty(name);
+        return value == null || value.isBlank() ? defaultValue : value.trim();
+    }
+
+    private static int number(Properties properties, String name, int defaultValue) {
+        String value = text(properties, name, null);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Interpreter property " + name + " must be a whole number, got '"
+                    + value + "'", e);
+        }
+    }
+}
