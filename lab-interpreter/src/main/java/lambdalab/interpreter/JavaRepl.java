@@ -1,0 +1,221 @@
+package lambdalab.interpreter;
+
+import java.io.File;
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.execution.LocalExecutionControlProvider;
+
+/**
+ * A stateful Java REPL on the JDK's JShell, independent of Zeppelin (the notebook interpreter, the
+ * headless runner and a terminal shell share it). Snippets run in THIS JVM (JShell's local execution
+ * engine), where the SparkSession lives, and their classes are made visible to Spark's tasks.
+ */
+public final class JavaRepl implements AutoCloseable {
+
+    private static final int MAX_VALUE_CHARS = 2000;
+    private static final String SNIPPET_LOADER = "new Object() { }.getClass().getClassLoader()";
+
+    private static final PrintStream DISCARD = new PrintStream(java.io.OutputStream.nullOutputStream());
+
+    private final JShell shell;
+    private final ReentrantLock running = new ReentrantLock();
+    private volatile boolean stopRequested;
+
+    private JavaRepl(JShell shell) {
+        this.shell = shell;
+    }
+
+    /** A REPL that compiles against this JVM's class path and has run {@code prelude}. */
+    public static JavaRepl start(String prelude) {
+        JavaRepl repl = new JavaRepl(newShell());
+        repl.require(repl.eval("lambdalab.interpreter.SnippetClassLoader.instance().register(" + SNIPPET_LOADER + ");",
+                DISCARD), "registering its classes with Spark");
+        repl.require(repl.eval(prelude, DISCARD), "the prelude");
+        return repl;
+    }
+
+    private static JShell newShell() {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try {
+            JShell shell = JShell.builder().executionEngine(new LocalExecutionControlProvider(), Map.of()).build();
+            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                if (!entry.isBlank()) {
+                    shell.addToClasspath(entry);
+                }
+            }
+            return shell;
+        } finally {
+            // JShell's local engine makes its snippet loader the caller's context loader: undo that
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private void require(EvalOutcome outcome, String what) {
+        if (!outcome.succeeded()) {
+            close();
+            throw new IllegalStateException("The Java REPL failed while running " + what + ":\n" + outcome.error());
+        }
+    }
+
+    /**
+     * Runs a paragraph snippet by snippet, printing expression values to {@code out}, and stops at the
+     * first compile error or exception. What the snippets print goes wherever System.out goes.
+     */
+    public EvalOutcome eval(String paragraph, PrintStream out) {
+        running.lock();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // the snippets' thread inherits it: Spark's code generation and encoders then find snippet classes
+        thread.setContextClassLoader(SnippetClassLoader.instance());
+        stopRequested = false;
+        try {
+            Map<String, SourceSnippet> byId = new HashMap<>();
+            for (SourceSnippet snippet : SourceSnippet.split(shell.sourceCodeAnalysis(), paragraph)) {
+                String error = evalSnippet(snippet, paragraph, byId, out);
+                if (stopRequested) {
+                    return EvalOutcome.failed("Stopped.");
+                }
+                if (error != null) {
+                    return EvalOutcome.failed(error);
+                }
+            }
+            return EvalOutcome.ok();
+        } finally {
+            thread.setContextClassLoader(previous);
+            running.unlock();
+        }
+    }
+
+    /** Evaluates one snippet: null when it went well, else the error to show. */
+    private String evalSnippet(SourceSnippet snippet, String paragraph, Map<String, SourceSnippet> byId,
+            PrintStream out) {
+        for (SnippetEvent event : shell.eval(snippet.source())) {
+            if (event.causeSnippet() != null) {
+                continue; // a dependent snippet updated in passing
+            }
+            byId.put(event.snippet().id(), snippet);
+            if (event.status() == Snippet.Status.REJECTED) {
+                return SnippetErrors.compile(shell.diagnostics(event.snippet()).toList(), snippet, paragraph);
+            }
+            if (event.exception() != null) {
+                return describe(event.exception(), byId, paragraph);
+            }
+            report(event, out);
+        }
+        return null;
+    }
+
+    private String describe(JShellException exception, Map<String, SourceSnippet> byId, String paragraph) {
+        if (exception instanceof UnresolvedReferenceException unresolved) {
+            DeclarationSnippet declaration = unresolved.getSnippet();
+            return declaration.kind().name().toLowerCase() + " " + declaration.name() + " cannot be used until "
+                    + unresolved(declaration) + " is declared";
+        }
+        if (exception instanceof EvalException thrown) {
+            return SnippetErrors.runtime(thrown, byId, paragraph);
+        }
+        return ErrorText.describe(exception);
+    }
+
+    private String unresolved(DeclarationSnippet declaration) {
+        return shell.unresolvedDependencies(declaration).collect(Collectors.joining(", "));
+    }
+
+    /** Like jshell: the value of an expression, and a note for a declaration that waits for another. */
+    private void report(SnippetEvent event, PrintStream out) {
+        Snippet snippet = event.snippet();
+        if (event.status() == Snippet.Status.RECOVERABLE_DEFINED
+                || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+            DeclarationSnippet declaration = (DeclarationSnippet) snippet;
+            out.println("created " + declaration.kind().name().toLowerCase() + " " + declaration.name()
+                    + ", which cannot be used until " + unresolved(declaration) + " is declared");
+        } else if (event.value() != null && isExpression(snippet)) {
+            String value = event.value();
+            String shown = value.length() > MAX_VALUE_CHARS ? value.substring(0, MAX_VALUE_CHARS) + "..." : value;
+            out.println(name(snippet) + " ==> " + shown);
+        }
+    }
+
+    private static boolean isExpression(Snippet snippet) {
+        return switch (snippet.subKind()) {
+            case TEMP_VAR_EXPRESSION_SUBKIND, VAR_VALUE_SUBKIND, ASSIGNMENT_SUBKIND -> true;
+            default -> false;
+        };
+    }
+
+    private static String name(Snippet snippet) {
+        if (snippet instanceof jdk.jshell.VarSnippet variable) {
+            return variable.name();
+        }
+        return snippet instanceof jdk.jshell.ExpressionSnippet expression ? expression.name() : snippet.id();
+    }
+
+    /** Stops the snippet that is running (from another thread), and the rest of its paragraph. */
+    public void stop() {
+        stopRequested = true;
+        shell.stop();
+    }
+
+    /**
+     * Completions at {@code cursor}: the text to put in place of the word before the cursor. Empty
+     * while a paragraph runs (JShell serves one caller at a time).
+     */
+    public List<String> complete(String text, int cursor) {
+        if (!running.tryLock()) {
+            return List.of();
+        }
+        try {
+            SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+            String current = lastSnippet(analysis, text.substring(0, Math.max(0, Math.min(cursor, text.length()))));
+            int[] anchor = new int[1];
+            Set<String> continuations = new LinkedHashSet<>();
+            for (SourceCodeAnalysis.Suggestion suggestion
+                    : analysis.completionSuggestions(current, current.length(), anchor)) {
+                continuations.add(suggestion.continuation());
+            }
+            return List.copyOf(continuations);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    /** The snippet the cursor is in: what follows the last complete snippet before it. */
+    private static String lastSnippet(SourceCodeAnalysis analysis, String head) {
+        String rest = head;
+        while (true) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+            if (!info.completeness().isComplete() || info.remaining().isEmpty()
+                    || info.remaining().length() >= rest.length()) {
+                return rest;
+            }
+            rest = info.remaining();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (!running.isLocked()) {
+                eval("lambdalab.interpreter.SnippetClassLoader.instance().unregister(" + SNIPPET_LOADER + ");",
+                        DISCARD);
+            }
+        } finally {
+            shell.close();
+        }
+    }
+}

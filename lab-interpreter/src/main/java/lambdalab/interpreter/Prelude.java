@@ -1,0 +1,24 @@
+package lambdalab.interpreter;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** The Java that every {@code %lab.java} session starts with (resource {@code prelude.jsh}). */
+final class Prelude {
+
+    private Prelude() {
+    }
+
+    static String text(int maxRows) {
+        try (InputStream in = Prelude.class.getResourceAsStream("prelude.jsh")) {
+            if (in == null) {
+                throw new IllegalStateException("prelude.jsh is missing from the interpreter's jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("MAX_ROWS", Integer.toString(maxRows));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

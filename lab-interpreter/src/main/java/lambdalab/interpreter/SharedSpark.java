@@ -1,0 +1,72 @@
+package lambdalab.interpreter;
+
+import lambdalab.course.LabEndpoints;
+import lambdalab.course.spark.LabSpark;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one SparkSession of the interpreter process, shared by {@code %lab.java} and {@code %lab.sql}
+ * (a temp view made in one is visible in the other). Started by the first interpreter that opens,
+ * stopped when the last one closes.
+ */
+public final class SharedSpark {
+
+    private static SparkSession session;
+    private static LabEndpoints endpoints;
+    private static int users;
+
+    private SharedSpark() {
+    }
+
+    /** The session, started on first use with these settings (later settings do not restart it). */
+    public static synchronized SparkSession acquire(LabInterpreterSettings settings) {
+        if (session == null) {
+            session = start(settings);
+            endpoints = settings.endpoints();
+        }
+        users++;
+        return session;
+    }
+
+    /** One user fewer; the last one stops the session. */
+    public static synchronized void release() {
+        if (users == 0) {
+            return;
+        }
+        users--;
+        if (users == 0) {
+            try {
+                session.stop();
+            } finally {
+                session = null;
+                endpoints = null;
+            }
+        }
+    }
+
+    /** The running session, for snippets: {@code SparkSession spark = SharedSpark.session();}. */
+    public static synchronized SparkSession session() {
+        if (session == null) {
+            throw new IllegalStateException("No lab interpreter is open, so there is no SparkSession");
+        }
+        return session;
+    }
+
+    /** The endpoints the running session was started with. */
+    public static synchronized LabEndpoints endpoints() {
+        session();
+        return endpoints;
+    }
+
+    private static SparkSession start(LabInterpreterSettings settings) {
+        // Spark's local executor keeps the context loader it sees now for every task: let it see snippet classes
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(SnippetClassLoader.instance());
+        try {
+            return LabSpark.builder("Lambda Lab notebooks", settings.sparkMaster(), settings.endpoints()).getOrCreate();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}

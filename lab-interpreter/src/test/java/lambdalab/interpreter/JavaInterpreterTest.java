@@ -1,0 +1,185 @@
+package lambdalab.interpreter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.zeppelin.interpreter.InterpreterContext;
+import org.apache.zeppelin.interpreter.InterpreterException;
+import org.apache.zeppelin.interpreter.InterpreterResult.Code;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** %lab.java in-process through Zeppelin's API, on a local[2] Spark; no lab services. */
+class JavaInterpreterTest {
+
+    private static JavaInterpreter java;
+
+    @BeforeAll
+    static void open() throws InterpreterException {
+        Properties properties = new Properties();
+        properties.setProperty(LabInterpreterSettings.SPARK_MASTER, "local[2]");
+        properties.setProperty(LabInterpreterSettings.HDFS_URI, "file:///");
+        properties.setProperty(LabInterpreterSettings.MAX_ROWS, "5");
+        java = new JavaInterpreter(properties);
+        java.open();
+    }
+
+    @AfterAll
+    static void close() {
+        java.close();
+    }
+
+    private static Paragraphs.Run java(String text) {
+        return Paragraphs.run(java, text);
+    }
+
+    @Test
+    void stateCarriesOverFromParagraphToParagraph() {
+        assertThat(java("int answer = 20;\nint twice(int n) { return 2 * n; }").code()).isEqualTo(Code.SUCCESS);
+        Paragraphs.Run next = java("answer = twice(answer) + 2;\nanswer");
+        assertThat(next.code()).isEqualTo(Code.SUCCESS);
+        assertThat(next.text()).contains("answer ==> 42");
+    }
+
+    @Test
+    void printedOutputLandsInTheParagraph() {
+        Paragraphs.Run run = java("System.out.println(\"hello from a snippet\");\nSystem.err.println(\"and stderr\");");
+        assertThat(run.code()).isEqualTo(Code.SUCCESS);
+        assertThat(run.text()).contains("hello from a snippet\n").contains("and stderr\n");
+    }
+
+    @Test
+    void recordsAndLambdasFromSnippetsRunInsideSparkTasks() {
+        assertThat(java("record Point(int x, int square) implements java.io.Serializable { }").code())
+                .isEqualTo(Code.SUCCESS);
+        Paragraphs.Run run = java("""
+                List<Point> points = sc.parallelize(List.of(1, 2, 3, 4), 2).map(i -> new Point(i, i * i)).collect();
+                int sum = sc.parallelize(List.of(1, 2, 3, 4), 2).map(i -> new Point(i, i * i))
+                        .map(p -> p.square()).reduce(Integer::sum);
+                List<Long> tens = spark.range(4).map((MapFunction<Long, Long>) i -> i * 10, Encoders.LONG())
+                        .collectAsList();
+                System.out.println(points.get(3) + " " + sum + " " + tens);
+                """);
+        assertThat(run.code()).as(run.toString()).isEqualTo(Code.SUCCESS);
+        assertThat(run.text()).contains("Point[x=4, square=16] 30 [0, 10, 20, 30]");
+    }
+
+    @Test
+    void showRendersADatasetAsAZeppelinTable() {
+        Paragraphs.Run run = java("""
+                System.out.println("before");
+                show(spark.range(3).selectExpr("id", "id * 2 AS twice", "concat('a', char(9), 'b') AS text"));
+                System.out.println("after");
+                """);
+        assertThat(run.code()).as(run.toString()).isEqualTo(Code.SUCCESS);
+        assertThat(run.tables()).containsExactly("id\ttwice\ttext\n0\t0\ta b\n1\t2\ta b\n2\t4\ta b\n");
+        assertThat(run.text()).contains("before").contains("after");
+    }
+
+    @Test
+    void showStopsAtTheRowLimitAndSaysSo() {
+        Paragraphs.Run run = java("show(spark.range(100));");
+        assertThat(run.tables()).containsExactly("id\n0\n1\n2\n3\n4\n");
+        assertThat(run.text()).contains("Showing the first 5 rows");
+        Paragraphs.Run own = java("show(spark.range(100), 2);");
+        assertThat(own.tables()).containsExactly("id\n0\n1\n");
+    }
+
+    @Test
+    void showRendersListsOfRecordsAndMaps() {
+        Paragraphs.Run run = java("""
+                record Sale(String product, long count) { }
+                show(List.of(new Sale("A,B", 3), new Sale("C,D", 1)));
+                show(new TreeMap<>(Map.of("purchase", 2, "page_view", 7)));
+                """);
+        assertThat(run.code()).as(run.toString()).isEqualTo(Code.SUCCESS);
+        assertThat(run.tables()).containsExactly("product\tcount\nA,B\t3\nC,D\t1\n",
+                "key\tvalue\npage_view\t7\npurchase\t2\n");
+    }
+
+    @Test
+    void aCompileErrorNamesTheParagraphLineWithACaret() {
+        Paragraphs.Run run = java("int ok = 1;\nint sum = ok +\n    missing;\nSystem.out.println(\"not reached\");");
+        assertThat(run.code()).isEqualTo(Code.ERROR);
+        assertThat(run.text()).contains("""
+                line 3: error: cannot find symbol
+                    missing;
+                    ^
+                  symbol:   variable missing""")
+                .doesNotContain("location").doesNotContain("JShell").doesNotContain("not reached");
+        assertThat(java("ok").text()).as("snippets before the error ran").contains("ok ==> 1");
+    }
+
+    @Test
+    void aMissingSemicolonIsReportedOnItsLine() {
+        Paragraphs.Run run = java("int first = 1;\nint second = 2\nint third = 3;");
+        assertThat(run.code()).isEqualTo(Code.ERROR);
+        assertThat(run.text()).startsWith("line 2: error: ';' expected\nint second = 2\n              ^");
+    }
+
+    @Test
+    void anExceptionShowsItsMessageCausesAndLineNotAStackTrace() {
+        Paragraphs.Run run = java("""
+                void load() {
+                    throw new IllegalStateException("no events yet", new java.io.IOException("disk full"));
+                }
+                int before = 1;
+                load();
+                """);
+        assertThat(run.code()).isEqualTo(Code.ERROR);
+        assertThat(run.text()).isEqualTo("""
+                java.lang.IllegalStateException: no events yet
+                caused by: java.io.IOException: disk full
+                  at line 2""");
+        Paragraphs.Run call = java("int before = 1;\nload();");
+        assertThat(call.text()).as("thrown in a method of an earlier paragraph: the line of the call")
+                .endsWith("at line 2");
+    }
+
+    @Test
+    void aFailingSparkTaskShowsTheTaskErrorWithoutStackTraces() {
+        Paragraphs.Run run = java("sc.parallelize(List.of(1, 2), 2).map(i -> { if (i == 2) "
+                + "throw new IllegalArgumentException(\"bad record \" + i); return i; }).collect();");
+        assertThat(run.code()).isEqualTo(Code.ERROR);
+        assertThat(run.text()).contains("org.apache.spark.SparkException").contains("bad record 2")
+                .doesNotContain("\tat ").doesNotContain("Driver stacktrace");
+    }
+
+    @Test
+    void cancelStopsTheParagraphsSparkJobAndReportsProgress() throws Exception {
+        InterpreterContext context = Paragraphs.newContext();
+        CompletableFuture<Paragraphs.Run> running = CompletableFuture.supplyAsync(() -> Paragraphs.run(java,
+                "sc.parallelize(List.of(1, 2), 2).foreach(i -> { if (i == 2) Thread.sleep(120_000); });", context));
+        // one task of two done, the other sleeping: half way
+        await().atMost(Duration.ofSeconds(60)).until(() -> java.getProgress(context) == 50);
+        java.cancel(context);
+        Paragraphs.Run run = running.get(30, TimeUnit.SECONDS);
+        assertThat(run.code()).isEqualTo(Code.ERROR);
+        assertThat(run.text()).contains("Stopped.");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> SharedSpark.session().sparkContext().statusTracker().getActiveJobIds().length == 0);
+        assertThat(java("1 + 1").text()).as("the REPL still works").contains("==> 2");
+    }
+
+    @Test
+    void cancelStopsALoopInASnippet() throws Exception {
+        InterpreterContext context = Paragraphs.newContext();
+        CompletableFuture<Paragraphs.Run> running = CompletableFuture.supplyAsync(
+                () -> Paragraphs.run(java, "long spins = 0;\nwhile (true) { spins++; }", context));
+        Thread.sleep(1000);
+        java.cancel(context);
+        assertThat(running.get(30, TimeUnit.SECONDS).text()).contains("Stopped.");
+    }
+
+    @Test
+    void completionSuggestsMembersOfTheLabsObjects() {
+        String text = "int x = 1;\nspark.ran";
+        assertThat(java.completion(text, text.length(), Paragraphs.newContext()))
+                .extracting(completion -> completion.getValue()).contains("range(");
+    }
+}
