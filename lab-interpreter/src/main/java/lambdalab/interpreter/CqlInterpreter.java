@@ -46,22 +46,22 @@ public class CqlInterpreter extends Interpreter {
         try {
             cql = session();
         } catch (RuntimeException e) {
-            return SqlInterpreter.failed(result, "Cannot reach Cassandra at " + endpoints.cassandraHost() + ":"
+            return TableResults.failed(result, "Cannot reach Cassandra at " + endpoints.cassandraHost() + ":"
                     + endpoints.cassandraPort() + " (is the lab up? ./lab status): " + ErrorText.shorten(e.getMessage()));
         }
         List<String> statements = Statements.split(text, Statements.Dialect.CQL);
         for (int i = 0; i < statements.size(); i++) {
             try {
-                addTable(result, execute(cql, statements.get(i)));
+                TableResults.addTable(result, execute(cql, statements.get(i)), maxRows);
             } catch (CancellationException e) {
-                return SqlInterpreter.failed(result, "Cancelled.");
+                return TableResults.failed(result, "Cancelled.");
             } catch (RuntimeException | ExecutionException e) {
                 String where = statements.size() > 1 ? "statement " + (i + 1) + ": " : "";
                 Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-                return SqlInterpreter.failed(result, where + ErrorText.shorten(cause.getMessage()));
+                return TableResults.failed(result, where + ErrorText.shorten(cause.getMessage()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return SqlInterpreter.failed(result, "Interrupted.");
+                return TableResults.failed(result, "Interrupted.");
             }
         }
         return result;
@@ -104,16 +104,6 @@ public class CqlInterpreter extends Interpreter {
             cells.add(row.getObject(i));
         }
         return cells;
-    }
-
-    private void addTable(InterpreterResult result, TableData table) {
-        if (table.header().isEmpty()) {
-            return; // DDL, INSERT, UPDATE: no columns
-        }
-        result.add(InterpreterResult.Type.TABLE, TableText.body(table));
-        if (table.truncated()) {
-            result.add(InterpreterResult.Type.TEXT, TableText.truncationNote(maxRows));
-        }
     }
 
     @Override

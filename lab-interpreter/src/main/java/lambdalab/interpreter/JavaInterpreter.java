@@ -42,6 +42,10 @@ public class JavaInterpreter extends Interpreter {
 
     @Override
     public InterpreterResult interpret(String code, InterpreterContext context) {
+        if (repl == null) {
+            return new InterpreterResult(InterpreterResult.Code.ERROR, InterpreterResult.Type.TEXT,
+                    "The lab's Java interpreter is not open (see the interpreter log for why it did not start).");
+        }
         PrintStream out = OutputRouter.printStream(context.out);
         EvalOutcome outcome;
         try (OutputRouter.Binding printed = OutputRouter.bind(context.out);
@@ -57,6 +61,9 @@ public class JavaInterpreter extends Interpreter {
 
     @Override
     public void cancel(InterpreterContext context) {
+        if (repl == null) {
+            return;
+        }
         // the snippet first, so the paragraph reports "Stopped." rather than a cancelled job's exception
         repl.stop();
         jobs.cancel();
@@ -74,6 +81,9 @@ public class JavaInterpreter extends Interpreter {
 
     @Override
     public List<InterpreterCompletion> completion(String buffer, int cursor, InterpreterContext context) {
+        if (repl == null) {
+            return List.of();
+        }
         return repl.complete(buffer, cursor).stream()
                 .map(text -> new InterpreterCompletion(text, text, "java"))
                 .toList();

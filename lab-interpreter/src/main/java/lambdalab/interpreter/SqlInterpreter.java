@@ -46,25 +46,17 @@ public class SqlInterpreter extends Interpreter {
         try (SparkJobs.Paragraph paragraph = jobs.begin(context.getParagraphId())) {
             for (int i = 0; i < statements.size(); i++) {
                 try {
-                    addTable(result, spark.sql(statements.get(i)));
+                    Dataset<Row> rows = spark.sql(statements.get(i)); // a command runs here, a query lazily
+                    if (rows.columns().length > 0) {
+                        TableResults.addTable(result, TableData.of(rows, maxRows), maxRows);
+                    }
                 } catch (Exception e) { // Spark's AnalysisException is checked, and thrown undeclared
                     String where = statements.size() > 1 ? "statement " + (i + 1) + ": " : "";
-                    return failed(result, where + message(e));
+                    return TableResults.failed(result, where + message(e));
                 }
             }
         }
         return result;
-    }
-
-    private void addTable(InterpreterResult result, Dataset<Row> rows) {
-        if (rows.columns().length == 0) {
-            return; // a command (CREATE VIEW, INSERT ...): nothing to show
-        }
-        TableData table = TableData.of(rows, maxRows);
-        result.add(InterpreterResult.Type.TABLE, TableText.body(table));
-        if (table.truncated()) {
-            result.add(InterpreterResult.Type.TEXT, TableText.truncationNote(maxRows));
-        }
     }
 
     /** Spark's message: with the SQL and a caret for a syntax error, without the query plan otherwise. */
@@ -78,16 +70,11 @@ public class SqlInterpreter extends Interpreter {
         return ErrorText.shorten(error.getMessage());
     }
 
-    /** The tables of the statements that ran, then the error. */
-    static InterpreterResult failed(InterpreterResult soFar, String error) {
-        InterpreterResult failed = new InterpreterResult(InterpreterResult.Code.ERROR, soFar.message());
-        failed.add(InterpreterResult.Type.TEXT, error);
-        return failed;
-    }
-
     @Override
     public void cancel(InterpreterContext context) {
-        jobs.cancel();
+        if (jobs != null) {
+            jobs.cancel();
+        }
     }
 
     @Override
