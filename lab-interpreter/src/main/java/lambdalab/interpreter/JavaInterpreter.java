@@ -64,9 +64,7 @@ public class JavaInterpreter extends Interpreter {
         if (repl == null) {
             return;
         }
-        // the snippet first, so the paragraph reports "Stopped." rather than a cancelled job's exception
-        repl.stop();
-        jobs.cancel();
+        repl.stop(jobs::cancel);
     }
 
     @Override

@@ -27,13 +27,19 @@ import jdk.jshell.execution.LocalExecutionControlProvider;
 public final class JavaRepl implements AutoCloseable {
 
     private static final int MAX_VALUE_CHARS = 2000;
+    private static final long STOP_RETRY_MILLIS = 200;
     private static final String SNIPPET_LOADER = "new Object() { }.getClass().getClassLoader()";
 
     private static final PrintStream DISCARD = new PrintStream(java.io.OutputStream.nullOutputStream());
 
     private final JShell shell;
     private final ReentrantLock running = new ReentrantLock();
-    private volatile boolean stopRequested;
+    private long paragraphs;
+    /** The paragraph running (0: none) and the one a stop was asked for: a stop never outlives its paragraph. */
+    private volatile long runningParagraph;
+    private volatile long stopRequestedFor;
+    /** Held while the running paragraph changes and while stopping: a stop never hits the next paragraph. */
+    private final Object stopLock = new Object();
 
     private JavaRepl(JShell shell) {
         this.shell = shell;
@@ -82,12 +88,18 @@ public final class JavaRepl implements AutoCloseable {
         ClassLoader previous = thread.getContextClassLoader();
         // the snippets' thread inherits it: Spark's code generation and encoders then find snippet classes
         thread.setContextClassLoader(SnippetClassLoader.instance());
-        stopRequested = false;
+        long id = ++paragraphs;
+        synchronized (stopLock) {
+            runningParagraph = id;
+        }
         try {
             Map<String, SourceSnippet> byId = new HashMap<>();
             for (SourceSnippet snippet : SourceSnippet.split(shell.sourceCodeAnalysis(), paragraph)) {
+                if (stopRequestedFor == id) {
+                    return EvalOutcome.failed("Stopped.");
+                }
                 String error = evalSnippet(snippet, paragraph, byId, out);
-                if (stopRequested) {
+                if (stopRequestedFor == id) {
                     return EvalOutcome.failed("Stopped.");
                 }
                 if (error != null) {
@@ -96,6 +108,9 @@ public final class JavaRepl implements AutoCloseable {
             }
             return EvalOutcome.ok();
         } finally {
+            synchronized (stopLock) {
+                runningParagraph = 0;
+            }
             thread.setContextClassLoader(previous);
             running.unlock();
         }
@@ -165,10 +180,47 @@ public final class JavaRepl implements AutoCloseable {
         return snippet instanceof jdk.jshell.ExpressionSnippet expression ? expression.name() : snippet.id();
     }
 
-    /** Stops the snippet that is running (from another thread), and the rest of its paragraph. */
-    public void stop() {
-        stopRequested = true;
-        shell.stop();
+    /**
+     * Stops the paragraph that is running (called from another thread): marks it stopped, runs
+     * {@code alsoStop} (e.g. cancelling its Spark jobs, while the paragraph still waits for them), then
+     * stops its snippet; the rest of the paragraph does not run.
+     */
+    public void stop(Runnable alsoStop) {
+        long paragraph = runningParagraph;
+        if (paragraph == 0) {
+            return;
+        }
+        stopRequestedFor = paragraph;
+        alsoStop.run();
+        stopSnippet(paragraph);
+        Thread stopper = new Thread(() -> keepStopping(paragraph), "lab-java-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+    }
+
+    private boolean stopSnippet(long paragraph) {
+        synchronized (stopLock) {
+            if (runningParagraph != paragraph) {
+                return false;
+            }
+            shell.stop();
+            return true;
+        }
+    }
+
+    /**
+     * JShell's stop only stops a snippet that is executing, not one being compiled: one that starts
+     * right after the first stop is stopped by the next, until the paragraph ends.
+     */
+    private void keepStopping(long paragraph) {
+        do {
+            try {
+                Thread.sleep(STOP_RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        } while (stopSnippet(paragraph));
     }
 
     /**

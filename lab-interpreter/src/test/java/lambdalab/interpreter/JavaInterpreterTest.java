@@ -169,11 +169,13 @@ class JavaInterpreterTest {
     @Test
     void cancelStopsALoopInASnippet() throws Exception {
         InterpreterContext context = Paragraphs.newContext();
-        CompletableFuture<Paragraphs.Run> running = CompletableFuture.supplyAsync(
-                () -> Paragraphs.run(java, "long spins = 0;\nwhile (true) { spins++; }", context));
-        Thread.sleep(1000);
+        CompletableFuture<Paragraphs.Run> running = CompletableFuture.supplyAsync(() -> Paragraphs.run(java,
+                "long spins = 0;\nSystem.out.println(\"looping\");\nwhile (true) { spins++; }", context));
+        await().atMost(Duration.ofSeconds(60)).until(() -> context.out.toString().contains("looping"));
         java.cancel(context);
         assertThat(running.get(30, TimeUnit.SECONDS).text()).contains("Stopped.");
+        Paragraphs.Run next = java("int rounds = 0;\nfor (int i = 0; i < 5; i++) { Thread.sleep(100); rounds++; }\nrounds");
+        assertThat(next.text()).as("the stop ended with its paragraph").contains("rounds ==> 5");
     }
 
     @Test
