@@ -37,7 +37,9 @@ class CqlInterpreterIT {
 
     @AfterEach
     void close() {
-        cql.close();
+        if (cql != null) {
+            cql.close();
+        }
     }
 
     @Test
