@@ -47,7 +47,8 @@ public class CqlInterpreter extends Interpreter {
             cql = session();
         } catch (RuntimeException e) {
             return TableResults.failed(result, "Cannot reach Cassandra at " + endpoints.cassandraHost() + ":"
-                    + endpoints.cassandraPort() + " (is the lab up? ./lab status): " + ErrorText.shorten(e.getMessage()));
+                    + endpoints.cassandraPort() + " (is the lab up? ./lab status): "
+                    + ErrorText.shorten(e.getMessage()));
         }
         List<String> statements = Statements.split(text, Statements.Dialect.CQL);
         for (int i = 0; i < statements.size(); i++) {

@@ -37,7 +37,8 @@ public final class ErrorText {
         }
         List<String> kept = new ArrayList<>();
         for (String line : message.strip().split("\n")) {
-            if (line.matches("\\s+at .*") || line.startsWith("Driver stacktrace:") || kept.size() == MAX_MESSAGE_LINES) {
+            boolean stackTrace = line.matches("\\s+at .*") || line.startsWith("Driver stacktrace:");
+            if (stackTrace || kept.size() == MAX_MESSAGE_LINES) {
                 break;
             }
             kept.add(line.stripTrailing());

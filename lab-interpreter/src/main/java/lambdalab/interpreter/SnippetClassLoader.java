@@ -18,7 +18,8 @@ public final class SnippetClassLoader extends ClassLoader {
         registerAsParallelCapable();
     }
 
-    private static final SnippetClassLoader INSTANCE = new SnippetClassLoader(SnippetClassLoader.class.getClassLoader());
+    private static final SnippetClassLoader INSTANCE =
+            new SnippetClassLoader(SnippetClassLoader.class.getClassLoader());
 
     private final List<ClassLoader> snippetLoaders = new CopyOnWriteArrayList<>();
 

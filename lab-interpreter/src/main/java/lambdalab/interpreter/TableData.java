@@ -87,7 +87,8 @@ public record TableData(List<String> header, List<List<Object>> rows, boolean tr
     }
 
     private static TableData rowsTable(Row first, List<Object> items, boolean truncated) {
-        List<String> header = first.schema() != null ? List.of(first.schema().fieldNames()) : positional(first.length());
+        List<String> header = first.schema() != null ? List.of(first.schema().fieldNames())
+                : positional(first.length());
         List<List<Object>> rows = new ArrayList<>();
         items.forEach(item -> rows.add(cells((Row) item)));
         return new TableData(header, rows, truncated);

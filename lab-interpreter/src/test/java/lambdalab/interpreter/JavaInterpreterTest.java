@@ -174,7 +174,8 @@ class JavaInterpreterTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> context.out.toString().contains("looping"));
         java.cancel(context);
         assertThat(running.get(30, TimeUnit.SECONDS).text()).contains("Stopped.");
-        Paragraphs.Run next = java("int rounds = 0;\nfor (int i = 0; i < 5; i++) { Thread.sleep(100); rounds++; }\nrounds");
+        Paragraphs.Run next = java(
+                "int rounds = 0;\nfor (int i = 0; i < 5; i++) { Thread.sleep(100); rounds++; }\nrounds");
         assertThat(next.text()).as("the stop ended with its paragraph").contains("rounds ==> 5");
     }
 
