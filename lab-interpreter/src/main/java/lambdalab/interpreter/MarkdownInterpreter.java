@@ -1,0 +1,51 @@
+package lambdalab.interpreter;
+
+import java.util.Properties;
+import org.apache.zeppelin.interpreter.Interpreter;
+import org.apache.zeppelin.interpreter.InterpreterContext;
+import org.apache.zeppelin.interpreter.InterpreterResult;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/** {@code %md} for the headless runner (Zeppelin has its own): Markdown rendered to HTML, as Zeppelin shows it. */
+public class MarkdownInterpreter extends Interpreter {
+
+    private final Parser parser = Parser.builder().build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder().build();
+
+    public MarkdownInterpreter(Properties properties) {
+        super(properties);
+    }
+
+    @Override
+    public void open() {
+        // nothing to start
+    }
+
+    @Override
+    public InterpreterResult interpret(String markdown, InterpreterContext context) {
+        String html = renderer.render(parser.parse(markdown));
+        return new InterpreterResult(InterpreterResult.Code.SUCCESS, InterpreterResult.Type.HTML,
+                "<div class=\"markdown-body\">\n" + html + "</div>");
+    }
+
+    @Override
+    public void cancel(InterpreterContext context) {
+        // rendering is instant
+    }
+
+    @Override
+    public FormType getFormType() {
+        return FormType.NONE;
+    }
+
+    @Override
+    public int getProgress(InterpreterContext context) {
+        return 0;
+    }
+
+    @Override
+    public void close() {
+        // nothing to stop
+    }
+}
