@@ -206,9 +206,10 @@ final class DemoCommand implements Callable<Integer> {
             String topic = lab.settings().get("stream.topic");
             String bootstrap = lab.endpoints().kafkaBootstrapServers();
             long now = System.currentTimeMillis();
-            GeneratorSettings settings = GeneratorSettings.builder().events(Long.MAX_VALUE / 4).rate(rate)
-                    .nominalRate(rate).startMs(now - now % ClickEvent.HOUR_MS).topic(topic).build();
             try {
+                // a year of events at this rate: more than a demo runs, less than the simulated clock can hold
+                GeneratorSettings settings = GeneratorSettings.builder().events(rate * 3600L * 24 * 365).rate(rate)
+                        .nominalRate(rate).startMs(now - now % ClickEvent.HOUR_MS).topic(topic).build();
                 KafkaTopics.ensureTopic(bootstrap, topic, Integer.parseInt(lab.settings().get("stream.partitions")));
                 try (KafkaSink kafka = new KafkaSink(bootstrap, topic)) {
                     sent = new ClickstreamGenerator(settings).writeTo(kafka, this::keepGoing);
