@@ -131,7 +131,9 @@ final class StreamBenchmark implements Callable<Integer> {
         AtomicBoolean generating = new AtomicBoolean(true);
         Thread generator = new Thread(() -> {
             try (KafkaSink sink = new KafkaSink(endpoints.kafkaBootstrapServers(), "bench-live")) {
-                new ClickstreamGenerator(liveLike(Long.MAX_VALUE / 2, rate)).writeTo(sink, generating::get);
+                // twice the events the run needs: it stops on the flag, not by running out
+                long enough = 2L * rate * (seconds + 120);
+                new ClickstreamGenerator(liveLike(enough, rate)).writeTo(sink, generating::get);
             }
         }, "live-generator");
         try {

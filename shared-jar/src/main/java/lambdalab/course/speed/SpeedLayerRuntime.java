@@ -93,11 +93,16 @@ final class SpeedLayerRuntime implements AutoCloseable {
 
     /**
      * Called as a batch's first output begins. Once a stop was requested no new batch begins: it
-     * throws, the batch stays undone in the checkpoint and is replayed by the next start.
+     * waits for the stop, the batch stays undone in the checkpoint and is replayed by the next start.
      */
     synchronized void batchBegins(Time time) {
-        if (stopping) {
-            throw new SpeedLayerStopping(time);
+        while (stopping) {
+            try {
+                wait(); // until the stop interrupts this thread: one quiet wait instead of an error per batch due
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SpeedLayerStopping(time);
+            }
         }
         batchInProgress = time;
     }
