@@ -2,7 +2,6 @@ package lambdalab.course.speed;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.streaming.Time;
 import org.apache.spark.streaming.kafka010.OffsetRange;
 
@@ -32,8 +31,6 @@ final class BatchBook {
     }
 
     private final Map<Time, Entry> entries = new ConcurrentHashMap<>();
-    /** Each batch's decoded records, cached for its outputs until it commits. */
-    private final Map<Time, JavaRDD<?>> cached = new ConcurrentHashMap<>();
 
     void generated(Time time, OffsetRange[] ranges) {
         entries.put(time, new Entry(ranges, 0, 0, Map.of(), Long.MIN_VALUE));
@@ -55,19 +52,7 @@ final class BatchBook {
         return entry;
     }
 
-    void cached(Time time, JavaRDD<?> records) {
-        cached.put(time, records);
-    }
-
-    /**
-     * Drops what was noted for the batch and frees its cached records at once: Spark would keep them
-     * as long as the window view remembers its batches (30 s of batches: gigabytes at full speed).
-     */
     void forget(Time time) {
         entries.remove(time);
-        JavaRDD<?> records = cached.remove(time);
-        if (records != null) {
-            records.unpersist(false);
-        }
     }
 }

@@ -68,7 +68,9 @@ public final class SpeedLayer {
             SpeedLayerRuntime.get().book().generated(time, ((HasOffsetRanges) rdd.rdd()).offsetRanges());
             return rdd.map(ParsedRecord::of);
         });
-        parsed.persist(StorageLevel.MEMORY_ONLY()); // read once from Kafka, used by every output
+        // not cached: reading a batch from Kafka twice (raw files, aggregation) costs less than keeping
+        // half a million decoded records per batch on the heap (measured: the cache's size estimation
+        // and the garbage collector took several seconds per batch)
 
         JavaPairDStream<ProductHour, HourAggregate> batchAggregates = parsed.transformToPair(SpeedLayer::aggregate);
         batchAggregates.persist(StorageLevel.MEMORY_ONLY()); // feeds both the state and the window

@@ -26,7 +26,6 @@ final class SpeedLayerOutputs {
         failStop("storing the raw events of batch " + time, () -> {
             SpeedLayerRuntime runtime = SpeedLayerRuntime.get();
             long startedAt = System.currentTimeMillis();
-            runtime.book().cached(time, batch);
             if (runtime.settings().writeOutputs()) {
                 // the first batch after a start replaces files an earlier run wrote from the same offsets on
                 runtime.rawWriter().replaceOnFirstBatch(batch.context().hadoopConfiguration(),
