@@ -31,8 +31,9 @@ import picocli.CommandLine.Option;
         description = {"Start a separate lab instance (temporary home, free ports; your lab is not touched), fill a "
                 + "topic with a backlog, then run the speed layer on it at 1 s batches of up to --cap events, so that "
                 + "it is always busy: first with only the aggregation (the reference: no raw write, no Cassandra), "
-                + "then with every output (raw Parquet on HDFS, dead letters, views, window, offsets). Prints the "
-                + "events/s each sustains after a warm-up and the ratio. Then runs the full job under a live "
+                + "then with every output (raw Parquet on HDFS, dead letters, views, window, offsets). Prints, for "
+                + "the full batches after a warm-up, the events per second of processing (the rate each can sustain "
+                + "with batches of that size) and the ratio. Then runs the full job under a live "
                 + "generator at --rate events/s and prints the p50/p99 latency from produce to visible in the views.",
                 "Targets: >= 200k events/s sustained with every output on, p99 <= 2 s."})
 final class StreamBenchmark implements Callable<Integer> {
