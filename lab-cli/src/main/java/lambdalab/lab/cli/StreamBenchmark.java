@@ -154,6 +154,7 @@ final class StreamBenchmark implements Callable<Integer> {
             generator.start();
             awaitBatches(batches, warmupBatches);
             job.latency().reset();
+            job.outputTimings().reset();
             int firstMeasured = batches.size();
             long from = System.currentTimeMillis();
             Thread.sleep(seconds * 1000L);
@@ -165,6 +166,10 @@ final class StreamBenchmark implements Callable<Integer> {
             long records = measured.stream().mapToLong(BatchStats::records).sum();
             Latency result = new Latency(records / wall, job.latency().percentileMs(0.5),
                     job.latency().percentileMs(0.99), job.latency().events());
+            double processing = Medians.of(measured.stream().mapToDouble(BatchStats::processingMs).toArray());
+            double delay = Medians.of(measured.stream().mapToDouble(BatchStats::schedulingDelayMs).toArray());
+            System.out.printf(Locale.ROOT, "  per batch (medians): processing %.0f ms, waiting for the batch before %.0f ms; "
+                    + "outputs %s (ms)%n", processing, delay, job.outputTimings().medians());
             System.out.printf(Locale.ROOT, "  p50 %d ms, p99 %d ms over %,d events%n", result.p50Ms(), result.p99Ms(),
                     result.events());
             return result;

@@ -20,6 +20,7 @@ final class SpeedLayerRuntime implements AutoCloseable {
     private final StreamSettings settings;
     private final BatchBook book = new BatchBook();
     private final LatencyRecorder latency = new LatencyRecorder();
+    private final OutputTimings timings = new OutputTimings();
     private final StreamStatus status;
     private final RawBatchWriter rawWriter;
     private StreamViews views;
@@ -66,6 +67,10 @@ final class SpeedLayerRuntime implements AutoCloseable {
 
     LatencyRecorder latency() {
         return latency;
+    }
+
+    OutputTimings timings() {
+        return timings;
     }
 
     StreamStatus status() {
