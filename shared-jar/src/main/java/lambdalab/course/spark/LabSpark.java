@@ -28,6 +28,9 @@ public final class LabSpark {
                 .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
                 .config("spark.hadoop.fs.defaultFS", endpoints.hdfsUri())
                 .config("spark.hadoop.dfs.replication", "1")
+                // closing an HDFS file asks the NameNode until the block is reported, first retry after
+                // 400 ms by default: that wait was most of a speed-layer batch's raw write
+                .config("spark.hadoop.dfs.client.block.write.locateFollowingBlock.initial.delay.ms", "20")
                 .config("spark.cassandra.connection.host", endpoints.cassandraHost())
                 .config("spark.cassandra.connection.port", Integer.toString(endpoints.cassandraPort()))
                 .config("spark.cassandra.connection.localDC", "datacenter1")

@@ -59,6 +59,7 @@ final class SpeedLayerOutputs {
             }
             List<Tuple2<ProductHour, HourAggregate>> rows = changed.collect();
             runtime.views().upsertState(rows);
+            runtime.book().visible(time);
             rows.forEach(row -> runtime.book().sawHour(time, row._1().timestampHour()));
         });
     }
@@ -87,7 +88,7 @@ final class SpeedLayerOutputs {
                 }
             }
             long now = System.currentTimeMillis();
-            runtime.latency().record(now, batch.producedAt());
+            runtime.latency().record(batch.visibleAtMs() > 0 ? batch.visibleAtMs() : now, batch.producedAt());
             runtime.status().batchDone(SpeedLayer.batchInstant(time), events, batch.invalid(),
                     now - batch.startedAtMs(), Math.max(0, batch.startedAtMs() - time.milliseconds()), next);
             runtime.book().forget(time);
