@@ -82,8 +82,7 @@ public final class SpeedLayerJob {
         if (settings.writeOutputs()) {
             KafkaTopics.ensureTopic(bootstrap, settings.deadLetterTopic(), 1, Map.of("cleanup.policy", "compact"));
         }
-        Configuration hadoop = new Configuration();
-        hadoop.set("fs.defaultFS", settings.endpoints().hdfsUri());
+        Configuration hadoop = LabSpark.hadoopConfiguration(settings.endpoints());
         JavaStreamingContext context;
         String from;
         if (Checkpoints.exist(hadoop, settings.checkpointDir())) {
