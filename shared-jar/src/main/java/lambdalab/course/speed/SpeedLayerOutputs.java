@@ -22,7 +22,7 @@ final class SpeedLayerOutputs {
 
     /** (1) Valid events to the raw dataset, rejected records to the dead-letter topic. */
     static void beginBatch(JavaRDD<ParsedRecord> batch, Time time) {
-        SpeedLayerRuntime.get().batchBegins(time); // throws once stopping: the batch is replayed next start
+        SpeedLayerRuntime.get().batchBegins(time); // once stopping, no batch begins: it is replayed next start
         failStop("raw events", time, () -> {
             SpeedLayerRuntime runtime = SpeedLayerRuntime.get();
             long startedAt = System.currentTimeMillis();
