@@ -19,6 +19,7 @@ import lambdalab.course.clickstream.ClickstreamGenerator;
 import lambdalab.course.clickstream.GeneratorSettings;
 import lambdalab.course.kafka.KafkaSink;
 import lambdalab.course.kafka.KafkaTopics;
+import lambdalab.generator.HumanDuration;
 import lambdalab.lab.Lab;
 import lambdalab.lab.service.StreamJobService;
 import lambdalab.lab.service.StreamJobStatus;
@@ -175,10 +176,10 @@ final class DemoCommand implements Callable<Integer> {
 
     private Duration parse(String option, String value) {
         try {
-            String text = value.trim().toUpperCase(Locale.ROOT);
-            return Duration.parse(text.startsWith("P") ? text : "PT" + text);
+            return HumanDuration.parse(value);
         } catch (DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(), option + " must be a duration like 90s, 2m or PT1H, not '" + value + "'.");
+            throw new ParameterException(spec.commandLine(),
+                    option + " must be a positive duration like 90s, 2m or PT1H, not '" + value + "'.");
         }
     }
 
