@@ -1,6 +1,7 @@
 package lambdalab.course.speed;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +136,8 @@ public final class SpeedLayer {
         if (offsets.isEmpty()) {
             return ConsumerStrategies.Subscribe(List.of(settings.topic()), consumerConfig(settings));
         }
-        return ConsumerStrategies.Assign(offsets.keySet(), consumerConfig(settings), offsets);
+        // a copy: the strategy is serialized into the checkpoint, and a key set view is not serializable
+        return ConsumerStrategies.Assign(new ArrayList<>(offsets.keySet()), consumerConfig(settings), offsets);
     }
 
     static Map<String, Object> consumerConfig(StreamSettings settings) {

@@ -63,7 +63,7 @@ public final class SpeedLayerJob {
         try {
             job = start(settings, options.getOrDefault("master", "local[2]"),
                     Integer.parseInt(options.getOrDefault("partitions", "2")));
-        } catch (RuntimeException failure) {
+        } catch (Exception failure) { // Spark also throws checked exceptions it does not declare
             // Spark's threads would keep a JVM that failed to start alive (and never ready)
             System.err.println("ERROR: the speed layer did not start: " + rootMessage(failure));
             failure.printStackTrace();
