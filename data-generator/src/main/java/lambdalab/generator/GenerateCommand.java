@@ -238,12 +238,7 @@ public class GenerateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Give --events or --duration, not both.");
         }
         try {
-            String text = duration.trim().toUpperCase(java.util.Locale.ROOT);
-            Duration parsed = Duration.parse(text.startsWith("P") ? text : "PT" + text);
-            if (parsed.isNegative() || parsed.isZero()) {
-                throw new DateTimeParseException("not positive", text, 0);
-            }
-            return parsed;
+            return HumanDuration.parse(duration);
         } catch (DateTimeParseException e) {
             throw new ParameterException(spec.commandLine(),
                     "--duration must be a positive duration like 30s, 5m, 1h or PT1H30M, not '" + duration + "'.");

@@ -19,6 +19,7 @@ import lambdalab.course.clickstream.ClickstreamGenerator;
 import lambdalab.course.clickstream.GeneratorSettings;
 import lambdalab.course.kafka.KafkaSink;
 import lambdalab.course.kafka.KafkaTopics;
+import lambdalab.generator.HumanDuration;
 import lambdalab.lab.Lab;
 import lambdalab.lab.service.StreamJobService;
 import lambdalab.lab.service.StreamJobStatus;
@@ -175,10 +176,10 @@ final class DemoCommand implements Callable<Integer> {
 
     private Duration parse(String option, String value) {
         try {
-            String text = value.trim().toUpperCase(Locale.ROOT);
-            return Duration.parse(text.startsWith("P") ? text : "PT" + text);
+            return HumanDuration.parse(value);
         } catch (DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(), option + " must be a duration like 90s, 2m or PT1H, not '" + value + "'.");
+            throw new ParameterException(spec.commandLine(),
+                    option + " must be a positive duration like 90s, 2m or PT1H, not '" + value + "'.");
         }
     }
 
@@ -206,9 +207,10 @@ final class DemoCommand implements Callable<Integer> {
             String topic = lab.settings().get("stream.topic");
             String bootstrap = lab.endpoints().kafkaBootstrapServers();
             long now = System.currentTimeMillis();
-            GeneratorSettings settings = GeneratorSettings.builder().events(Long.MAX_VALUE / 4).rate(rate)
-                    .nominalRate(rate).startMs(now - now % ClickEvent.HOUR_MS).topic(topic).build();
             try {
+                // a year of events at this rate: more than a demo runs, less than the simulated clock can hold
+                GeneratorSettings settings = GeneratorSettings.builder().events(rate * 3600L * 24 * 365).rate(rate)
+                        .nominalRate(rate).startMs(now - now % ClickEvent.HOUR_MS).topic(topic).build();
                 KafkaTopics.ensureTopic(bootstrap, topic, Integer.parseInt(lab.settings().get("stream.partitions")));
                 try (KafkaSink kafka = new KafkaSink(bootstrap, topic)) {
                     sent = new ClickstreamGenerator(settings).writeTo(kafka, this::keepGoing);

@@ -3,7 +3,9 @@ package lambdalab.lab.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import lambdalab.course.serving.Layer;
@@ -13,19 +15,26 @@ import lambdalab.course.serving.ServingResult;
 import lambdalab.course.views.LambdaSchema;
 import lambdalab.lab.Lab;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * `lab demo` on the test lab: the real speed layer started through the supervisor, the generator,
- * a batch run; afterwards the serving layer answers from both layers, and the job the demo
- * started is stopped again.
+ * `lab demo` on an instance of its own (its views hold only the demo's hours): the real speed layer
+ * started through the supervisor, the generator, a batch run; afterwards the serving layer answers
+ * from both layers, and the job the demo started is stopped again.
  */
-@ExtendWith(TestLab.Extension.class)
 class DemoIT {
 
     @Test
-    void theDemoFillsBothLayersAndTheServingLayerAnswersFromEach(TestLab testLab) {
-        Lab lab = testLab.lab();
+    void theDemoFillsBothLayersAndTheServingLayerAnswersFromEach() {
+        Lab lab = TestLab.newInstance("lab-demo-", Map.of());
+        try {
+            assertThat(lab.startInBackground(System.out, OptionalLong.of(ProcessHandle.current().pid()))).isTrue();
+            runDemo(lab);
+        } finally {
+            TestLab.destroy(lab);
+        }
+    }
+
+    private static void runDemo(Lab lab) {
         LabCli.Run demo = LabCli.run(lab, "demo", "--rate", "3000", "--batch-every", "45s", "--duration", "80s");
 
         assertThat(demo.exitCode()).as(demo.output()).isZero();

@@ -1,9 +1,7 @@
 package lambdalab.lab.it;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import lambdalab.course.LabEndpoints;
+import lambdalab.lab.service.StreamJobService;
 
 /**
  * The speed layer job in its own JVM, as the lab runs it, so a test can kill it with SIGKILL in the
@@ -29,7 +28,7 @@ final class SpeedLayerProcess implements AutoCloseable {
     static SpeedLayerProcess start(LabEndpoints endpoints, Path log, String... extraArguments) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(sparkJvmFlags());
+        command.addAll(StreamJobService.sparkFlags()); // the flags the lab gives its own job
         command.addAll(List.of("-Xms1g", "-Xmx1g", "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"),
                 "lambdalab.course.speed.SpeedLayerJob",
                 "--kafka", endpoints.kafkaBootstrapServers(),
@@ -41,15 +40,6 @@ final class SpeedLayerProcess implements AutoCloseable {
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         try {
             return new SpeedLayerProcess(builder.start(), log);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The module flags Spark needs on Java 17, from the same file the `lab` script reads. */
-    private static List<String> sparkJvmFlags() {
-        try (InputStream in = SpeedLayerProcess.class.getResourceAsStream("/lambdalab/lab/spark-jvm-flags.txt")) {
-            return List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split("\\s+"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,8 @@
 package lambdalab.course.spark;
 
+import java.util.Map;
 import lambdalab.course.LabEndpoints;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -13,9 +15,28 @@ public final class LabSpark {
     private LabSpark() {
     }
 
+    /**
+     * The HDFS client settings of the lab's jobs. Hadoop caches one client per file system, built with
+     * the settings of whoever asked first: code that touches HDFS before Spark must use these too.
+     */
+    public static Map<String, String> hadoopSettings(LabEndpoints endpoints) {
+        return Map.of("fs.defaultFS", endpoints.hdfsUri(),
+                "dfs.replication", "1",
+                // closing a file asks the NameNode until the block is reported, retrying after 400 ms by
+                // default: that wait was most of a speed-layer batch's raw write
+                "dfs.client.block.write.locateFollowingBlock.initial.delay.ms", "20");
+    }
+
+    /** The same settings as a Hadoop configuration. */
+    public static Configuration hadoopConfiguration(LabEndpoints endpoints) {
+        Configuration conf = new Configuration();
+        hadoopSettings(endpoints).forEach(conf::set);
+        return conf;
+    }
+
     /** A session builder for {@code master} (e.g. {@code local[2]}) against the lab's endpoints. */
     public static SparkSession.Builder builder(String appName, String master, LabEndpoints endpoints) {
-        return SparkSession.builder()
+        SparkSession.Builder builder = SparkSession.builder()
                 .appName(appName)
                 .master(master)
                 .config("spark.driver.bindAddress", "127.0.0.1")
@@ -26,11 +47,11 @@ public final class LabSpark {
                 // hll_sketch_agg falls back to sort-based aggregation past 128 keys per task: 3.4x slower
                 .config("spark.sql.objectHashAggregate.sortBased.fallbackThreshold", "4096")
                 .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
-                .config("spark.hadoop.fs.defaultFS", endpoints.hdfsUri())
-                .config("spark.hadoop.dfs.replication", "1")
                 .config("spark.cassandra.connection.host", endpoints.cassandraHost())
                 .config("spark.cassandra.connection.port", Integer.toString(endpoints.cassandraPort()))
                 .config("spark.cassandra.connection.localDC", "datacenter1")
                 .config("spark.cassandra.output.consistency.level", "LOCAL_ONE");
+        hadoopSettings(endpoints).forEach((key, value) -> builder.config("spark.hadoop." + key, value));
+        return builder;
     }
 }

@@ -12,13 +12,18 @@ import org.apache.spark.streaming.kafka010.OffsetRange;
  */
 final class BatchBook {
 
-    record Entry(OffsetRange[] ranges, long startedAtMs, long invalid, Map<Long, Long> producedAt, long newestHour) {
+    record Entry(OffsetRange[] ranges, long startedAtMs, long invalid, Map<Long, Long> producedAt, long newestHour,
+                 long visibleAtMs) {
         Entry started(long at, long rejected, Map<Long, Long> produced) {
-            return new Entry(ranges, at, rejected, produced, newestHour);
+            return new Entry(ranges, at, rejected, produced, newestHour, visibleAtMs);
         }
 
         Entry withNewestHour(long hour) {
-            return new Entry(ranges, startedAtMs, invalid, producedAt, Math.max(newestHour, hour));
+            return new Entry(ranges, startedAtMs, invalid, producedAt, Math.max(newestHour, hour), visibleAtMs);
+        }
+
+        Entry visibleAt(long at) {
+            return new Entry(ranges, startedAtMs, invalid, producedAt, newestHour, at);
         }
 
         long records() {
@@ -33,7 +38,7 @@ final class BatchBook {
     private final Map<Time, Entry> entries = new ConcurrentHashMap<>();
 
     void generated(Time time, OffsetRange[] ranges) {
-        entries.put(time, new Entry(ranges, 0, 0, Map.of(), Long.MIN_VALUE));
+        entries.put(time, new Entry(ranges, 0, 0, Map.of(), Long.MIN_VALUE, 0));
     }
 
     void started(Time time, long startedAtMs, long invalid, Map<Long, Long> producedAt) {
@@ -42,6 +47,11 @@ final class BatchBook {
 
     void sawHour(Time time, long hour) {
         entries.computeIfPresent(time, (t, e) -> e.withNewestHour(hour));
+    }
+
+    /** The batch's rows are in the stream views: from now on a query sees its events. */
+    void visible(Time time) {
+        entries.computeIfPresent(time, (t, e) -> e.visibleAt(System.currentTimeMillis()));
     }
 
     Entry get(Time time) {

@@ -11,7 +11,7 @@ import org.apache.spark.streaming.scheduler.StreamingListenerBatchCompleted;
  * @param processingMs     from the start of its first job to the end of its last
  * @param schedulingDelayMs how long it waited for earlier batches (grows when the job falls behind)
  */
-public record BatchStats(long batchTimeMs, long records, long processingMs, long schedulingDelayMs, long completedAtMs) {
+public record BatchStats(long batchTimeMs, long records, long processingMs, long schedulingDelayMs) {
 
     /** A Spark streaming listener handing each completed batch to {@code consumer}. */
     static StreamingListener listener(Consumer<BatchStats> consumer) {
@@ -21,7 +21,7 @@ public record BatchStats(long batchTimeMs, long records, long processingMs, long
                 var info = completed.batchInfo();
                 consumer.accept(new BatchStats(info.batchTime().milliseconds(), info.numRecords(),
                         (Long) info.processingDelay().getOrElse(() -> 0L),
-                        (Long) info.schedulingDelay().getOrElse(() -> 0L), System.currentTimeMillis()));
+                        (Long) info.schedulingDelay().getOrElse(() -> 0L)));
             }
         };
     }

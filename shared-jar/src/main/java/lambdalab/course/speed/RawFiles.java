@@ -11,15 +11,11 @@ import java.util.List;
 import java.util.Map;
 import lambdalab.course.batch.EventColumns;
 import lambdalab.course.batch.RawEvents;
-import lambdalab.course.clickstream.ClickEvent;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -108,30 +104,20 @@ final class RawFiles {
     private static final class HourFile {
         private final Path target;
         private final Path temporary;
-        private final ParquetWriter<Group> writer;
-        private final SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
+        private final ParquetWriter<ParsedRecord> writer;
         private final FileSystem fs;
 
         HourFile(Path dir, String name, Configuration conf) throws IOException {
             this.target = new Path(dir, name);
             this.temporary = new Path(dir, "." + name + ".tmp");
             this.fs = dir.getFileSystem(conf);
-            this.writer = ExampleParquetWriter.builder(temporary).withConf(conf).withType(SCHEMA)
+            this.writer = new RawEventWriteSupport.Builder(temporary).withConf(conf)
                     .withCompressionCodec(CompressionCodecName.SNAPPY)
                     .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build();
         }
 
         void write(ParsedRecord record) throws IOException {
-            ClickEvent e = record.event();
-            writer.write(groups.newGroup()
-                    .append(EventColumns.TIMESTAMP_MS, e.timestampMs())
-                    .append(EventColumns.REFERRER, e.referrer())
-                    .append(EventColumns.ACTION, e.action().wireName())
-                    .append(EventColumns.PREV_PAGE, e.prevPage())
-                    .append(EventColumns.VISITOR, e.visitor())
-                    .append(EventColumns.PAGE, e.page())
-                    .append(EventColumns.PRODUCT, e.product())
-                    .append(RawEvents.KAFKA_OFFSET, record.offset()));
+            writer.write(record);
         }
 
         void commit() throws IOException {

@@ -26,6 +26,11 @@ public final class RunningSpeedLayer implements AutoCloseable {
         return runtime.latency();
     }
 
+    /** The time each output operation of the batches took so far. */
+    public OutputTimings outputTimings() {
+        return runtime.timings();
+    }
+
     public JavaStreamingContext context() {
         return context;
     }

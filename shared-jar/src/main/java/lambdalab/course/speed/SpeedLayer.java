@@ -1,6 +1,7 @@
 package lambdalab.course.speed;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import org.apache.spark.streaming.api.java.JavaPairDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.kafka010.CanCommitOffsets;
 import org.apache.spark.streaming.kafka010.ConsumerStrategies;
+import org.apache.spark.streaming.kafka010.ConsumerStrategy;
 import org.apache.spark.streaming.kafka010.HasOffsetRanges;
 import org.apache.spark.streaming.kafka010.KafkaUtils;
 import org.apache.spark.streaming.kafka010.LocationStrategies;
@@ -61,14 +63,14 @@ public final class SpeedLayer {
     /** Declares the whole job on {@code ssc}, reading from {@code recovery}'s offsets with its state. */
     static void build(JavaStreamingContext ssc, StreamSettings settings, Recovery recovery) {
         JavaInputDStream<ConsumerRecord<byte[], byte[]>> kafka = KafkaUtils.createDirectStream(ssc,
-                LocationStrategies.PreferConsistent(),
-                ConsumerStrategies.<byte[], byte[]>Subscribe(List.of(settings.topic()), consumerConfig(settings),
-                        recovery.nextOffsets(settings.topic())));
+                LocationStrategies.PreferConsistent(), consumerStrategy(settings, recovery));
         JavaDStream<ParsedRecord> parsed = kafka.transform((rdd, time) -> {
             SpeedLayerRuntime.get().book().generated(time, ((HasOffsetRanges) rdd.rdd()).offsetRanges());
             return rdd.map(ParsedRecord::of);
         });
-        parsed.persist(StorageLevel.MEMORY_ONLY()); // read once from Kafka, used by every output
+        // not cached: reading a batch from Kafka twice (raw files, aggregation) costs less than keeping
+        // half a million decoded records per batch on the heap (measured: the cache's size estimation
+        // and the garbage collector took several seconds per batch)
 
         JavaPairDStream<ProductHour, HourAggregate> batchAggregates = parsed.transformToPair(SpeedLayer::aggregate);
         batchAggregates.persist(StorageLevel.MEMORY_ONLY()); // feeds both the state and the window
@@ -123,6 +125,19 @@ public final class SpeedLayer {
         HourAggregate merged = state.exists() ? state.get().plus(batch.get()) : batch.get();
         state.update(merged);
         return Optional.of(new Tuple2<>(key, merged));
+    }
+
+    /**
+     * From given offsets the partitions are assigned, not subscribed: a subscription's group has no
+     * partitions yet when the stream seeks to the offsets ("No current assignment for partition").
+     */
+    private static ConsumerStrategy<byte[], byte[]> consumerStrategy(StreamSettings settings, Recovery recovery) {
+        Map<TopicPartition, Long> offsets = recovery.nextOffsets(settings.topic());
+        if (offsets.isEmpty()) {
+            return ConsumerStrategies.Subscribe(List.of(settings.topic()), consumerConfig(settings));
+        }
+        // a copy: the strategy is serialized into the checkpoint, and a key set view is not serializable
+        return ConsumerStrategies.Assign(new ArrayList<>(offsets.keySet()), consumerConfig(settings), offsets);
     }
 
     static Map<String, Object> consumerConfig(StreamSettings settings) {

@@ -59,8 +59,17 @@ public final class SpeedLayerJob {
             System.exit(2);
             return;
         }
-        RunningSpeedLayer job = start(settings, options.getOrDefault("master", "local[2]"),
-                Integer.parseInt(options.getOrDefault("partitions", "2")));
+        RunningSpeedLayer job;
+        try {
+            job = start(settings, options.getOrDefault("master", "local[2]"),
+                    Integer.parseInt(options.getOrDefault("partitions", "2")));
+        } catch (Exception failure) { // Spark also throws checked exceptions it does not declare
+            // Spark's threads would keep a JVM that failed to start alive (and never ready)
+            System.err.println("ERROR: the speed layer did not start: " + rootMessage(failure));
+            failure.printStackTrace();
+            System.exit(1);
+            return;
+        }
         System.out.println("Speed layer running (state from " + job.recoveredFrom() + "), reading " + settings.topic()
                 + " every " + settings.batchIntervalMs() + " ms. Stop it with SIGTERM: the batch in progress finishes and commits first.");
         // SIGTERM: before Spark's own hooks (and before Hadoop closes its file systems), let the
@@ -82,8 +91,7 @@ public final class SpeedLayerJob {
         if (settings.writeOutputs()) {
             KafkaTopics.ensureTopic(bootstrap, settings.deadLetterTopic(), 1, Map.of("cleanup.policy", "compact"));
         }
-        Configuration hadoop = new Configuration();
-        hadoop.set("fs.defaultFS", settings.endpoints().hdfsUri());
+        Configuration hadoop = LabSpark.hadoopConfiguration(settings.endpoints());
         JavaStreamingContext context;
         String from;
         if (Checkpoints.exist(hadoop, settings.checkpointDir())) {

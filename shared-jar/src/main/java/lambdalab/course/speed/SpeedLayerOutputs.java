@@ -22,8 +22,8 @@ final class SpeedLayerOutputs {
 
     /** (1) Valid events to the raw dataset, rejected records to the dead-letter topic. */
     static void beginBatch(JavaRDD<ParsedRecord> batch, Time time) {
-        SpeedLayerRuntime.get().batchBegins(time); // throws once stopping: the batch is replayed next start
-        failStop("storing the raw events of batch " + time, () -> {
+        SpeedLayerRuntime.get().batchBegins(time); // once stopping, no batch begins: it is replayed next start
+        failStop("raw events", time, () -> {
             SpeedLayerRuntime runtime = SpeedLayerRuntime.get();
             long startedAt = System.currentTimeMillis();
             if (runtime.settings().writeOutputs()) {
@@ -48,7 +48,7 @@ final class SpeedLayerOutputs {
 
     /** (2) The (product, hour) rows the batch changed, as absolute values. */
     static void upsertViews(JavaRDD<Tuple2<ProductHour, HourAggregate>> changed, Time time) {
-        failStop("upserting the stream views of batch " + time, () -> {
+        failStop("aggregation and views", time, () -> {
             SpeedLayerRuntime runtime = SpeedLayerRuntime.get();
             if (!runtime.settings().writeOutputs()) {
                 changed.count(); // the reference run: the state is computed, nothing is written
@@ -59,13 +59,14 @@ final class SpeedLayerOutputs {
             }
             List<Tuple2<ProductHour, HourAggregate>> rows = changed.collect();
             runtime.views().upsertState(rows);
+            runtime.book().visible(time);
             rows.forEach(row -> runtime.book().sawHour(time, row._1().timestampHour()));
         });
     }
 
     /** (3) Each product's counts over the sliding window ending with this batch. */
     static void upsertWindow(JavaPairRDD<String, ActionCounts> window, Time time) {
-        failStop("upserting the window view of batch " + time, () -> {
+        failStop("window view", time, () -> {
             SpeedLayerRuntime runtime = SpeedLayerRuntime.get();
             runtime.views().upsertWindow(window.collect(), Instant.ofEpochMilli(time.milliseconds()),
                     runtime.settings().windowSeconds());
@@ -74,7 +75,7 @@ final class SpeedLayerOutputs {
 
     /** (4) Everything of the batch is stored: commit its offsets, report it. */
     static void commit(CanCommitOffsets kafka, Time time) {
-        failStop("committing the offsets of batch " + time, () -> {
+        failStop("offsets", time, () -> {
             SpeedLayerRuntime runtime = SpeedLayerRuntime.get();
             BatchBook.Entry batch = runtime.book().get(time);
             Map<Integer, Long> next = SpeedLayer.nextOffsets(batch.ranges());
@@ -87,7 +88,7 @@ final class SpeedLayerOutputs {
                 }
             }
             long now = System.currentTimeMillis();
-            runtime.latency().record(now, batch.producedAt());
+            runtime.latency().record(batch.visibleAtMs() > 0 ? batch.visibleAtMs() : now, batch.producedAt());
             runtime.status().batchDone(SpeedLayer.batchInstant(time), events, batch.invalid(),
                     now - batch.startedAtMs(), Math.max(0, batch.startedAtMs() - time.milliseconds()), next);
             runtime.book().forget(time);
@@ -95,14 +96,17 @@ final class SpeedLayerOutputs {
         });
     }
 
-    private static void failStop(String what, Runnable output) {
+    private static void failStop(String output, Time time, Runnable work) {
+        long start = System.currentTimeMillis();
         try {
-            output.run();
+            work.run();
+            SpeedLayerRuntime.get().timings().record(output, System.currentTimeMillis() - start);
         } catch (RuntimeException | Error failure) {
             if (SpeedLayerRuntime.get().isStopping()) {
                 throw failure; // interrupted by a stop: the batch is replayed by the next start
             }
-            System.err.println("ERROR: the speed layer failed while " + what + ": " + failure);
+            System.err.println("ERROR: the speed layer failed in its output \"" + output + "\" of batch " + time
+                    + ": " + failure);
             failure.printStackTrace();
             SpeedLayerRuntime.get().status().state("failed", null);
             Runtime.getRuntime().halt(3); // before Spark marks the batch done: the restart replays it

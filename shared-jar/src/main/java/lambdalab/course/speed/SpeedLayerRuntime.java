@@ -20,6 +20,7 @@ final class SpeedLayerRuntime implements AutoCloseable {
     private final StreamSettings settings;
     private final BatchBook book = new BatchBook();
     private final LatencyRecorder latency = new LatencyRecorder();
+    private final OutputTimings timings = new OutputTimings();
     private final StreamStatus status;
     private final RawBatchWriter rawWriter;
     private StreamViews views;
@@ -68,6 +69,10 @@ final class SpeedLayerRuntime implements AutoCloseable {
         return latency;
     }
 
+    OutputTimings timings() {
+        return timings;
+    }
+
     StreamStatus status() {
         return status;
     }
@@ -93,11 +98,16 @@ final class SpeedLayerRuntime implements AutoCloseable {
 
     /**
      * Called as a batch's first output begins. Once a stop was requested no new batch begins: it
-     * throws, the batch stays undone in the checkpoint and is replayed by the next start.
+     * waits for the stop, the batch stays undone in the checkpoint and is replayed by the next start.
      */
     synchronized void batchBegins(Time time) {
-        if (stopping) {
-            throw new SpeedLayerStopping(time);
+        while (stopping) {
+            try {
+                wait(); // until the stop interrupts this thread: one quiet wait instead of an error per batch due
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SpeedLayerStopping(time);
+            }
         }
         batchInProgress = time;
     }
