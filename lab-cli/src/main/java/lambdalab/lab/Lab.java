@@ -117,6 +117,15 @@ public final class Lab {
         return ready;
     }
 
+    /** Starts the lab in the background unless it runs: for commands that need it (demo, notebooks). */
+    public boolean ensureRunning(PrintStream out, String prefix) {
+        if (runningSupervisor().isPresent()) {
+            return true;
+        }
+        out.println(prefix + "the lab is not running: starting it ...");
+        return startInBackground(out, OptionalLong.empty());
+    }
+
     /** Prints every preflight problem; false if one of them forbids starting. */
     public boolean passesPreflight(PrintStream out) {
         List<Preflight.Problem> problems = Preflight.check(settings, services);

@@ -33,7 +33,7 @@ public class JavaInterpreter extends Interpreter {
             SparkSession spark = SharedSpark.acquire(settings);
             sparkAcquired = true;
             jobs = new SparkJobs(spark);
-            repl = JavaRepl.start(Prelude.text(settings.maxRows()));
+            repl = JavaRepl.start(Prelude.forNotebooks(settings.maxRows()));
         } catch (RuntimeException e) {
             close();
             throw new InterpreterException("The lab's Java interpreter did not start: " + ErrorText.describe(e), e);

@@ -17,6 +17,7 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
 import jdk.jshell.execution.LocalExecutionControlProvider;
 
 /**
@@ -121,7 +122,8 @@ public final class JavaRepl implements AutoCloseable {
             PrintStream out) {
         for (SnippetEvent event : shell.eval(snippet.source())) {
             if (event.causeSnippet() != null) {
-                continue; // a dependent snippet updated in passing
+                warnIfReset(event, out); // a dependent snippet updated in passing
+                continue;
             }
             byId.put(event.snippet().id(), snippet);
             if (event.status() == Snippet.Status.REJECTED) {
@@ -133,6 +135,23 @@ public final class JavaRepl implements AutoCloseable {
             report(event, out);
         }
         return null;
+    }
+
+    /**
+     * JShell re-creates an earlier variable whose declaration mentions a name a new snippet declares
+     * (even as a method name: {@code builder().events(10)} and a new {@code events}), and the
+     * re-created variable is null or zero: say so, or a later paragraph fails without a clue.
+     */
+    private static void warnIfReset(SnippetEvent event, PrintStream out) {
+        if (event.snippet() instanceof VarSnippet variable && event.status().isDefined()
+                && event.previousStatus().isDefined()) {
+            Snippet cause = event.causeSnippet();
+            String because = cause instanceof DeclarationSnippet declaration
+                    ? "declaring " + declaration.name() : "a new snippet";
+            out.println("Note: " + because + " made JShell re-create variable " + variable.name()
+                    + ", which lost its value (now " + event.value() + "). Run the paragraph that sets it again,"
+                    + " or give the new declaration a name that earlier declarations do not use.");
+        }
     }
 
     private String describe(JShellException exception, Map<String, SourceSnippet> byId, String paragraph) {
@@ -174,7 +193,7 @@ public final class JavaRepl implements AutoCloseable {
     }
 
     private static String name(Snippet snippet) {
-        if (snippet instanceof jdk.jshell.VarSnippet variable) {
+        if (snippet instanceof VarSnippet variable) {
             return variable.name();
         }
         return snippet instanceof jdk.jshell.ExpressionSnippet expression ? expression.name() : snippet.id();
@@ -241,6 +260,31 @@ public final class JavaRepl implements AutoCloseable {
                 continuations.add(suggestion.continuation());
             }
             return List.copyOf(continuations);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    /**
+     * Whether {@code source} can run as it is, or needs more lines (an open block, a statement without
+     * its end): for a terminal that reads a snippet over several lines.
+     */
+    public boolean isComplete(String source) {
+        running.lock();
+        try {
+            SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+            String rest = source;
+            while (true) {
+                SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+                if (!info.completeness().isComplete()) {
+                    return info.completeness() != SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE
+                            && info.completeness() != SourceCodeAnalysis.Completeness.CONSIDERED_INCOMPLETE;
+                }
+                if (info.remaining().isBlank() || info.remaining().length() >= rest.length()) {
+                    return true;
+                }
+                rest = info.remaining();
+            }
         } finally {
             running.unlock();
         }

@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Consumer;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.zeppelin.interpreter.Interpreter;
 import org.apache.zeppelin.interpreter.InterpreterContext;
@@ -26,7 +29,15 @@ import org.apache.zeppelin.interpreter.InterpreterResultMessage;
  */
 public final class NoteRunner implements AutoCloseable {
 
+    /** How often a running paragraph's heartbeat is reported. */
+    private static final long HEARTBEAT_SECONDS = 10;
+
     private final Properties properties;
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "note-runner-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Map<String, Function<Properties, Interpreter>> kinds = new LinkedHashMap<>();
     private final Map<String, Interpreter> open = new LinkedHashMap<>();
 
@@ -42,9 +53,9 @@ public final class NoteRunner implements AutoCloseable {
 
     /**
      * Runs a note's paragraphs in order, records each one's status and results in {@code note} (write
-     * it to keep an executed copy) and tells {@code progress} about each as it ends.
+     * it to keep an executed copy) and tells {@code listener} about each as it ends.
      */
-    public List<ParagraphOutcome> run(NoteFile note, Consumer<ParagraphOutcome> progress) {
+    public List<ParagraphOutcome> run(NoteFile note, RunListener listener) {
         List<ParagraphOutcome> outcomes = new ArrayList<>();
         boolean failed = false;
         for (ObjectNode paragraph : note.paragraphs()) {
@@ -56,20 +67,22 @@ public final class NoteRunner implements AutoCloseable {
                         ParagraphOutcome.SKIPPED, 0, List.of());
             } else {
                 Instant started = Instant.now();
-                outcome = runParagraph(note, paragraph, text);
+                outcome = runParagraph(note, paragraph, text, listener);
                 NoteFile.recordRun(paragraph, outcome, started, Instant.now());
                 failed = outcome.failed();
             }
             outcomes.add(outcome);
-            progress.accept(outcome);
+            listener.finished(outcome);
         }
         return outcomes;
     }
 
-    private ParagraphOutcome runParagraph(NoteFile note, ObjectNode paragraph, ParagraphText text) {
+    private ParagraphOutcome runParagraph(NoteFile note, ObjectNode paragraph, ParagraphText text,
+            RunListener listener) {
         long start = System.nanoTime();
         List<InterpreterResultMessage> messages = new ArrayList<>();
         String status;
+        ScheduledFuture<?> beats = null;
         try {
             InterpreterContext context = InterpreterContext.builder()
                     .setNoteId(note.id()).setNoteName(note.name())
@@ -77,8 +90,16 @@ public final class NoteRunner implements AutoCloseable {
                     .setParagraphText(paragraph.path("text").asText(""))
                     .setInterpreterOut(new InterpreterOutput())
                     .build();
-            InterpreterResult result = text.body().isBlank() ? new InterpreterResult(InterpreterResult.Code.SUCCESS)
-                    : interpreter(text.interpreter()).interpret(text.body(), context);
+            InterpreterResult result;
+            if (text.body().isBlank()) {
+                result = new InterpreterResult(InterpreterResult.Code.SUCCESS);
+            } else {
+                Interpreter interpreter = interpreter(text.interpreter());
+                beats = heartbeat.scheduleAtFixedRate(() -> listener.stillRunning(id(paragraph), title(paragraph),
+                        (System.nanoTime() - start) / 1_000_000, progress(interpreter, context)),
+                        HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+                result = interpreter.interpret(text.body(), context);
+            }
             context.out.flush();
             messages.addAll(context.out.toInterpreterResultMessage());
             messages.addAll(result.message());
@@ -86,9 +107,22 @@ public final class NoteRunner implements AutoCloseable {
         } catch (InterpreterException | IOException | RuntimeException e) {
             messages.add(new InterpreterResultMessage(InterpreterResult.Type.TEXT, ErrorText.describe(e)));
             status = ParagraphOutcome.ERROR;
+        } finally {
+            if (beats != null) {
+                beats.cancel(false);
+            }
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new ParagraphOutcome(id(paragraph), title(paragraph), text.interpreter(), status, millis, messages);
+    }
+
+    /** A heartbeat must not fail: an interpreter that cannot tell its progress reports 0. */
+    private static int progress(Interpreter interpreter, InterpreterContext context) {
+        try {
+            return interpreter.getProgress(context);
+        } catch (InterpreterException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** The interpreter for a name as notes write it ({@code %lab.java}, {@code %java}, {@code %md}), opened once. */
@@ -118,6 +152,7 @@ public final class NoteRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        heartbeat.shutdownNow();
         List<Interpreter> interpreters = new ArrayList<>(open.values());
         open.clear();
         for (int i = interpreters.size() - 1; i >= 0; i--) {

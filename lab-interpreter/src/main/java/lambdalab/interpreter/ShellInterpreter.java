@@ -21,6 +21,8 @@ public class ShellInterpreter extends Interpreter {
 
     public static final String TIMEOUT_SECONDS = "lab.sh.timeout.seconds";
     public static final String WORKING_DIRECTORY = "lab.sh.working.directory";
+    /** {@code lab.sh.env.NAME=value} sets NAME in the scripts' environment (e.g. the lab instance's LAB_HOME). */
+    public static final String ENVIRONMENT_PREFIX = "lab.sh.env.";
     private static final long DEFAULT_TIMEOUT_SECONDS = 600;
 
     private volatile Process running;
@@ -38,10 +40,14 @@ public class ShellInterpreter extends Interpreter {
     public InterpreterResult interpret(String script, InterpreterContext context) {
         long timeout = Long.parseLong(getProperty(TIMEOUT_SECONDS, Long.toString(DEFAULT_TIMEOUT_SECONDS)));
         try {
-            Process process = new ProcessBuilder("bash", "-c", script)
+            ProcessBuilder builder = new ProcessBuilder("bash", "-c", script)
                     .directory(new File(getProperty(WORKING_DIRECTORY, ".")))
-                    .redirectErrorStream(true)
-                    .start();
+                    .redirectErrorStream(true);
+            getProperties().stringPropertyNames().stream()
+                    .filter(name -> name.startsWith(ENVIRONMENT_PREFIX))
+                    .forEach(name -> builder.environment().put(name.substring(ENVIRONMENT_PREFIX.length()),
+                            getProperty(name)));
+            Process process = builder.start();
             running = process;
             process.getOutputStream().close();
             Thread copier = copy(process.getInputStream(), context.out);

@@ -1,6 +1,8 @@
 package lambdalab.interpreter;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -22,6 +24,31 @@ public final class TableText {
         line(text, table.header());
         for (List<Object> row : table.rows()) {
             line(text, row);
+        }
+        return text.toString();
+    }
+
+    /** The table as aligned columns for a terminal: the header, a rule, the rows. */
+    public static String aligned(TableData table) {
+        List<List<String>> lines = new ArrayList<>();
+        lines.add(table.header().stream().map(TableText::cell).toList());
+        table.rows().forEach(row -> lines.add(row.stream().map(TableText::cell).toList()));
+        int[] widths = new int[table.header().size()];
+        for (List<String> line : lines) {
+            for (int i = 0; i < widths.length && i < line.size(); i++) {
+                widths[i] = Math.max(widths[i], line.get(i).length());
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (List<String> line : lines) {
+            StringBuilder padded = new StringBuilder();
+            for (int i = 0; i < line.size(); i++) {
+                padded.append(line.get(i)).append(" ".repeat(Math.max(0, widths[i] - line.get(i).length() + 2)));
+            }
+            text.append(padded.toString().stripTrailing()).append('\n');
+            if (line == lines.get(0)) {
+                text.append("-".repeat(Arrays.stream(widths).sum() + 2 * (widths.length - 1))).append('\n');
+            }
         }
         return text.toString();
     }

@@ -1,5 +1,6 @@
 // What every %lab.java paragraph starts with: the usual JDK packages, Spark's Java API, the course
-// library (the shared jar), the lab's SparkSession and endpoints, and show(...) for tables.
+// library (the shared jar), the lab's SparkSession and endpoints, show(...) for tables, and check(...)
+// for check paragraphs.
 import java.util.*;
 import java.util.function.*;
 import java.util.stream.*;
@@ -38,4 +39,20 @@ void show(Object value) {
 /** The same with a row limit of your own. */
 void show(Object value, int maxRows) {
     lambdalab.interpreter.Display.show(value, maxRows);
+}
+
+/** For a note's check paragraphs: fails the paragraph, saying what was expected, unless the condition holds. */
+void check(boolean condition, String what) {
+    if (!condition) {
+        throw new AssertionError("Check failed: " + what);
+    }
+    System.out.println("ok: " + what);
+}
+
+/** The same for a value: fails with the expected and the actual value. */
+void checkEquals(Object expected, Object actual, String what) {
+    if (!Objects.equals(expected, actual)) {
+        throw new AssertionError("Check failed: " + what + ": expected " + expected + ", got " + actual);
+    }
+    System.out.println("ok: " + what + " (" + actual + ")");
 }

@@ -47,6 +47,19 @@ class JavaInterpreterTest {
     }
 
     @Test
+    void aVariableJShellResetsWhenANewDeclarationTakesANameItUsesIsReported() {
+        // found in notebook 02: after an import, a new declaration named like a method called in an earlier
+        // variable's initializer made JShell re-create that variable as null
+        assertThat(java("var generator = GeneratorSettings.builder().events(7).build();").code()).isEqualTo(Code.SUCCESS);
+        assertThat(java("import org.apache.spark.streaming.kafka010.KafkaUtils;\n"
+                + "import org.apache.spark.streaming.kafka010.OffsetRange;").code()).isEqualTo(Code.SUCCESS);
+        Paragraphs.Run run = java("Dataset<Row> events = spark.range(3).toDF();");
+        assertThat(run.code()).isEqualTo(Code.SUCCESS);
+        assertThat(run.text()).contains("Note: declaring events made JShell re-create variable generator, which lost "
+                + "its value (now null)");
+    }
+
+    @Test
     void printedOutputLandsInTheParagraph() {
         Paragraphs.Run run = java("System.out.println(\"hello from a snippet\");\nSystem.err.println(\"and stderr\");");
         assertThat(run.code()).isEqualTo(Code.SUCCESS);

@@ -11,7 +11,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import lambdalab.course.clickstream.ClickEvent;
@@ -72,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--rate must be at least 1, got " + rate);
         }
         Lab lab = options.lab();
-        if (!ensureLabRuns(lab)) {
+        if (!lab.ensureRunning(System.out, "[demo] ")) {
             return 1;
         }
         boolean startedStream = StreamStatusCommand.jobStatus(lab).state() != ServiceState.READY;
@@ -118,14 +117,6 @@ final class DemoCommand implements Callable<Integer> {
         if (generator.failure() != null) {
             System.out.println("[demo] ERROR: the generator stopped: " + generator.failure().getMessage());
         }
-    }
-
-    private boolean ensureLabRuns(Lab lab) {
-        if (lab.runningSupervisor().isPresent()) {
-            return true;
-        }
-        System.out.println("[demo] the lab is not running: starting it ...");
-        return lab.startInBackground(System.out, OptionalLong.empty());
     }
 
     private void printStatus(Lab lab, GeneratorThread generator) {

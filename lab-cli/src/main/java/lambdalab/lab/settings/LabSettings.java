@@ -23,8 +23,13 @@ public final class LabSettings {
     /** One setting: its key, default value and what it means. */
     public record Definition(String key, String defaultValue, String description) {
         public String environmentVariable() {
-            return "LAB_" + key.toUpperCase().replace('.', '_');
+            return LabSettings.environmentVariable(key);
         }
+    }
+
+    /** The environment variable that sets a key: {@code LAB_} + the key in upper case, dots as underscores. */
+    public static String environmentVariable(String key) {
+        return "LAB_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
     }
 
     public static final List<Definition> DEFINITIONS = List.of(

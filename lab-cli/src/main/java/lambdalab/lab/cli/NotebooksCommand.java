@@ -1,0 +1,20 @@
+package lambdalab.lab.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code lab notebooks}: the course's Zeppelin notes, run without Zeppelin. */
+@Command(name = "notebooks", mixinStandardHelpOptions = true,
+        description = {"The course's Zeppelin notes (notebooks/*.zpln), run headless through the same interpreter "
+                + "classes Zeppelin loads (%lab.java, %lab.sql, %lab.cql, plus %md and %sh)."},
+        subcommands = NotebooksRunCommand.class)
+final class NotebooksCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,64 @@
+package lambdalab.lab.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import lambdalab.lab.Lab;
+import lambdalab.lab.notebooks.InterpreterProperties;
+import lambdalab.lab.notebooks.NoteSelection;
+import lambdalab.lab.notebooks.NotebookRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run notes paragraph by paragraph against the lab (started first if it is not running), "
+                + "like Zeppelin's \"run all\": a failed paragraph stops its note, the next note still runs. "
+                + "Each note gets a fresh Java REPL; all share one SparkSession.",
+                "Prints each paragraph's status and time; writes each note's executed copy (.zpln with results) "
+                        + "and an HTML page of it into --out. Exit code 1 if any paragraph failed."})
+final class NotebooksRunCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    LabOptions options;
+
+    @Parameters(paramLabel = "NOTE", arity = "0..*",
+            description = "A .zpln file, or the start of a note's file name in notebooks/ (e.g. 02). "
+                    + "Default: every note in notebooks/, in order.")
+    List<String> notes = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where executed copies and HTML pages go (default: $LAB_HOME/notebook-runs).")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        Path repository = options.repo().root();
+        List<Path> selected;
+        try {
+            selected = NoteSelection.select(repository.resolve("notebooks"), notes);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Lab lab = options.lab();
+        if (!lab.ensureRunning(System.out, "[notebooks] ")) {
+            return 1;
+        }
+        Path outDirectory = out != null ? out.toAbsolutePath() : lab.settings().home().resolve("notebook-runs");
+        List<NotebookRun.NoteReport> reports = new NotebookRun(InterpreterProperties.of(lab, repository),
+                outDirectory, System.out).run(selected);
+        long failed = reports.stream().filter(NotebookRun.NoteReport::failed).count();
+        System.out.println(failed == 0 ? "All " + reports.size() + " notes ran without errors."
+                : failed + " of " + reports.size() + " notes failed (see above, or their HTML pages in "
+                        + outDirectory + ").");
+        return failed == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,87 @@
+package lambdalab.lab.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import lambdalab.lab.settings.RepoLayout;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `lab notebooks run` against the test lab: every note the course ships runs green (their check
+ * paragraphs compare with exact ground truths), and a failing paragraph fails the run and is reported.
+ */
+@ExtendWith(TestLab.Extension.class)
+class NotebooksIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path out;
+
+    @Test
+    void everyShippedNoteRunsWithoutErrors(TestLab testLab) throws IOException {
+        List<Path> shipped = shippedNotes();
+        assertThat(shipped).as("the course's notes").hasSizeGreaterThanOrEqualTo(3);
+
+        LabCli.Run run = LabCli.run(testLab.lab(), "notebooks", "run", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("All " + shipped.size() + " notes ran without errors.");
+        for (Path note : shipped) {
+            JsonNode executed = JSON.readTree(out.resolve(note.getFileName()).toFile());
+            List<String> statuses = new ArrayList<>();
+            executed.path("paragraphs").forEach(paragraph -> statuses.add(paragraph.path("status").asText()));
+            assertThat(statuses).as(note.getFileName().toString()).isNotEmpty().containsOnly("FINISHED");
+            String html = Files.readString(out.resolve(note.getFileName().toString().replace(".zpln", ".html")));
+            assertThat(html).contains("<h1>" + executed.path("name").asText() + "</h1>").contains("ok: ");
+        }
+    }
+
+    @Test
+    void aFailingParagraphFailsTheRunAndIsReported(TestLab testLab) throws IOException {
+        Path note = out.resolve("Failing note_2TESTFAIL.zpln");
+        Files.writeString(note, """
+                {"id": "2TESTFAIL", "name": "Failing note", "defaultInterpreterGroup": "lab", "paragraphs": [
+                  {"id": "p1", "title": "fine", "text": "%lab.java\\nint total = 2 + 2;", "config": {}},
+                  {"id": "p2", "title": "wrong", "text": "%lab.java\\ncheckEquals(5, total, \\"the total\\");", "config": {}},
+                  {"id": "p3", "title": "after", "text": "%lab.sql\\nSELECT 1", "config": {}}
+                ]}
+                """);
+
+        LabCli.Run run = LabCli.run(testLab.lab(), "notebooks", "run", note.toString(), "--out",
+                out.resolve("runs").toString());
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.output())
+                .containsPattern("\\[ 1/3\\] FINISHED .* fine")
+                .containsPattern("\\[ 2/3\\] ERROR .* wrong")
+                .contains("Check failed: the total: expected 5, got 4")
+                .containsPattern("\\[ 3/3\\] SKIPPED .* after")
+                .contains("1 of 1 notes failed");
+        JsonNode executed = JSON.readTree(out.resolve("runs").resolve(note.getFileName()).toFile());
+        assertThat(executed.path("paragraphs").get(1).path("results").path("code").asText()).isEqualTo("ERROR");
+    }
+
+    @Test
+    void anUnknownNoteNameIsRefusedWithTheNotesThatExist(TestLab testLab) {
+        LabCli.Run run = LabCli.run(testLab.lab(), "notebooks", "run", "99");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.output()).contains("No note file or note starting with '99'").contains("01 Environment tour");
+    }
+
+    private static List<Path> shippedNotes() throws IOException {
+        try (Stream<Path> files = Files.list(RepoLayout.fromSystemProperty().root().resolve("notebooks"))) {
+            return files.filter(file -> file.toString().endsWith(".zpln")).sorted().toList();
+        }
+    }
+}
