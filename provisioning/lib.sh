@@ -1,7 +1,7 @@
 # shellcheck shell=bash disable=SC2034
 # (SC2034: the variables set here are used by the scripts that source this file.)
 # Shared by the provisioning scripts (sourced, never run). Two rules make the scripts testable
-# without a VM (see lambdalab.lab.ProvisioningTest):
+# without a VM (lab-cli's lambdalab.lab.provisioning.ProvisioningTest):
 #  - every path is written as the VM sees it (/opt/zeppelin) and turned into a real one with `r`,
 #    which puts PROVISION_ROOT in front (default /);
 #  - every command that changes the system (apt-get, systemctl, chown, runuser) goes through `sys`.
