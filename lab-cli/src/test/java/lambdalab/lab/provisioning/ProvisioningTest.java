@@ -193,6 +193,29 @@ class ProvisioningTest {
         assertThat(verify.exitCode()).isZero();
     }
 
+    @Test
+    void everyTroubleshootingLinkHasItsEntry() throws IOException {
+        Path repository = PROVISIONING.getParent();
+        String guide = Files.readString(repository.resolve("troubleshooting.md"));
+        Pattern link = Pattern.compile("troubleshooting\\.md#([a-z0-9-]+)");
+        List<Path> sources = new ArrayList<>(List.of(repository.resolve("Vagrantfile"), repository.resolve("lab")));
+        for (Path folder : List.of(PROVISIONING, repository.resolve("lab-cli/src/main"))) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.filter(Files::isRegularFile).forEach(sources::add);
+            }
+        }
+        int links = 0;
+        for (Path source : sources) {
+            Matcher matcher = link.matcher(Files.readString(source));
+            while (matcher.find()) {
+                links++;
+                assertThat(guide).as("%s links to troubleshooting.md#%s", source, matcher.group(1))
+                        .contains("<a id=\"" + matcher.group(1) + "\"></a>");
+            }
+        }
+        assertThat(links).as("links found").isGreaterThan(10);
+    }
+
     private Result provision(String script) throws Exception {
         List<String> command = List.of("bash", PROVISIONING.resolve(script).toString());
         return run(command);
