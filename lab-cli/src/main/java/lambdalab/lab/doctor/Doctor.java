@@ -1,5 +1,7 @@
 package lambdalab.lab.doctor;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,9 @@ import lambdalab.lab.system.Resources;
  */
 public final class Doctor {
 
+    /** Where the VM's provisioning (provisioning/30-lab-service.sh) installs the lab's system service. */
+    static final Path SYSTEM_UNIT = Path.of("/etc/systemd/system/lambda-lab.service");
+
     private final Lab lab;
 
     public Doctor(Lab lab) {
@@ -35,7 +40,11 @@ public final class Doctor {
         checks.add(disk());
         boolean running = lab.runningSupervisor().isPresent();
         checks.add(running ? Check.ok("supervisor", "running, PID " + lab.runningSupervisor().get().pid())
-                : Check.warn("supervisor", "not running: `./lab up` starts the lab"));
+                : runsAsSystemService(SYSTEM_UNIT, lab.settings().home())
+                        ? Check.warn("supervisor", "not running: this lab is the system service lambda-lab.service; "
+                                + "`sudo systemctl start lambda-lab` starts it, `journalctl -u lambda-lab` says why it "
+                                + "stopped (troubleshooting.md#vm-services-after-reboot)")
+                        : Check.warn("supervisor", "not running: `./lab up` starts the lab"));
         for (LabService service : lab.services().all()) {
             Optional<ProcessHandle> process = processOf(service);
             checks.addAll(ports(service, process));
@@ -47,6 +56,16 @@ public final class Doctor {
         }
         checks.addAll(knownErrors(Lab.SUPERVISOR, lab.settings().logsDir().resolve(Lab.SUPERVISOR + ".log")));
         return checks;
+    }
+
+    /** Whether a systemd unit (the VM's) runs the lab instance in {@code home}. */
+    static boolean runsAsSystemService(Path unitFile, Path home) {
+        try {
+            return Files.isRegularFile(unitFile) && Files.readAllLines(unitFile).stream()
+                    .anyMatch(line -> line.strip().equals("Environment=LAB_HOME=" + home));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static Check java() {
