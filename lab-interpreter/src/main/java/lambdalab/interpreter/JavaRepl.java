@@ -150,7 +150,8 @@ public final class JavaRepl implements AutoCloseable {
                     ? "declaring " + declaration.name() : "a new snippet";
             out.println("Note: " + because + " made JShell re-create variable " + variable.name()
                     + ", which lost its value (now " + event.value() + "). Run the paragraph that sets it again,"
-                    + " or give the new declaration a name that earlier declarations do not use.");
+                    + " or give the new declaration a name that earlier declarations do not use"
+                    + " (troubleshooting.md#jshell-variable-reset).");
         }
     }
 

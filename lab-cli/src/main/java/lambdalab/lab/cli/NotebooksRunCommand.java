@@ -58,7 +58,7 @@ final class NotebooksRunCommand implements Callable<Integer> {
         long failed = reports.stream().filter(NotebookRun.NoteReport::failed).count();
         System.out.println(failed == 0 ? "All " + reports.size() + " notes ran without errors."
                 : failed + " of " + reports.size() + " notes failed (see above, or their HTML pages in "
-                        + outDirectory + ").");
+                        + outDirectory + "; troubleshooting.md#notebook-check-failed).");
         return failed == 0 ? 0 : 1;
     }
 }

@@ -52,7 +52,7 @@ public final class NoteSelection {
         String known = String.join(", ", shipped.stream().map(note -> "'" + note.getFileName() + "'").toList());
         throw new IllegalArgumentException((matches.isEmpty() ? "No note file or note starting with '" + name + "'"
                 : "'" + name + "' matches several notes") + "; the course's notes are " + known
-                + ". Give a .zpln file or the start of one of these names, e.g. 01.");
+                + ". Give a .zpln file or the start of one of these names, e.g. 01 (troubleshooting.md#no-such-note).");
     }
 
     private static List<Path> shipped(Path notebooks) {

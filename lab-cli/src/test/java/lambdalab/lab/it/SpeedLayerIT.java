@@ -148,11 +148,24 @@ class SpeedLayerIT {
         }
     }
 
-    private static SpeedLayerProcess startJob(LabEndpoints endpoints) {
-        return SpeedLayerProcess.start(endpoints, workDir.resolve("job.log"), "--topic", TOPIC,
+    /**
+     * Starts the job and returns once it runs. The previous job's status file is deleted first: a
+     * check of how the new job recovered must never read the old job's report.
+     */
+    private static SpeedLayerProcess startJob(LabEndpoints endpoints) throws Exception {
+        Path statusFile = workDir.resolve("status.json");
+        Files.deleteIfExists(statusFile);
+        SpeedLayerProcess started = SpeedLayerProcess.start(endpoints, workDir.resolve("job.log"), "--topic", TOPIC,
                 "--dead-letter-topic", DEAD_LETTERS, "--raw-path", rawPath(endpoints),
                 "--checkpoint-dir", endpoints.hdfsUri() + "/speed-it/checkpoints",
-                "--max-rate-per-partition", "20000", "--status-file", workDir.resolve("status.json").toString());
+                "--max-rate-per-partition", "20000", "--status-file", statusFile.toString());
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (!Files.exists(statusFile) || !"running".equals(status().get("state"))) {
+            assertThat(started.isAlive()).as("the speed layer died while starting:\n" + started.logTail()).isTrue();
+            assertThat(Instant.now()).as("waiting for the speed layer to start:\n" + started.logTail()).isBefore(deadline);
+            Thread.sleep(200);
+        }
+        return started;
     }
 
     private static String rawPath(LabEndpoints endpoints) {
