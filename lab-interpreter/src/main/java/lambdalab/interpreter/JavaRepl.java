@@ -274,18 +274,11 @@ public final class JavaRepl implements AutoCloseable {
         running.lock();
         try {
             SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
-            String rest = source;
-            while (true) {
-                SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
-                if (!info.completeness().isComplete()) {
-                    return info.completeness() != SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE
-                            && info.completeness() != SourceCodeAnalysis.Completeness.CONSIDERED_INCOMPLETE;
-                }
-                if (info.remaining().isBlank() || info.remaining().length() >= rest.length()) {
-                    return true;
-                }
-                rest = info.remaining();
-            }
+            String lastSnippet = lastSnippet(analysis, source);
+            SourceCodeAnalysis.Completeness last = analysis.analyzeCompletion(lastSnippet).completeness();
+            // an unparsable snippet counts as complete: running it shows the compile error
+            return last.isComplete() || (last != SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE
+                    && last != SourceCodeAnalysis.Completeness.CONSIDERED_INCOMPLETE);
         } finally {
             running.unlock();
         }
