@@ -3,9 +3,13 @@ package lambdalab.course.views;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.metadata.schema.TableMetadata;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import lambdalab.course.LabEndpoints;
 
 /**
@@ -27,6 +31,20 @@ public final class LambdaSchema {
     /** Per Kafka partition of a topic: the next offset the speed layer reads (all before it are in the views). */
     public static final String STREAM_OFFSETS = "stream_offsets";
 
+    /**
+     * Columns every stream view row carries besides its value, so the row says which batch wrote it:
+     * {@code batch_time} (that batch), {@code through_offsets} (the next Kafka offset per partition
+     * after it: every event the row counts lies below), and the row's value before that batch
+     * ({@code previous_*}, null when the row did not exist). The one batch that may have written
+     * views without committing its offsets (the job died in between) can so be taken back out
+     * exactly, and the batch layer can tell whether it has seen every event a stream row counts.
+     */
+    static final Map<String, String> STREAM_ROW_COLUMNS = columns("batch_time", "timestamp",
+            "through_offsets", "map<int, bigint>");
+    static final Map<String, String> STREAM_ACTIVITY_COLUMNS = columns("previous_purchase_count", "bigint",
+            "previous_add_to_cart_count", "bigint", "previous_page_view_count", "bigint");
+    static final Map<String, String> STREAM_VISITORS_COLUMNS = columns("previous_visitors_sketch", "blob");
+
     /** DDL runs slowly on a busy small machine: the driver's 2 s default is too short. */
     static final Duration SCHEMA_TIMEOUT = Duration.ofSeconds(60);
 
@@ -38,6 +56,21 @@ public final class LambdaSchema {
         for (String statement : statements(replicationFactor)) {
             session.execute(statement);
         }
+        // tables created by an earlier version of the lab lack the newer columns
+        addMissingColumns(session, STREAM_ACTIVITY, STREAM_ROW_COLUMNS);
+        addMissingColumns(session, STREAM_ACTIVITY, STREAM_ACTIVITY_COLUMNS);
+        addMissingColumns(session, STREAM_VISITORS, STREAM_ROW_COLUMNS);
+        addMissingColumns(session, STREAM_VISITORS, STREAM_VISITORS_COLUMNS);
+    }
+
+    private static void addMissingColumns(CqlSession session, String table, Map<String, String> columns) {
+        TableMetadata metadata = session.getMetadata().getKeyspace(KEYSPACE).flatMap(k -> k.getTable(table))
+                .orElseThrow(() -> new IllegalStateException(KEYSPACE + "." + table + " was not created"));
+        columns.forEach((name, type) -> {
+            if (metadata.getColumn(name).isEmpty()) {
+                session.execute("ALTER TABLE " + KEYSPACE + "." + table + " ADD " + name + " " + type);
+            }
+        });
     }
 
     static List<String> statements(int replicationFactor) {
@@ -47,8 +80,10 @@ public final class LambdaSchema {
         return List.of(
                 "CREATE KEYSPACE IF NOT EXISTS " + KEYSPACE + " WITH replication = "
                         + "{'class': 'SimpleStrategy', 'replication_factor': " + replicationFactor + "}",
-                activityTable(BATCH_ACTIVITY), activityTable(STREAM_ACTIVITY),
-                visitorsTable(BATCH_VISITORS), visitorsTable(STREAM_VISITORS),
+                activityTable(BATCH_ACTIVITY, Map.of()),
+                activityTable(STREAM_ACTIVITY, merged(STREAM_ROW_COLUMNS, STREAM_ACTIVITY_COLUMNS)),
+                visitorsTable(BATCH_VISITORS, Map.of()),
+                visitorsTable(STREAM_VISITORS, merged(STREAM_ROW_COLUMNS, STREAM_VISITORS_COLUMNS)),
                 "CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + WATERMARKS + " (layer text PRIMARY KEY, "
                         + "watermark_hour bigint, events bigint, updated_at timestamp)",
                 "CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + STREAM_WINDOW + " (product text PRIMARY KEY, "
@@ -58,16 +93,37 @@ public final class LambdaSchema {
                         + "next_offset bigint, batch_time timestamp, PRIMARY KEY (topic, kafka_partition))");
     }
 
-    private static String activityTable(String name) {
+    private static String activityTable(String name, Map<String, String> extraColumns) {
         return "CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + name + " (product text, timestamp_hour bigint, "
-                + "purchase_count bigint, add_to_cart_count bigint, page_view_count bigint, "
+                + "purchase_count bigint, add_to_cart_count bigint, page_view_count bigint, " + declare(extraColumns)
                 + "PRIMARY KEY (product, timestamp_hour)) WITH CLUSTERING ORDER BY (timestamp_hour DESC)";
     }
 
-    private static String visitorsTable(String name) {
+    private static String visitorsTable(String name, Map<String, String> extraColumns) {
         return "CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + name + " (product text, timestamp_hour bigint, "
-                + "unique_visitors bigint, visitors_sketch blob, "
+                + "unique_visitors bigint, visitors_sketch blob, " + declare(extraColumns)
                 + "PRIMARY KEY (product, timestamp_hour)) WITH CLUSTERING ORDER BY (timestamp_hour DESC)";
+    }
+
+    private static String declare(Map<String, String> columns) {
+        StringBuilder declared = new StringBuilder();
+        columns.forEach((name, type) -> declared.append(name).append(' ').append(type).append(", "));
+        return declared.toString();
+    }
+
+    /** Name, type, name, type ... in declaration order. */
+    private static Map<String, String> columns(String... namesAndTypes) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndTypes.length; i += 2) {
+            columns.put(namesAndTypes[i], namesAndTypes[i + 1]);
+        }
+        return Collections.unmodifiableMap(columns);
+    }
+
+    private static Map<String, String> merged(Map<String, String> first, Map<String, String> second) {
+        Map<String, String> columns = new LinkedHashMap<>(first);
+        columns.putAll(second);
+        return columns;
     }
 
     /** A CQL session to the lab's Cassandra with timeouts long enough for schema statements. */
