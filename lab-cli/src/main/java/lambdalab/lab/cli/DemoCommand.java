@@ -61,7 +61,8 @@ final class DemoCommand implements Callable<Integer> {
             description = "Time between batch layer runs, e.g. 90s, 2m (default: ${DEFAULT-VALUE}).")
     String batchEvery;
 
-    @Option(names = "--duration", paramLabel = "DURATION", description = "Stop after this long (default: until Ctrl-C).")
+    @Option(names = "--duration", paramLabel = "DURATION",
+            description = "Stop after this long of live traffic, counted once the speed layer runs (default: until Ctrl-C).")
     String duration;
 
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -71,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Duration batchInterval = parse("--batch-every", batchEvery);
-        Instant end = duration == null ? Instant.MAX : Instant.now().plus(parse("--duration", duration));
+        Duration live = duration == null ? null : parse("--duration", duration);
         if (rate < 1) {
             throw new ParameterException(spec.commandLine(), "--rate must be at least 1, got " + rate);
         }
@@ -86,6 +87,8 @@ final class DemoCommand implements Callable<Integer> {
             if (startedStream && LabCommand.execute(arguments("stream", "start")) != 0 && !stop.requested()) {
                 return 1; // it failed to start; `stream start` said why
             }
+            // --duration is live traffic: counted once the speed layer runs (its start takes 20-60 s)
+            Instant end = live == null ? Instant.MAX : Instant.now().plus(live);
             return runPipeline(lab, batchInterval, end, startedStream);
         } finally {
             stop.finished();
