@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
         description = {"Generate events and write them into the raw dataset on HDFS (Parquet, partitioned by hour, "
                 + "under topic generated), so the batch layer has data without the speed layer. Loading the same "
                 + "events again replaces them.",
-                "The events start a year before `lab generate`'s: the same seed makes the same events, and loaded "
-                + "beside streamed ones in the same hours they would be counted twice."})
+                "The events start a year before `lab generate`'s default start: with the same seed the generator "
+                + "makes the same events, which, loaded and also streamed into the same hours, would count twice."})
 final class BatchLoadCommand implements Callable<Integer> {
 
     /**
