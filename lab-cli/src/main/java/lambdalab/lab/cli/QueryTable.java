@@ -84,8 +84,9 @@ final class QueryTable {
     private static void printAdvice(PrintStream out, List<ServedRow> rows) {
         Set<Reason> shown = rows.stream().map(ServedRow::reason).collect(Collectors.toCollection(() -> EnumSet.noneOf(Reason.class)));
         if (shown.contains(Reason.STILL_FILLING)) {
-            out.println("hour still filling: when the batch ran, a Kafka partition had no event of a later hour yet; "
-                    + "`./lab batch` once the hour is over.");
+            out.println("hour still filling: when the batch ran, a Kafka partition of the topic had no event of a later "
+                    + "hour yet, so it could still bring more of this one (the last hour of a finished `lab generate` "
+                    + "stays so); `./lab batch` again once later events have come.");
         }
         if (shown.contains(Reason.LATE_EVENTS)) {
             out.println("late events: the speed layer counted events of the hour the batch run had not read; "
