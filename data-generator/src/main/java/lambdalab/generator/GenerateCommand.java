@@ -3,6 +3,7 @@ package lambdalab.generator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,9 @@ public class GenerateCommand implements Callable<Integer> {
 
     /** The event budget of a --duration run: a trillion, days of traffic at any rate this reaches. */
     static final long UNBOUNDED_EVENTS = 1_000_000_000_000L;
+
+    /** How long a Ctrl-C waits for the flush, the truth file and the summary (10 million events' truth: seconds). */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(60);
 
     /** Where the events go. */
     public enum Destination { kafka, files, stdout }
@@ -104,7 +108,8 @@ public class GenerateCommand implements Callable<Integer> {
     int recordsPerFile;
 
     @Option(names = "--truth", paramLabel = "FILE",
-            description = "Also write the exact per-(product, hour) action counts and distinct visitors of the emitted events.")
+            description = "Also write the exact per-(product, hour) action counts and distinct visitors of the emitted "
+                    + "events; renamed into place only when complete, also after a Ctrl-C.")
     Path truth;
 
     @Option(names = "--quiet", description = "No progress display and no summary.")
@@ -119,6 +124,7 @@ public class GenerateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         GeneratorSettings settings = settings();
         Duration runFor = parseDuration();
+        checkTruthFile();
         // with stdout as the data channel, progress and summary go to stderr
         PrintStream console = destination == Destination.stdout ? System.err : System.out;
         String target = describeTarget();
@@ -127,21 +133,39 @@ public class GenerateCommand implements Callable<Integer> {
         long total = runFor == null ? settings.events() : 0;
         RunStatistics statistics = new RunStatistics(
                 new Progress(progressOut, "generate", total, System.console() != null));
-        StopOnShutdown stop = StopOnShutdown.install();
-        try (EventSink sink = sinks(statistics, groundTruth)) {
-            BooleanSupplier inTime = stopAfter(runFor);
-            new ClickstreamGenerator(settings).writeTo(sink, () -> inTime.getAsBoolean() && !stop.requested());
+        StopOnShutdown stop = StopOnShutdown.install(STOP_WAIT, () -> { });
+        try {
+            try (EventSink sink = sinks(statistics, groundTruth)) {
+                BooleanSupplier inTime = stopAfter(runFor);
+                new ClickstreamGenerator(settings).writeTo(sink, () -> inTime.getAsBoolean() && !stop.requested());
+            }
+            // the sinks are closed (flushed); a Ctrl-C still waits for the truth file and the summary
+            if (groundTruth != null) {
+                groundTruth.writeTsv(truth);
+            }
+            if (!quiet) {
+                statistics.printSummary(console, target + (truth == null ? "" : "; truth in " + truth)
+                        + (stop.requested() ? " (stopped early on request)" : ""));
+            }
         } finally {
-            stop.finished(); // the sinks are closed (flushed): a Ctrl-C may now end the JVM
-        }
-        if (groundTruth != null) {
-            groundTruth.writeTsv(truth);
-        }
-        if (!quiet) {
-            statistics.printSummary(console, target + (truth == null ? "" : "; truth in " + truth)
-                    + (stop.requested() ? " (stopped early on request)" : ""));
+            stop.finished();
         }
         return 0;
+    }
+
+    /** --truth must name a file in an existing directory: found out before generating, not after. */
+    private void checkTruthFile() {
+        if (truth == null) {
+            return;
+        }
+        Path directory = truth.toAbsolutePath().getParent();
+        if (Files.isDirectory(truth)) {
+            throw new ParameterException(spec.commandLine(), "--truth must name a file, but " + truth + " is a directory.");
+        }
+        if (!Files.isDirectory(directory)) {
+            throw new ParameterException(spec.commandLine(), "--truth " + truth + ": the directory " + directory
+                    + " does not exist.");
+        }
     }
 
     GeneratorSettings settings() {

@@ -36,6 +36,16 @@ class GenerateCommandTest {
     }
 
     @Test
+    void aTruthFileOutsideAnExistingDirectoryIsRefusedBeforeGenerating() {
+        Path missing = dir.resolve("no-such-dir/truth.tsv");
+        assertThat(run("--to", "stdout", "--events", "5", "--truth", missing.toString()))
+                .contains("--truth " + missing + ": the directory " + missing.getParent() + " does not exist.")
+                .doesNotContain("Generated");
+        assertThat(run("--to", "stdout", "--events", "5", "--truth", dir.toString()))
+                .contains("--truth must name a file, but " + dir + " is a directory.");
+    }
+
+    @Test
     void writesTheRequestedFiles() {
         String output = run("--to", "files", "--out", dir.toString(), "--files", "2", "--records-per-file", "3");
         assertThat(output).contains("Generated 6 events");

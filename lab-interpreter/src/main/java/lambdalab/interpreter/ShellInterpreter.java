@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +16,8 @@ import org.apache.zeppelin.interpreter.InterpreterResult;
 /**
  * {@code %sh} for the headless runner (Zeppelin has its own): the paragraph as a bash script in the
  * runner's working directory, its output (stdout and stderr, as they come) as the result; a non-zero
- * exit code or the timeout makes the paragraph fail.
+ * exit code or the timeout makes the paragraph fail. A timeout and a cancel stop bash and every
+ * process it started ({@link ProcessTree}).
  */
 public class ShellInterpreter extends Interpreter {
 
@@ -24,6 +26,8 @@ public class ShellInterpreter extends Interpreter {
     /** {@code lab.sh.env.NAME=value} sets NAME in the scripts' environment (e.g. the lab instance's LAB_HOME). */
     public static final String ENVIRONMENT_PREFIX = "lab.sh.env.";
     private static final long DEFAULT_TIMEOUT_SECONDS = 600;
+    /** How long the paragraph's processes get to end on SIGTERM before they are killed. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     private volatile Process running;
 
@@ -52,9 +56,9 @@ public class ShellInterpreter extends Interpreter {
             process.getOutputStream().close();
             Thread copier = copy(process.getInputStream(), context.out);
             if (!process.waitFor(timeout, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                ProcessTree.stop(process.toHandle(), STOP_GRACE);
                 copier.join(TimeUnit.SECONDS.toMillis(5));
-                return failed("Timed out after " + timeout + " s (" + TIMEOUT_SECONDS + ").");
+                return failed("Timed out after " + timeout + " s (" + TIMEOUT_SECONDS + "); its processes were stopped.");
             }
             copier.join();
             int exit = process.exitValue();
@@ -94,8 +98,7 @@ public class ShellInterpreter extends Interpreter {
     public void cancel(InterpreterContext context) {
         Process process = running;
         if (process != null) {
-            process.descendants().forEach(ProcessHandle::destroy);
-            process.destroy();
+            ProcessTree.stop(process.toHandle(), STOP_GRACE);
         }
     }
 

@@ -19,6 +19,7 @@ import lambdalab.course.clickstream.GeneratorSettings;
 import lambdalab.course.kafka.KafkaSink;
 import lambdalab.course.kafka.KafkaTopics;
 import lambdalab.generator.HumanDuration;
+import lambdalab.generator.StopOnShutdown;
 import lambdalab.lab.Lab;
 import lambdalab.lab.service.StreamJobService;
 import lambdalab.lab.service.StreamJobStatus;
@@ -45,6 +46,8 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
 
     private static final Duration STATUS_EVERY = Duration.ofSeconds(10);
+    /** Beyond the speed layer's stop timeout: the generator's flush, a batch run's end, `stream stop`'s own margin. */
+    private static final Duration CLEANUP_MARGIN = Duration.ofSeconds(60);
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -59,15 +62,18 @@ final class DemoCommand implements Callable<Integer> {
             description = "Time between batch layer runs, e.g. 90s, 2m (default: ${DEFAULT-VALUE}).")
     String batchEvery;
 
-    @Option(names = "--duration", paramLabel = "DURATION", description = "Stop after this long (default: until Ctrl-C).")
+    @Option(names = "--duration", paramLabel = "DURATION",
+            description = "Stop after this long of live traffic, counted once the speed layer runs (default: until Ctrl-C).")
     String duration;
 
     private final AtomicBoolean running = new AtomicBoolean(true);
+    /** The batch layer's JVM while a batch run is in progress, so a Ctrl-C can end it. */
+    private volatile Process batchRun;
 
     @Override
     public Integer call() throws InterruptedException {
         Duration batchInterval = parse("--batch-every", batchEvery);
-        Instant end = duration == null ? Instant.MAX : Instant.now().plus(parse("--duration", duration));
+        Duration live = duration == null ? null : parse("--duration", duration);
         if (rate < 1) {
             throw new ParameterException(spec.commandLine(), "--rate must be at least 1, got " + rate);
         }
@@ -76,27 +82,63 @@ final class DemoCommand implements Callable<Integer> {
             return 1;
         }
         boolean startedStream = StreamStatusCommand.jobStatus(lab).state() != ServiceState.READY;
-        if (startedStream && LabCommand.execute(arguments("stream", "start")) != 0) {
-            return 1;
-        }
-        Thread stopOnCtrlC = new Thread(() -> running.set(false), "demo-stop");
-        Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
-        GeneratorThread generator = new GeneratorThread(lab);
-        generator.start();
+        // from here on a Ctrl-C lets the demo stop what it started before the JVM ends
+        StopOnShutdown stop = StopOnShutdown.install(cleanupTime(lab), () -> stopRequested(lab, startedStream));
         try {
-            run(lab, generator, batchInterval, end);
+            if (startedStream && LabCommand.execute(arguments("stream", "start")) != 0 && !stop.requested()) {
+                return 1; // it failed to start; `stream start` said why
+            }
+            // --duration is live traffic: counted once the speed layer runs (its start takes 20-60 s)
+            Instant end = live == null ? Instant.MAX : Instant.now().plus(live);
+            return runPipeline(lab, batchInterval, end, startedStream);
+        } finally {
+            stop.finished();
+        }
+    }
+
+    /** The generator and the batch runs until --duration or Ctrl-C; then the speed layer, if the demo started it. */
+    private int runPipeline(Lab lab, Duration batchInterval, Instant end, boolean startedStream)
+            throws InterruptedException {
+        GeneratorThread generator = new GeneratorThread(lab);
+        try {
+            if (running.get()) { // else Ctrl-C came while the speed layer started
+                generator.start();
+                run(lab, generator, batchInterval, end);
+            }
         } finally {
             running.set(false);
-            generator.join();
+            generator.join(); // at once if it never started
             System.out.printf(Locale.ROOT, "[demo] stopped: %,d events generated.%n", generator.sent());
             if (startedStream) {
                 LabCommand.execute(arguments("stream", "stop"));
             } else {
                 System.out.println("[demo] the speed layer keeps running: `./lab stream stop` stops it.");
             }
-            removeHook(stopOnCtrlC);
         }
         return generator.failure() == null ? 0 : 1;
+    }
+
+    /**
+     * Ctrl-C, in the shutdown hook: stop generating, end a batch run in progress (a rerun gives the
+     * same rows) and withdraw the request for a speed layer the demo started, so the supervisor stops
+     * it even while the demo still waits for it to start. The main thread then stops the rest and
+     * reports; the hook waits for that (see {@link #cleanupTime}).
+     */
+    private void stopRequested(Lab lab, boolean startedStream) {
+        System.out.println("[demo] stopping ...");
+        running.set(false);
+        Process batch = batchRun;
+        if (batch != null) {
+            batch.destroy();
+        }
+        if (startedStream) {
+            lab.wantedJobs().withdraw(StreamJobService.NAME);
+        }
+    }
+
+    /** How long a Ctrl-C waits for the demo to stop: the speed layer's stop timeout and a margin. */
+    private static Duration cleanupTime(Lab lab) {
+        return lab.streamJob().stopTimeout().plus(CLEANUP_MARGIN);
     }
 
     private void run(Lab lab, GeneratorThread generator, Duration batchInterval, Instant end) throws InterruptedException {
@@ -146,6 +188,7 @@ final class DemoCommand implements Callable<Integer> {
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         try {
             Process batch = builder.start();
+            batchRun = batch;
             try (BufferedReader output = new BufferedReader(new InputStreamReader(batch.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = output.readLine(); line != null; line = output.readLine()) {
                     if (line.startsWith("Batch run done") || line.startsWith("ERROR")) {
@@ -154,12 +197,16 @@ final class DemoCommand implements Callable<Integer> {
                 }
             }
             if (batch.waitFor() != 0) {
-                System.out.println("[demo] the batch run failed (exit " + batch.exitValue() + "); run `./lab batch` to see why.");
+                System.out.println(running.get()
+                        ? "[demo] the batch run failed (exit " + batch.exitValue() + "); run `./lab batch` to see why."
+                        : "[demo] the batch run was stopped; `./lab batch` runs it again.");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot run the batch layer", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            batchRun = null;
         }
     }
 
@@ -175,14 +222,6 @@ final class DemoCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new ParameterException(spec.commandLine(),
                     option + " must be a positive duration like 90s, 2m or PT1H, not '" + value + "'.");
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C: the JVM is exiting anyway
         }
     }
 

@@ -1,8 +1,11 @@
 package lambdalab.lab.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -15,12 +18,17 @@ import lambdalab.course.serving.ServingResult;
 import lambdalab.course.serving.SourceCoverage;
 import lambdalab.course.views.LambdaSchema;
 import lambdalab.lab.Lab;
+import lambdalab.lab.service.StreamJobService;
+import lambdalab.lab.supervisor.ServiceState;
+import lambdalab.lab.supervisor.ServiceStatus;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `lab demo` on an instance of its own (its views hold only the demo's hours): the real speed layer
  * started through the supervisor, the generator, a batch run; afterwards the serving layer answers
- * from both layers, and the job the demo started is stopped again.
+ * from both layers, and the job the demo started is stopped again. A second instance checks that
+ * Ctrl-C stops that job too.
  */
 class DemoIT {
 
@@ -33,6 +41,43 @@ class DemoIT {
         } finally {
             TestLab.destroy(lab);
         }
+    }
+
+    /**
+     * Ctrl-C (SIGINT) to a running `lab demo` in a JVM of its own: the speed layer the demo started is
+     * stopped before the demo ends (its request file gone, its process ended). The job's process is the
+     * test double {@link FakeStatusWritingJob}: stopping it is the lab's part, the same for the real job.
+     */
+    @Test
+    void ctrlCStopsTheSpeedLayerTheDemoStarted(@TempDir Path dir) throws Exception {
+        Lab lab = TestLab.newInstance("lab-demo-ctrl-c-", Map.of("stream.main.class", FakeStatusWritingJob.class.getName(),
+                "stream.heap", "64m", "stream.batch.ms", "300", "stream.stop.timeout.seconds", "20"));
+        try {
+            assertThat(lab.startInBackground(System.out, OptionalLong.of(ProcessHandle.current().pid()))).isTrue();
+            try (LabCliProcess demo = LabCliProcess.start(lab, dir.resolve("demo.log"),
+                    "demo", "--rate", "500", "--batch-every", "1h")) {
+                await().atMost(Duration.ofMinutes(3)).until(() -> !demo.isAlive()
+                        || demo.output().contains("The stream job is ready") && demo.output().contains("events generated;"));
+                assertThat(demo.isAlive()).as(demo.output()).isTrue();
+                ServiceStatus job = streamJob(lab);
+                assertThat(job.state()).isEqualTo(ServiceState.READY);
+
+                demo.interrupt();
+                demo.awaitExit(Duration.ofMinutes(3));
+
+                assertThat(lab.wantedJobs().file(StreamJobService.NAME)).as(demo.output()).doesNotExist();
+                assertThat(ProcessHandle.of(job.pid()).filter(ProcessHandle::isAlive)).as("the job's process, PID "
+                        + job.pid()).isEmpty();
+                assertThat(streamJob(lab).state()).isEqualTo(ServiceState.STOPPED);
+                assertThat(demo.output()).contains("[demo] stopped:");
+            }
+        } finally {
+            TestLab.destroy(lab);
+        }
+    }
+
+    private static ServiceStatus streamJob(Lab lab) {
+        return lab.jobStatus().stream().filter(s -> s.name().equals(StreamJobService.NAME)).findFirst().orElseThrow();
     }
 
     private static void runDemo(Lab lab) {

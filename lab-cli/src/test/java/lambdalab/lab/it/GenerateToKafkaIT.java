@@ -1,22 +1,29 @@
 package lambdalab.lab.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import lambdalab.course.clickstream.ClickstreamCodec;
 import lambdalab.course.clickstream.ClickstreamGenerator;
 import lambdalab.course.clickstream.GeneratorSettings;
 import lambdalab.course.clickstream.GroundTruth;
+import lambdalab.course.kafka.KafkaTopics;
 import lambdalab.lab.Lab;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -83,6 +90,110 @@ class GenerateToKafkaIT {
                 assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).hasSize(25)
                         .allSatisfy(line -> assertThat(ClickstreamCodec.decode(line).isDecoded()).isTrue());
             }
+        }
+    }
+
+    /**
+     * Ctrl-C in the middle of a run: the truth file still appears, complete, and describes exactly the
+     * events that reached Kafka; it never shows under its name before it is complete. Many simulated
+     * hours make the truth file large (about one row per event), so writing it takes a while.
+     */
+    @Test
+    void ctrlCMidRunLeavesATruthFileOfExactlyTheEventsInKafka(TestLab testLab) throws Exception {
+        Lab lab = testLab.lab();
+        String bootstrap = lab.services().kafka().bootstrapServers();
+        String topic = "generate-interrupted-" + UUID.randomUUID();
+        KafkaTopics.ensureTopic(bootstrap, topic, 2);
+        Path truthFile = dir.resolve("truth.tsv");
+        String output;
+        TruthFileWatcher watcher = TruthFileWatcher.start(truthFile);
+        try (LabCliProcess generate = LabCliProcess.start(lab, dir.resolve("generate.log"), "generate",
+                "--topic", topic, "--events", "10000000", "--rate", "50000", "--nominal-rate", "1000",
+                "--time-multiplier", "100000", "--truth", truthFile.toString())) {
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> eventsIn(bootstrap, topic) >= 200_000 || !generate.isAlive());
+            assertThat(generate.isAlive()).as("still generating when Ctrl-C comes: " + generate.output()).isTrue();
+
+            generate.interrupt();
+            generate.awaitExit(Duration.ofMinutes(2));
+            output = generate.output();
+        }
+        watcher.finish();
+
+        long inKafka = eventsIn(bootstrap, topic);
+        assertThat(inKafka).isBetween(200_000L, 9_999_999L);
+        assertThat(truthFile).as("the truth file of an interrupted run: " + output).exists();
+        GroundTruth recount = new GroundTruth();
+        consumeAll(bootstrap, topic, Math.toIntExact(inKafka)).forEach(line ->
+                recount.add(ClickstreamCodec.decode(line).orElseThrow()));
+        assertThat(recount.events()).isEqualTo(inKafka);
+        assertThat(GroundTruth.readTsv(truthFile)).isEqualTo(recount.activity());
+        assertThat(watcher.firstSeen()).as("the truth file as first seen under its name")
+                .isEqualTo(Files.readAllBytes(truthFile));
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("nothing left beside it")
+                    .containsExactlyInAnyOrder("truth.tsv", "generate.log");
+        }
+        assertThat(output).contains("(stopped early on request)");
+    }
+
+    /** How many events the topic holds (its partitions' end offsets: the producer writes no transactions). */
+    private static long eventsIn(String bootstrap, String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** Reads a file as soon as it appears under its name, to see whether it was ever there incomplete. */
+    private static final class TruthFileWatcher extends Thread {
+        private final Path file;
+        private volatile boolean stopped;
+        private volatile byte[] firstSeen;
+
+        private TruthFileWatcher(Path file) {
+            super("truth-file-watcher");
+            this.file = file;
+        }
+
+        static TruthFileWatcher start(Path file) {
+            TruthFileWatcher watcher = new TruthFileWatcher(file);
+            watcher.setDaemon(true);
+            watcher.start();
+            return watcher;
+        }
+
+        @Override
+        public void run() {
+            while (!stopped && firstSeen == null) {
+                try {
+                    firstSeen = Files.readAllBytes(file);
+                } catch (NoSuchFileException e) {
+                    pause();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+
+        /** A millisecond: far shorter than writing the file takes, and it leaves the CPU to the run. */
+        private static void pause() {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void finish() throws InterruptedException {
+            stopped = true;
+            join();
+        }
+
+        byte[] firstSeen() {
+            return firstSeen;
         }
     }
 

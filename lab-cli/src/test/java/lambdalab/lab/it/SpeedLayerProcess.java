@@ -26,6 +26,11 @@ final class SpeedLayerProcess implements AutoCloseable {
     }
 
     static SpeedLayerProcess start(LabEndpoints endpoints, Path log, String... extraArguments) {
+        return start(endpoints, log, true, extraArguments);
+    }
+
+    /** As the lab starts it, except that {@code sparkLocalIp} false leaves SPARK_LOCAL_IP unset. */
+    static SpeedLayerProcess start(LabEndpoints endpoints, Path log, boolean sparkLocalIp, String... extraArguments) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(StreamJobService.sparkFlags()); // the flags the lab gives its own job
@@ -37,7 +42,11 @@ final class SpeedLayerProcess implements AutoCloseable {
         command.addAll(List.of(extraArguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        if (sparkLocalIp) {
+            builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        } else {
+            builder.environment().remove("SPARK_LOCAL_IP"); // the test JVM itself runs with it
+        }
         try {
             return new SpeedLayerProcess(builder.start(), log);
         } catch (IOException e) {

@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * The exact per-(product, hour) figures of everything a generator emitted: action counts and the
@@ -70,15 +73,28 @@ public final class GroundTruth implements EventSink {
         return Collections.unmodifiableSortedMap(rows);
     }
 
-    /** Writes {@link #activity()} as TSV (see the class doc for the format), replacing the file. */
+    /**
+     * Writes {@link #activity()} as TSV (see the class doc for the format), replacing the file
+     * atomically: the rows go to a hidden temporary file beside it, renamed to its name once complete,
+     * so no reader ever sees the file half written, and a process stopped while writing leaves the
+     * previous file (or none) rather than a cut one that still parses.
+     */
     public void writeTsv(Path file) throws IOException {
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(HEADER);
-            out.write('\n');
-            for (HourlyActivity row : activity().values()) {
-                out.write(toTsvRow(row));
+        Path target = file.toAbsolutePath();
+        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
+        try {
+            try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                out.write(HEADER);
                 out.write('\n');
+                for (HourlyActivity row : activity().values()) {
+                    out.write(toTsvRow(row));
+                    out.write('\n');
+                }
             }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp); // gone after the rename; only a failed write leaves it
         }
     }
 

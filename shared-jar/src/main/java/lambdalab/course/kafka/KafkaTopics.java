@@ -2,7 +2,9 @@ package lambdalab.course.kafka;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +12,9 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Topic administration the course needs: make sure a topic exists, with the partitions asked for. */
@@ -55,6 +59,28 @@ public final class KafkaTopics {
         }
     }
 
+    /** The earliest offset Kafka still holds for each partition of {@code topic}. */
+    public static Map<Integer, Long> earliestOffsets(String bootstrapServers, String topic) {
+        try (Admin admin = Admin.create(adminConfig(bootstrapServers))) {
+            TopicDescription description = describe(admin, bootstrapServers, topic)
+                    .orElseThrow(() -> new IllegalStateException("Topic " + topic + " does not exist"));
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            description.partitions().forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.earliest()));
+            Map<Integer, Long> earliest = new TreeMap<>();
+            admin.listOffsets(request).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .forEach((partition, info) -> earliest.put(partition.partition(), info.offset()));
+            return earliest;
+        } catch (TimeoutException e) {
+            throw new KafkaUnreachableException(bootstrapServers, "an offsets request", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot read the earliest offsets of " + topic + ": "
+                    + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the offsets of " + topic, e);
+        }
+    }
+
     private static Optional<TopicDescription> describe(Admin admin, String bootstrapServers, String topic)
             throws InterruptedException, TimeoutException {
         try {
@@ -72,7 +98,7 @@ public final class KafkaTopics {
         }
     }
 
-    static Map<String, Object> adminConfig(String bootstrapServers) {
+    public static Map<String, Object> adminConfig(String bootstrapServers) {
         return Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),

@@ -12,6 +12,9 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class LabSpark {
 
+    /** Every Spark driver of the lab listens on loopback only. */
+    public static final String DRIVER_ADDRESS = "127.0.0.1";
+
     private LabSpark() {
     }
 
@@ -34,13 +37,22 @@ public final class LabSpark {
         return conf;
     }
 
+    /**
+     * The driver's address as system properties too: Spark takes them from there when it rebuilds
+     * a streaming job's configuration from a checkpoint (it drops the checkpoint's own values).
+     */
+    public static void keepDriverOnLoopback() {
+        System.setProperty("spark.driver.bindAddress", DRIVER_ADDRESS);
+        System.setProperty("spark.driver.host", DRIVER_ADDRESS);
+    }
+
     /** A session builder for {@code master} (e.g. {@code local[2]}) against the lab's endpoints. */
     public static SparkSession.Builder builder(String appName, String master, LabEndpoints endpoints) {
         SparkSession.Builder builder = SparkSession.builder()
                 .appName(appName)
                 .master(master)
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", DRIVER_ADDRESS)
+                .config("spark.driver.host", DRIVER_ADDRESS)
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.shuffle.partitions", "4")

@@ -1,6 +1,7 @@
 package lambdalab.course.speed;
 
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.streaming.Time;
 import org.apache.spark.streaming.kafka010.OffsetRange;
@@ -60,6 +61,16 @@ final class BatchBook {
             throw new IllegalStateException("no offset ranges noted for batch " + time);
         }
         return entry;
+    }
+
+    /**
+     * The records of a batch whose entry may be gone: Spark can ask for an old batch again (its
+     * window recomputes a slice after a restart from the checkpoint) after that batch committed
+     * and was forgotten.
+     */
+    OptionalLong recordsIfKnown(Time time) {
+        Entry entry = entries.get(time);
+        return entry == null ? OptionalLong.empty() : OptionalLong.of(entry.records());
     }
 
     void forget(Time time) {

@@ -34,10 +34,10 @@ final class Checkpoints {
         }
     }
 
-    /** Renames the folder to {@code <dir>.unreadable-<time>} (kept for inspection); returns the new name. */
+    /** Renames the folder to {@code <dir>.aside-<time>} (kept for inspection); returns the new name. */
     static String moveAside(Configuration conf, String dir) {
         Path path = new Path(dir);
-        Path aside = new Path(dir + ".unreadable-" + Instant.now().toEpochMilli());
+        Path aside = new Path(dir + ".aside-" + Instant.now().toEpochMilli());
         try {
             if (!path.getFileSystem(conf).rename(path, aside)) {
                 throw new IOException("rename returned false");

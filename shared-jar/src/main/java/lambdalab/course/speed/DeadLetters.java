@@ -1,11 +1,16 @@
 package lambdalab.course.speed;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import lambdalab.course.kafka.KafkaSink;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -15,6 +20,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * and the topic is compacted by key, so readers (and compaction) keep one per source record.
  */
 final class DeadLetters implements AutoCloseable {
+
+    /** At most this much of a rejected record is kept in its dead letter (header {@code original_bytes}: its size). */
+    static final int MAX_PAYLOAD_BYTES = 64 * 1024;
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final String topic;
@@ -27,16 +35,35 @@ final class DeadLetters implements AutoCloseable {
         this.sourceTopic = sourceTopic;
     }
 
-    /** Sends every rejected record and waits until Kafka has them all. */
-    void send(List<ParsedRecord> rejected) {
+    /**
+     * Sends every rejected record and returns once Kafka has acknowledged them all; throws if any
+     * send failed, so the batch's offsets are never committed without its dead letters.
+     */
+    void send(List<ParsedRecord> rejected) throws ExecutionException, InterruptedException {
+        List<Future<RecordMetadata>> sends = new ArrayList<>(rejected.size());
         for (ParsedRecord record : rejected) {
-            ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(topic,
-                    record.sourcePosition(sourceTopic).getBytes(StandardCharsets.UTF_8), record.rejectedBytes());
-            letter.headers().add("reason", record.error().reason().name().getBytes(StandardCharsets.UTF_8));
-            letter.headers().add("message", record.error().message().getBytes(StandardCharsets.UTF_8));
-            producer.send(letter);
+            sends.add(producer.send(letter(record)));
         }
         producer.flush();
+        for (Future<RecordMetadata> send : sends) {
+            send.get(); // the send's own failure (rejected by the broker, timed out) as an ExecutionException
+        }
+    }
+
+    /**
+     * The dead letter of a record. Its payload is cut to {@link #MAX_PAYLOAD_BYTES}: a rejected line
+     * may be as long as the source topic allows, and with its key and headers it would no longer fit
+     * into one produce request. A line that long was rejected for its length; its start says enough.
+     */
+    ProducerRecord<byte[], byte[]> letter(ParsedRecord record) {
+        byte[] payload = record.rejectedBytes();
+        byte[] kept = payload.length > MAX_PAYLOAD_BYTES ? Arrays.copyOf(payload, MAX_PAYLOAD_BYTES) : payload;
+        ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(topic,
+                record.sourcePosition(sourceTopic).getBytes(StandardCharsets.UTF_8), kept);
+        letter.headers().add("reason", record.error().reason().name().getBytes(StandardCharsets.UTF_8));
+        letter.headers().add("message", record.error().message().getBytes(StandardCharsets.UTF_8));
+        letter.headers().add("original_bytes", Integer.toString(payload.length).getBytes(StandardCharsets.UTF_8));
+        return letter;
     }
 
     @Override

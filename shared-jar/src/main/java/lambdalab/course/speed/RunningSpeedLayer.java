@@ -50,6 +50,17 @@ public final class RunningSpeedLayer implements AutoCloseable {
         context.stop(true, false);
         runtime.status().state("stopped", null);
         runtime.close();
+        StateEntries.closeAll();
+    }
+
+    /** Whether a stop was asked for (then a failure of the batch in flight is expected). */
+    public boolean isStopping() {
+        return runtime.isStopping();
+    }
+
+    /** Reports the job as failed in its status file (before the JVM is ended). */
+    void markFailed() {
+        runtime.status().state("failed", null);
     }
 
     public void awaitTermination() throws InterruptedException {

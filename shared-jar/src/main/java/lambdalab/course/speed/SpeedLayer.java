@@ -15,13 +15,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.streaming.Durations;
-import org.apache.spark.streaming.State;
 import org.apache.spark.streaming.StateSpec;
 import org.apache.spark.streaming.Time;
 import org.apache.spark.streaming.api.java.JavaDStream;
@@ -75,12 +73,13 @@ public final class SpeedLayer {
         JavaPairDStream<ProductHour, HourAggregate> batchAggregates = parsed.transformToPair(SpeedLayer::aggregate);
         batchAggregates.persist(StorageLevel.MEMORY_ONLY()); // feeds both the state and the window
 
-        StateSpec<ProductHour, HourAggregate, HourAggregate, Tuple2<ProductHour, HourAggregate>> spec =
-                StateSpec.function(SpeedLayer::updateState).timeout(Durations.minutes(settings.stateTimeoutMinutes()));
+        StateSpec<ProductHour, HourAggregate, HourAggregate, ChangedRow> spec =
+                StateSpec.function(new StateUpdate(settings.endpoints(), recovery.baseline(), settings.writeOutputs()))
+                        .timeout(Durations.minutes(settings.stateTimeoutMinutes()));
         if (!recovery.state().isEmpty()) {
             spec = spec.initialState(ssc.sparkContext().parallelizePairs(recovery.state()));
         }
-        JavaMapWithStateDStream<ProductHour, HourAggregate, HourAggregate, Tuple2<ProductHour, HourAggregate>> changed =
+        JavaMapWithStateDStream<ProductHour, HourAggregate, HourAggregate, ChangedRow> changed =
                 batchAggregates.mapWithState(spec);
 
         parsed.foreachRDD(SpeedLayerOutputs::beginBatch);
@@ -92,12 +91,14 @@ public final class SpeedLayer {
                             Durations.seconds(settings.windowSeconds()), Durations.milliseconds(settings.batchIntervalMs()));
             window.foreachRDD(SpeedLayerOutputs::upsertWindow);
         }
-        kafka.foreachRDD((rdd, time) -> SpeedLayerOutputs.commit((CanCommitOffsets) kafka.inputDStream(), time));
+        Instant viewsSince = recovery.baseline().viewsSince();
+        kafka.foreachRDD((rdd, time) -> SpeedLayerOutputs.commit((CanCommitOffsets) kafka.inputDStream(), time,
+                viewsSince));
     }
 
     /** One batch's events aggregated exactly as the batch layer does it. */
     private static JavaPairRDD<ProductHour, HourAggregate> aggregate(JavaRDD<ParsedRecord> batch, Time time) {
-        if (SpeedLayerRuntime.get().book().get(time).records() == 0) {
+        if (SpeedLayerRuntime.get().book().recordsIfKnown(time).orElse(-1) == 0) {
             // nothing arrived: skip planning a query (it costs more than a short batch's work)
             return JavaPairRDD.fromJavaRDD(
                     JavaSparkContext.fromSparkContext(batch.context()).<Tuple2<ProductHour, HourAggregate>>emptyRDD());
@@ -111,20 +112,6 @@ public final class SpeedLayer {
                         row.<Long>getAs(ViewAggregation.ADD_TO_CART_COUNT),
                         row.<Long>getAs(ViewAggregation.PAGE_VIEW_COUNT),
                         row.<byte[]>getAs(ViewAggregation.VISITORS_SKETCH))));
-    }
-
-    /**
-     * The state of one (product, hour): the batch's aggregate merged into it. A group that received
-     * nothing for the timeout is dropped from memory; its view row stays as last written.
-     */
-    static Optional<Tuple2<ProductHour, HourAggregate>> updateState(Time time, ProductHour key,
-            Optional<HourAggregate> batch, State<HourAggregate> state) {
-        if (state.isTimingOut() || !batch.isPresent()) {
-            return Optional.empty();
-        }
-        HourAggregate merged = state.exists() ? state.get().plus(batch.get()) : batch.get();
-        state.update(merged);
-        return Optional.of(new Tuple2<>(key, merged));
     }
 
     /**
@@ -154,9 +141,11 @@ public final class SpeedLayer {
     }
 
     /** Where the job starts reading and with which state, when it does not come from a checkpoint. */
-    record Recovery(String from, Map<Integer, Long> offsets, List<Tuple2<ProductHour, HourAggregate>> state) {
+    record Recovery(String from, Map<Integer, Long> offsets, List<Tuple2<ProductHour, HourAggregate>> state,
+                    ViewsBaseline baseline) {
+        /** From nothing, where the consumer group starts (the benchmark's reference, which writes no views). */
         static Recovery fresh() {
-            return new Recovery("fresh", Map.of(), List.of());
+            return new Recovery("fresh", Map.of(), List.of(), ViewsBaseline.startingOver());
         }
 
         Map<TopicPartition, Long> nextOffsets(String topic) {

@@ -2,7 +2,9 @@ package lambdalab.course.speed;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import lambdalab.course.LabEndpoints;
 import lambdalab.course.kafka.KafkaTopics;
@@ -38,7 +40,11 @@ public final class SpeedLayerJob {
               --backpressure                  let Spark lower the rate when batches fall behind
               --state-timeout-minutes N       drop a (product, hour) state idle this long (default 120)
               --window-seconds N              sliding window of the window view (default 30)
-              --status-file PATH              local JSON status file rewritten after each batch""";
+              --status-file PATH              local JSON status file rewritten after each batch
+              --wait-for-services SECONDS     wait this long for Kafka, Cassandra and HDFS to answer before
+                                              starting (default 180: a restart during a service restart resumes)
+              --halt-before-commit N          a drill: end the JVM before committing the N-th batch with events
+                                              (its outputs written, its offsets not), as a kill there would""";
 
     /** Above Spark's (50, 51) and Hadoop's file systems' (10): runs first. */
     private static final int STOP_HOOK_PRIORITY = 100;
@@ -61,8 +67,11 @@ public final class SpeedLayerJob {
         }
         RunningSpeedLayer job;
         try {
+            ServiceWait.await(settings.endpoints(), Duration.ofSeconds(
+                    number(options, "wait-for-services", options.getOrDefault("wait-for-services", "180"))));
             job = start(settings, options.getOrDefault("master", "local[2]"),
-                    Integer.parseInt(options.getOrDefault("partitions", "2")));
+                    Integer.parseInt(options.getOrDefault("partitions", "2")),
+                    number(options, "halt-before-commit", options.getOrDefault("halt-before-commit", "0")));
         } catch (Exception failure) { // Spark also throws checked exceptions it does not declare
             // Spark's threads would keep a JVM that failed to start alive (and never ready)
             System.err.println("ERROR: the speed layer did not start: " + rootMessage(failure));
@@ -80,44 +89,79 @@ public final class SpeedLayerJob {
             job.awaitTermination();
         } catch (SpeedLayerRuntime.SpeedLayerStopping expected) {
             // a batch due while stopping was left for the next start
+        } catch (Exception failure) { // Spark reports a failed batch here, as a (checked) SparkException
+            if (!job.isStopping()) {
+                // Spark's non-daemon threads would keep a broken job alive and looking "running"
+                System.err.println("ERROR: the speed layer failed: " + rootMessage(failure));
+                failure.printStackTrace();
+                job.markFailed();
+                Runtime.getRuntime().halt(3); // the supervisor restarts it from the checkpoint
+            }
         }
     }
 
     /** Starts the speed layer in this JVM and returns once it runs. */
     public static RunningSpeedLayer start(StreamSettings settings, String master, int partitions) {
+        return start(settings, master, partitions, 0);
+    }
+
+    private static RunningSpeedLayer start(StreamSettings settings, String master, int partitions,
+                                           int haltBeforeCommit) {
         SpeedLayerRuntime runtime = SpeedLayerRuntime.install(settings);
+        runtime.haltBeforeCommit(haltBeforeCommit);
         String bootstrap = settings.endpoints().kafkaBootstrapServers();
         KafkaTopics.ensureTopic(bootstrap, settings.topic(), partitions);
         if (settings.writeOutputs()) {
             KafkaTopics.ensureTopic(bootstrap, settings.deadLetterTopic(), 1, Map.of("cleanup.policy", "compact"));
         }
         Configuration hadoop = LabSpark.hadoopConfiguration(settings.endpoints());
-        JavaStreamingContext context;
-        String from;
+        // Spark rebuilds its configuration from the checkpoint without the driver's address and
+        // reads that from system properties instead: without them the driver would bind a
+        // non-loopback interface after every restart
+        LabSpark.keepDriverOnLoopback();
+        JavaStreamingContext context = null;
+        String from = "checkpoint";
         if (Checkpoints.exist(hadoop, settings.checkpointDir())) {
-            try {
-                context = JavaStreamingContext.getOrCreate(settings.checkpointDir(), () -> {
-                    throw new IllegalStateException("the checkpoint vanished while starting");
-                }, hadoop, false);
-                from = "checkpoint";
-            } catch (Exception unreadable) { // Spark throws a (checked) SparkException
-                String aside = Checkpoints.moveAside(hadoop, settings.checkpointDir());
-                System.out.println("WARNING: this version of the job cannot read its checkpoint (" + rootMessage(unreadable)
-                        + "). Moved it to " + aside + "; rebuilding the state from the stream views. "
-                        + "See troubleshooting.md#stream-checkpoint.");
-                SpeedLayer.Recovery recovery = recoverFromViews(runtime, hadoop);
-                context = create(settings, master, recovery);
-                from = recovery.from();
+            Optional<String> unusable = changedSettings(hadoop, settings);
+            if (unusable.isEmpty()) {
+                try {
+                    context = JavaStreamingContext.getOrCreate(settings.checkpointDir(), () -> {
+                        throw new IllegalStateException("the checkpoint vanished while starting");
+                    }, hadoop, false);
+                } catch (Exception unreadable) { // Spark throws a (checked) SparkException
+                    unusable = Optional.of("this version of the job cannot read it (" + rootMessage(unreadable) + ")");
+                }
             }
-        } else {
+            if (context == null) {
+                String aside = Checkpoints.moveAside(hadoop, settings.checkpointDir());
+                System.out.println("WARNING: not restarting from the checkpoint: " + unusable.orElseThrow()
+                        + ". Moved it to " + aside + "; rebuilding the state from the stream views. "
+                        + "See troubleshooting.md#stream-checkpoint.");
+            }
+        }
+        if (context == null) {
             SpeedLayer.Recovery recovery = settings.writeOutputs() ? recoverFromViews(runtime, hadoop) : SpeedLayer.Recovery.fresh();
             context = create(settings, master, recovery);
+            CheckpointSettings.write(hadoop, settings.checkpointDir(), settings);
             from = recovery.from();
         }
         runtime.status().state("starting", from);
         context.start();
         runtime.status().state("running", from);
         return new RunningSpeedLayer(context, runtime, from);
+    }
+
+    /** The settings the checkpoint fixes that differ from the job's, as a reason not to use it; or empty. */
+    private static Optional<String> changedSettings(Configuration hadoop, StreamSettings settings) {
+        Optional<Map<String, String>> recorded = CheckpointSettings.read(hadoop, settings.checkpointDir());
+        if (recorded.isEmpty()) {
+            System.out.println("NOTE: the checkpoint does not say which settings it was created with; a restart from it"
+                    + " keeps its batch interval, window, state timeout, rate and Kafka address.");
+            return Optional.empty();
+        }
+        List<String> changes = CheckpointSettings.changes(recorded.get(), settings);
+        return changes.isEmpty() ? Optional.empty()
+                : Optional.of("settings it fixes changed (" + String.join(", ", changes) + ")");
     }
 
     private static JavaStreamingContext create(StreamSettings settings, String master, SpeedLayer.Recovery recovery) {
@@ -140,18 +184,27 @@ public final class SpeedLayerJob {
     /**
      * Without a checkpoint: continue after the offsets committed in Cassandra with the views as
      * state, after deleting raw files of batches that were never committed (they are read again).
+     * With no committed offsets either (a first start, or a reset), start from the earliest offsets
+     * Kafka holds: explicitly, never from the consumer group's offsets, so that exactly the raw files
+     * from where reading starts are replaced and none before it is lost.
      */
     private static SpeedLayer.Recovery recoverFromViews(SpeedLayerRuntime runtime, Configuration hadoop) {
         StreamViews views = runtime.views();
-        Map<Integer, Long> offsets = views.committedOffsets(runtime.settings().topic());
+        StreamViews.Committed committed = views.committedOffsets(runtime.settings().topic());
+        Map<Integer, Long> offsets = committed.isEmpty()
+                ? KafkaTopics.earliestOffsets(runtime.settings().endpoints().kafkaBootstrapServers(), runtime.settings().topic())
+                : committed.nextOffsets();
         int deleted = runtime.rawWriter().deleteFrom(hadoop, offsets);
         if (deleted > 0) {
-            System.out.println("Deleted " + deleted + " raw files of batches that were never committed.");
+            System.out.println("Deleted " + deleted + " raw files from offsets " + offsets
+                    + " on: their events are read again.");
         }
-        if (offsets.isEmpty()) {
-            return SpeedLayer.Recovery.fresh();
+        if (committed.isEmpty()) {
+            // rows the views still hold were counted by a run that was reset: none of them is state
+            return new SpeedLayer.Recovery("fresh", offsets, List.of(), ViewsBaseline.startingOver());
         }
-        return new SpeedLayer.Recovery("views", offsets, views.readState());
+        return new SpeedLayer.Recovery("views", offsets, views.readState(committed.batchTime(), committed.viewsSince()),
+                ViewsBaseline.rebuiltAsOf(committed.viewsSince(), committed.batchTime()));
     }
 
     static Map<String, String> parse(String[] args) {

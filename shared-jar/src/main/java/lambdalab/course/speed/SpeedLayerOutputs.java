@@ -3,7 +3,6 @@ package lambdalab.course.speed;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import lambdalab.course.clickstream.ProductHour;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.streaming.Time;
@@ -47,20 +46,21 @@ final class SpeedLayerOutputs {
     }
 
     /** (2) The (product, hour) rows the batch changed, as absolute values. */
-    static void upsertViews(JavaRDD<Tuple2<ProductHour, HourAggregate>> changed, Time time) {
+    static void upsertViews(JavaRDD<ChangedRow> changed, Time time) {
         failStop("aggregation and views", time, () -> {
             SpeedLayerRuntime runtime = SpeedLayerRuntime.get();
             if (!runtime.settings().writeOutputs()) {
                 changed.count(); // the reference run: the state is computed, nothing is written
                 return;
             }
-            if (runtime.book().get(time).records() == 0) {
-                return; // no group changed (timeouts only drop state)
-            }
-            List<Tuple2<ProductHour, HourAggregate>> rows = changed.collect();
-            runtime.views().upsertState(rows);
+            // also when the batch is empty: computing the state is what lets Spark checkpoint it and
+            // cut its lineage (see StateLineage)
+            List<ChangedRow> rows = changed.collect();
+            runtime.status().stateLineage(StateLineage.batchesSinceCheckpoint(changed.rdd()));
+            runtime.views().upsertState(rows, SpeedLayer.batchInstant(time),
+                    SpeedLayer.nextOffsets(runtime.book().get(time).ranges()));
             runtime.book().visible(time);
-            rows.forEach(row -> runtime.book().sawHour(time, row._1().timestampHour()));
+            rows.forEach(row -> runtime.book().sawHour(time, row.key().timestampHour()));
         });
     }
 
@@ -74,15 +74,20 @@ final class SpeedLayerOutputs {
     }
 
     /** (4) Everything of the batch is stored: commit its offsets, report it. */
-    static void commit(CanCommitOffsets kafka, Time time) {
+    static void commit(CanCommitOffsets kafka, Time time, Instant viewsSince) {
         failStop("offsets", time, () -> {
             SpeedLayerRuntime runtime = SpeedLayerRuntime.get();
             BatchBook.Entry batch = runtime.book().get(time);
             Map<Integer, Long> next = SpeedLayer.nextOffsets(batch.ranges());
             long events = batch.records() - batch.invalid();
+            if (batch.records() > 0 && runtime.dueToHaltBeforeCommit()) {
+                System.err.println("Halting before the commit of batch " + time + " (--halt-before-commit): its outputs"
+                        + " are written, its offsets are not, as if the job had been killed right here.");
+                Runtime.getRuntime().halt(3);
+            }
             if (runtime.settings().writeOutputs()) {
                 kafka.commitAsync(batch.ranges()); // for lag monitoring with Kafka's tools
-                runtime.views().commitOffsets(runtime.settings().topic(), next, SpeedLayer.batchInstant(time));
+                runtime.views().commitOffsets(runtime.settings().topic(), next, SpeedLayer.batchInstant(time), viewsSince);
                 if (batch.newestHour() != Long.MIN_VALUE) {
                     runtime.views().recordWatermark(batch.newestHour(), events);
                 }
@@ -96,17 +101,35 @@ final class SpeedLayerOutputs {
         });
     }
 
-    private static void failStop(String output, Time time, Runnable work) {
+    /** An output's work; it may throw anything, checked exceptions included (Spark's jobs do). */
+    @FunctionalInterface
+    interface Output {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs an output; any failure ends the JVM. Spark's {@code collect()} fails with a checked
+     * {@code SparkException} that a {@code Runnable} would let through unseen: Spark would then go
+     * on with the batch's next outputs, commit its offsets and lose what this one did not store.
+     */
+    private static void failStop(String output, Time time, Output work) {
         long start = System.currentTimeMillis();
         try {
             work.run();
             SpeedLayerRuntime.get().timings().record(output, System.currentTimeMillis() - start);
-        } catch (RuntimeException | Error failure) {
+        } catch (Exception | Error failure) {
             if (SpeedLayerRuntime.get().isStopping()) {
-                throw failure; // interrupted by a stop: the batch is replayed by the next start
+                // interrupted by a stop: the batch is replayed by the next start
+                if (failure instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (failure instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(failure);
             }
             System.err.println("ERROR: the speed layer failed in its output \"" + output + "\" of batch " + time
-                    + ": " + failure);
+                    + ": " + failure + ". It stops before committing the batch; see troubleshooting.md#stream-failed.");
             failure.printStackTrace();
             SpeedLayerRuntime.get().status().state("failed", null);
             Runtime.getRuntime().halt(3); // before Spark marks the batch done: the restart replays it

@@ -28,6 +28,9 @@ final class SpeedLayerRuntime implements AutoCloseable {
     /** The batch between its first output and its commit, or null: a stop waits for it. */
     private Time batchInProgress;
     private boolean stopping;
+    /** For drills and tests: the job ends before committing this many-th batch with events (0: never). */
+    private int haltBeforeCommit;
+    private int batchesWithEvents;
 
     private SpeedLayerRuntime(StreamSettings settings) {
         this.settings = settings;
@@ -110,6 +113,15 @@ final class SpeedLayerRuntime implements AutoCloseable {
             }
         }
         batchInProgress = time;
+    }
+
+    synchronized void haltBeforeCommit(int batchWithEvents) {
+        haltBeforeCommit = batchWithEvents;
+    }
+
+    /** Counts a batch with events about to commit; true when the job is to die here (a drill). */
+    synchronized boolean dueToHaltBeforeCommit() {
+        return haltBeforeCommit > 0 && ++batchesWithEvents == haltBeforeCommit;
     }
 
     /** No batch begins any more; one that fails from now on is being stopped, not broken. */

@@ -30,6 +30,10 @@ public record StreamSettings(LabEndpoints endpoints, String topic, String deadLe
         require(batchIntervalMs >= 100, "the batch interval must be at least 100 ms, got " + batchIntervalMs);
         require(maxRatePerPartition > 0, "the rate per partition must be positive, got " + maxRatePerPartition);
         require(stateTimeoutMinutes > 0, "the state timeout must be at least 1 minute, got " + stateTimeoutMinutes);
+        // after a restart Spark recomputes up to ten batches of state; a group must not time out
+        // and come back within them (see StateEntries)
+        require(stateTimeoutMinutes * 60_000L >= 20 * batchIntervalMs, "the state timeout (" + stateTimeoutMinutes
+                + " min) must span at least 20 batches of " + batchIntervalMs + " ms");
         require(windowSeconds * 1000L >= batchIntervalMs && windowSeconds * 1000L % batchIntervalMs == 0,
                 "the window (" + windowSeconds + " s) must be a multiple of the batch interval (" + batchIntervalMs + " ms)");
     }

@@ -29,6 +29,7 @@ final class StreamStatus {
     private long totalInvalid;
     private Map<String, Object> lastBatch;
     private Map<String, Long> offsets = new TreeMap<>();
+    private int stateLineageBatches;
 
     StreamStatus(Path file, long batchIntervalMs) {
         this.file = file;
@@ -41,6 +42,11 @@ final class StreamStatus {
             recoveredFrom = recovery;
         }
         write();
+    }
+
+    /** Batches of state the last batch depended on since the state's last checkpoint. */
+    synchronized void stateLineage(int batchesSinceCheckpoint) {
+        stateLineageBatches = batchesSinceCheckpoint;
     }
 
     synchronized void batchDone(Instant batchTime, long events, long invalid, long processingMs, long delayMs,
@@ -73,6 +79,7 @@ final class StreamStatus {
         root.put("totalInvalid", totalInvalid);
         root.put("lastBatch", lastBatch);
         root.put("offsets", offsets);
+        root.put("stateLineageBatches", stateLineageBatches);
         root.put("updatedAt", Instant.now().toString());
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());

@@ -50,12 +50,23 @@ public final class LambdaSchema {
      * ({@code previous_*}, null when the row did not exist). The one batch that may have written
      * views without committing its offsets (the job died in between) can so be taken back out
      * exactly, and the batch layer can tell whether it has seen every event a stream row counts.
+     * {@code entered_*}: the batch in which the group last entered the job's state (new, or back
+     * after its state timed out) and the row's value then, which the state started from.
      */
     static final Map<String, String> STREAM_ROW_COLUMNS = columns("batch_time", "timestamp",
             "through_offsets", "map<int, bigint>");
     static final Map<String, String> STREAM_ACTIVITY_COLUMNS = columns("previous_purchase_count", "bigint",
-            "previous_add_to_cart_count", "bigint", "previous_page_view_count", "bigint");
-    static final Map<String, String> STREAM_VISITORS_COLUMNS = columns("previous_visitors_sketch", "blob");
+            "previous_add_to_cart_count", "bigint", "previous_page_view_count", "bigint",
+            "entered_at", "timestamp", "entered_purchase_count", "bigint",
+            "entered_add_to_cart_count", "bigint", "entered_page_view_count", "bigint");
+    static final Map<String, String> STREAM_VISITORS_COLUMNS = columns("previous_visitors_sketch", "blob",
+            "entered_at", "timestamp", "entered_visitors_sketch", "blob");
+    /**
+     * Besides each partition's next offset: since when the stream views hold what the job counted
+     * ({@code views_since}, the start of the run that began from no committed offsets). Rows
+     * written before it (by a run that was reset) are never taken as state.
+     */
+    static final Map<String, String> STREAM_OFFSETS_COLUMNS = columns("views_since", "timestamp");
     /**
      * Columns every batch view row carries besides its value: the sources whose events it counts
      * (the raw dataset's {@code topic}: {@code generated} for loaded events, else a Kafka topic; or
@@ -81,6 +92,7 @@ public final class LambdaSchema {
         addMissingColumns(session, STREAM_ACTIVITY, STREAM_ACTIVITY_COLUMNS);
         addMissingColumns(session, STREAM_VISITORS, STREAM_ROW_COLUMNS);
         addMissingColumns(session, STREAM_VISITORS, STREAM_VISITORS_COLUMNS);
+        addMissingColumns(session, STREAM_OFFSETS, STREAM_OFFSETS_COLUMNS);
     }
 
     private static void addMissingColumns(CqlSession session, String table, Map<String, String> columns) {
@@ -113,7 +125,8 @@ public final class LambdaSchema {
                         + "window_end timestamp, window_seconds int, "
                         + "purchase_count bigint, add_to_cart_count bigint, page_view_count bigint)",
                 "CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + STREAM_OFFSETS + " (topic text, kafka_partition int, "
-                        + "next_offset bigint, batch_time timestamp, PRIMARY KEY (topic, kafka_partition))");
+                        + "next_offset bigint, batch_time timestamp, " + declare(STREAM_OFFSETS_COLUMNS)
+                        + "PRIMARY KEY (topic, kafka_partition))");
     }
 
     private static String activityTable(String name, Map<String, String> extraColumns) {

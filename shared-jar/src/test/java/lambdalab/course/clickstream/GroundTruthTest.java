@@ -76,6 +76,21 @@ class GroundTruthTest {
     }
 
     @Test
+    void writeTsvReplacesAnOlderFileAndLeavesNothingElseBesideIt() throws IOException {
+        Path file = dir.resolve("truth.tsv");
+        Files.writeString(file, "an older, longer file that must not shine through\n".repeat(1_000));
+        GroundTruth truth = new GroundTruth();
+        truth.add(event("A,a", 3_600_000, "Visitor-1"));
+
+        truth.writeTsv(file);
+
+        assertThat(GroundTruth.readTsv(file)).isEqualTo(truth.activity());
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
     void readTsvNamesTheBadLine() throws IOException {
         Path file = dir.resolve("bad.tsv");
         Files.writeString(file, GroundTruth.HEADER + "\nA,a\t0\t1\t2\t3\t4\nA,b\t0\t1\tmany\t3\t4\n");

@@ -1,0 +1,273 @@
+package lambdalab.lab.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import lambdalab.course.LabEndpoints;
+import lambdalab.course.kafka.KafkaTopics;
+import lambdalab.course.spark.LabSpark;
+import lambdalab.course.views.LambdaSchema;
+import lambdalab.lab.system.Ports;
+import org.apache.hadoop.fs.ContentSummary;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
+import org.apache.hadoop.hdfs.protocol.HdfsConstants;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The speed layer under faults, on the test lab's real services: an output that fails must stop
+ * the job before the batch's offsets are committed (the restart then stores every event once), and
+ * an idle job must keep its state's lineage short. Each test has its own topic, folders and hours.
+ */
+@ExtendWith(TestLab.Extension.class)
+class SpeedLayerFaultsIT {
+
+    private static final Duration DEATH_DEADLINE = Duration.ofMinutes(2);
+
+    @Test
+    void aRawWriteThatHdfsRefusesStopsTheJobAndTheRestartStoresEveryEvent(TestLab testLab) throws Exception {
+        LabEndpoints endpoints = testLab.lab().endpoints();
+        long start = Instant.parse("2028-01-01T00:00:00Z").toEpochMilli();
+        try (SpeedLayerFixture stream = new SpeedLayerFixture(endpoints, "raw-fault")) {
+            stream.startJob();
+            stream.produce(20_000, 31, start);
+            stream.awaitCommitted(total -> total == stream.produced());
+
+            Path raw = new Path(stream.rawPath());
+            DistributedFileSystem hdfs = (DistributedFileSystem) raw.getFileSystem(LabSpark.hadoopConfiguration(endpoints));
+            // a namespace quota of exactly what is there: HDFS refuses any new file, as a full disk would
+            ContentSummary used = hdfs.getContentSummary(raw);
+            hdfs.setQuota(raw, used.getFileCount() + used.getDirectoryCount(), HdfsConstants.QUOTA_DONT_SET);
+            long committedBefore = stream.committed();
+            stream.produce(20_000, 32, start + Duration.ofHours(4).toMillis());
+
+            awaitDeath(stream, "a raw write HDFS refused");
+            assertThat(stream.committed()).as("offsets committed for a batch whose raw events were not stored")
+                    .isEqualTo(committedBefore);
+            assertThat(stream.status().get("state")).isEqualTo("failed");
+
+            hdfs.setQuota(raw, HdfsConstants.QUOTA_RESET, HdfsConstants.QUOTA_DONT_SET);
+            stream.startJob();
+            stream.awaitCommitted(total -> total == stream.produced());
+            stream.assertViewsEqualTruth();
+            stream.assertRawEventsEqualTruth();
+        }
+    }
+
+    @Test
+    void aDeadLetterKafkaRefusesStopsTheJobAndALineNearTheSizeLimitStillGetsItsDeadLetter(TestLab testLab)
+            throws Exception {
+        LabEndpoints endpoints = testLab.lab().endpoints();
+        long start = Instant.parse("2028-02-01T00:00:00Z").toEpochMilli();
+        try (SpeedLayerFixture stream = new SpeedLayerFixture(endpoints, "dead-letter-fault")) {
+            // a dead-letter topic that refuses records over 200 bytes: every send to it fails
+            KafkaTopics.ensureTopic(endpoints.kafkaBootstrapServers(), stream.deadLetterTopic(), 1,
+                    Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "200"));
+            stream.startJob();
+            stream.produce(10_000, 33, start);
+            stream.awaitCommitted(total -> total == stream.produced());
+            long committedBefore = stream.committed();
+            stream.produceLines(List.of(("1830297600000\tGoogle\tbuy\t\tVisitor-1\tPage-1\t" + "x".repeat(200))
+                    .getBytes(StandardCharsets.UTF_8)));
+
+            awaitDeath(stream, "a dead letter Kafka refused");
+            assertThat(stream.committed()).as("offsets committed for a batch whose dead letter was refused")
+                    .isEqualTo(committedBefore);
+
+            allowLargeRecords(endpoints, stream.deadLetterTopic());
+            stream.startJob();
+            // as long as the source topic allows: with its key and headers, it no longer fits one request
+            byte[] nearTheLimit = new byte[1_048_488];
+            Arrays.fill(nearTheLimit, (byte) 'x');
+            stream.produceLines(List.of(nearTheLimit));
+            stream.awaitCommitted(total -> total == stream.produced());
+
+            Map<String, ConsumerRecord<byte[], byte[]>> letters = stream.deadLetters(2);
+            assertThat(letters).hasSize(2);
+            ConsumerRecord<byte[], byte[]> huge = letters.values().stream()
+                    .filter(letter -> SpeedLayerFixture.header(letter, "original_bytes").equals("1048488"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no dead letter of the 1,048,488-byte line"));
+            assertThat(huge.value()).hasSize(64 * 1024);
+            assertThat(SpeedLayerFixture.header(huge, "reason")).isEqualTo("OVERSIZE_LINE");
+            stream.assertViewsEqualTruth();
+        }
+    }
+
+    @Test
+    void anIdleJobKeepsItsStateLineageShortAndCountsExactlyAfterwards(TestLab testLab) throws Exception {
+        LabEndpoints endpoints = testLab.lab().endpoints();
+        long start = Instant.parse("2028-03-01T00:00:00Z").toEpochMilli();
+        try (SpeedLayerFixture stream = new SpeedLayerFixture(endpoints, "idle")) {
+            // 500 ms batches: 75 s of idling are 150 batches (an idle hour at 1 s is 3,600)
+            stream.startJob("--batch-ms", "500");
+            stream.produce(5_000, 34, start);
+            stream.awaitCommitted(total -> total == stream.produced());
+
+            Thread.sleep(Duration.ofSeconds(75).toMillis());
+            stream.produce(5_000, 35, start + Duration.ofHours(1).toMillis());
+            stream.awaitCommitted(total -> total == stream.produced());
+
+            // Spark checkpoints the state every 10 batches when it computes it: no more than that since
+            assertThat(((Number) stream.status().get("stateLineageBatches")).intValue())
+                    .as("batches of state the first batch after the idle minute depended on").isLessThanOrEqualTo(20);
+            stream.assertViewsEqualTruth();
+        }
+    }
+
+    @Test
+    void aResetWithoutCheckpointOrCommittedOffsetsReadsFromTheEarliestOffsetAndKeepsEveryRawEvent(TestLab testLab)
+            throws Exception {
+        LabEndpoints endpoints = testLab.lab().endpoints();
+        long start = Instant.parse("2028-04-01T00:00:00Z").toEpochMilli();
+        try (SpeedLayerFixture stream = new SpeedLayerFixture(endpoints, "reset")) {
+            stream.startJob();
+            stream.produce(20_000, 36, start);
+            stream.awaitCommitted(total -> total == stream.produced());
+            stream.job().stop(Duration.ofSeconds(90));
+
+            // a reset of the speed layer: its checkpoint and its committed offsets gone (Kafka's
+            // consumer group still has the offsets the job committed there for monitoring)
+            Path checkpoint = new Path(stream.checkpointDir());
+            checkpoint.getFileSystem(LabSpark.hadoopConfiguration(endpoints)).delete(checkpoint, true);
+            try (CqlSession session = LambdaSchema.openSession(endpoints)) {
+                session.execute("DELETE FROM lambda.stream_offsets WHERE topic = ?", stream.topic());
+            }
+            stream.produce(10_000, 37, start + Duration.ofHours(4).toMillis());
+
+            stream.startJob();
+            stream.awaitCommitted(total -> total == stream.produced());
+            assertThat(stream.status().get("recoveredFrom")).isEqualTo("fresh");
+            stream.assertRawEventsEqualTruth();
+            stream.assertViewsEqualTruth();
+        }
+    }
+
+    @Test
+    void aRebuildFromTheViewsAfterADeathBetweenViewsAndCommitCountsThatBatchOnce(TestLab testLab) throws Exception {
+        LabEndpoints endpoints = testLab.lab().endpoints();
+        long start = Instant.parse("2028-05-01T00:00:00Z").toEpochMilli();
+        try (SpeedLayerFixture stream = new SpeedLayerFixture(endpoints, "rebuild")) {
+            stream.startJob();
+            stream.produce(20_000, 38, start);
+            stream.awaitCommitted(total -> total == stream.produced());
+            stream.job().stop(Duration.ofSeconds(90));
+
+            // the job dies after its first batch with events wrote the views, before it commits
+            stream.startJob("--halt-before-commit", "1");
+            long committedBefore = stream.committed();
+            stream.produce(20_000, 39, start); // the same hours: the rows have values to double
+            awaitDeath(stream, "--halt-before-commit 1");
+            assertThat(stream.committed()).isEqualTo(committedBefore);
+            assertThat(viewRowsNewerThanTheCommit(endpoints, stream.topic()))
+                    .as("view rows written by the batch that did not commit").isPositive();
+
+            // and the checkpoint is unusable (an upgrade): the state is rebuilt from those views
+            Path checkpoint = new Path(stream.checkpointDir());
+            checkpoint.getFileSystem(LabSpark.hadoopConfiguration(endpoints)).delete(checkpoint, true);
+            stream.startJob();
+            stream.awaitCommitted(total -> total == stream.produced());
+            assertThat(stream.status().get("recoveredFrom")).isEqualTo("views");
+            stream.assertViewsEqualTruth();
+            stream.assertRawEventsEqualTruth();
+        }
+    }
+
+    @Test
+    void aChangedSettingSetsTheCheckpointAsideAndARestartKeepsTheDriverOnLoopback(TestLab testLab) throws Exception {
+        LabEndpoints endpoints = testLab.lab().endpoints();
+        long start = Instant.parse("2028-06-01T00:00:00Z").toEpochMilli();
+        try (SpeedLayerFixture stream = new SpeedLayerFixture(endpoints, "settings")) {
+            stream.startJob("--window-seconds", "30");
+            stream.produce(20_000, 40, start);
+            stream.awaitCommitted(total -> total == stream.produced());
+            stream.job().stop(Duration.ofSeconds(90));
+
+            // the same settings, without SPARK_LOCAL_IP: Spark restores its configuration from the
+            // checkpoint, where the driver's address is not kept
+            stream.startJob(false, "--window-seconds", "30");
+            assertThat(stream.status().get("recoveredFrom")).isEqualTo("checkpoint");
+            assertThat(Ports.listenersOf(stream.job().pid())).as("the driver's sockets").isNotEmpty()
+                    .allSatisfy(listener -> assertThat(listener.loopback()).as(listener.toString()).isTrue());
+            stream.job().stop(Duration.ofSeconds(90));
+
+            stream.startJob("--window-seconds", "10");
+            assertThat(stream.status().get("recoveredFrom")).as("a changed window restarted from the checkpoint")
+                    .isEqualTo("views");
+            assertThat(Files.readString(stream.workDir().resolve("job.log"))).contains("window (s) 30 -> 10");
+            stream.produce(10_000, 41, start + Duration.ofHours(4).toMillis());
+            stream.awaitCommitted(total -> total == stream.produced());
+            stream.assertViewsEqualTruth();
+        }
+    }
+
+    @Test
+    void aGroupWhoseStateTimedOutContinuesFromItsRowWhenALateEventArrives(TestLab testLab) throws Exception {
+        LabEndpoints endpoints = testLab.lab().endpoints();
+        long start = Instant.parse("2028-07-01T00:00:00Z").toEpochMilli();
+        try (SpeedLayerFixture stream = new SpeedLayerFixture(endpoints, "timeout")) {
+            stream.startJob("--state-timeout-minutes", "1");
+            stream.produce(10_000, 42, start);
+            stream.awaitCommitted(total -> total == stream.produced());
+
+            // idle past the timeout: every group leaves the state, its view row stays
+            Thread.sleep(Duration.ofSeconds(80).toMillis());
+            stream.produce(2_000, 43, start); // late events for the same hours
+            stream.awaitCommitted(total -> total == stream.produced());
+            stream.assertViewsEqualTruth();
+
+            // a restart from the checkpoint recomputes the state's last batches, the re-entries among them
+            stream.job().kill9();
+            stream.produce(2_000, 44, start);
+            stream.startJob("--state-timeout-minutes", "1");
+            assertThat(stream.status().get("recoveredFrom")).isEqualTo("checkpoint");
+            stream.awaitCommitted(total -> total == stream.produced());
+            stream.assertViewsEqualTruth();
+            stream.assertRawEventsEqualTruth();
+        }
+    }
+
+    private static long viewRowsNewerThanTheCommit(LabEndpoints endpoints, String topic) {
+        try (CqlSession session = LambdaSchema.openSession(endpoints)) {
+            Instant committed = session.execute("SELECT batch_time FROM lambda.stream_offsets WHERE topic = ?", topic)
+                    .one().getInstant("batch_time");
+            return session.execute("SELECT batch_time FROM lambda.stream_activity_by_product").all().stream()
+                    .filter(row -> !row.isNull("batch_time") && row.getInstant("batch_time").isAfter(committed))
+                    .count();
+        }
+    }
+
+    private static void awaitDeath(SpeedLayerFixture stream, String fault) throws InterruptedException {
+        Instant deadline = Instant.now().plus(DEATH_DEADLINE);
+        while (stream.job().isAlive()) {
+            assertThat(Instant.now()).as("the speed layer still runs " + DEATH_DEADLINE + " after " + fault
+                    + " (it must stop before committing the batch):\n" + stream.job().logTail()).isBefore(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private static void allowLargeRecords(LabEndpoints endpoints, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                endpoints.kafkaBootstrapServers()))) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
+                    new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, null), AlterConfigOp.OpType.DELETE))))
+                    .all().get();
+        }
+    }
+}
