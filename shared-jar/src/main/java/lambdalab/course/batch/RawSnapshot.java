@@ -41,7 +41,9 @@ import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
  * So a file with offset FROM, seen in the listing, proves that every event of that partition below
  * FROM was in place when it was seen. The listing goes newest hour first: every hour is listed after
  * the newer ones, so that proof covers it too (listing oldest first, a stream batch could add files
- * to an hour already listed while a newer hour is still to be listed).
+ * to an hour already listed while a newer hour is still to be listed). A listed file the speed layer
+ * deletes before the run reads it (it replaces a batch's files after a restart) fails the run: the
+ * coverage never claims events the run did not read.
  */
 public final class RawSnapshot {
 
