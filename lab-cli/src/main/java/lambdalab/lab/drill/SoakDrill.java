@@ -124,6 +124,13 @@ public final class SoakDrill {
             Thread.sleep(500);
         }
         generator.finish();
+        // a restart that a slow one before it pushed past the end still happens, before the catch-up
+        if (dataNodeRestart != null) {
+            restart("datanode");
+        }
+        if (cassandraRestart != null) {
+            restart("cassandra");
+        }
     }
 
     /** Stops the service's process (SIGTERM) and waits until the supervisor has it ready again. */

@@ -120,7 +120,7 @@ final class SpeedLayerFixture implements AutoCloseable {
         arguments.addAll(List.of(extraArguments));
         job = SpeedLayerProcess.start(endpoints, workDir.resolve("job.log"), sparkLocalIp,
                 arguments.toArray(String[]::new));
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
         while (!Files.exists(statusFile) || !"running".equals(status().get("state"))) {
             assertThat(job.isAlive()).as("the speed layer died while starting:\n" + job.logTail()).isTrue();
             assertThat(Instant.now()).as("waiting for the speed layer to start:\n" + job.logTail()).isBefore(deadline);

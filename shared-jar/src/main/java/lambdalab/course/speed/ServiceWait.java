@@ -78,6 +78,12 @@ final class ServiceWait {
                 if (hdfs.getDataNodeStats(HdfsConstants.DatanodeReportType.LIVE).length == 0) {
                     return Optional.of("HDFS at " + endpoints.hdfsUri() + " has no live DataNode");
                 }
+                // a restarted DataNode is live before its blocks are reported: the checkpoint is unreadable till then
+                long missing = hdfs.getMissingBlocksCount();
+                if (missing > 0) {
+                    return Optional.of("HDFS at " + endpoints.hdfsUri() + " misses " + missing
+                            + " blocks (a DataNode that is back has not reported them yet)");
+                }
             }
             return Optional.empty();
         } catch (IOException | RuntimeException e) {

@@ -1,6 +1,7 @@
 package lambdalab.course.speed;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import lambdalab.course.kafka.KafkaTopics;
 import lambdalab.course.spark.LabSpark;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.ShutdownHookManager;
+import org.apache.spark.SparkContext;
+import org.apache.spark.SparkContext$;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.streaming.Durations;
@@ -67,11 +70,7 @@ public final class SpeedLayerJob {
         }
         RunningSpeedLayer job;
         try {
-            ServiceWait.await(settings.endpoints(), Duration.ofSeconds(
-                    number(options, "wait-for-services", options.getOrDefault("wait-for-services", "180"))));
-            job = start(settings, options.getOrDefault("master", "local[2]"),
-                    Integer.parseInt(options.getOrDefault("partitions", "2")),
-                    number(options, "halt-before-commit", options.getOrDefault("halt-before-commit", "0")));
+            job = startWhenServicesAnswer(settings, options);
         } catch (Exception failure) { // Spark also throws checked exceptions it does not declare
             // Spark's threads would keep a JVM that failed to start alive (and never ready)
             System.err.println("ERROR: the speed layer did not start: " + rootMessage(failure));
@@ -97,6 +96,43 @@ public final class SpeedLayerJob {
                 job.markFailed();
                 Runtime.getRuntime().halt(3); // the supervisor restarts it from the checkpoint
             }
+        }
+    }
+
+    /**
+     * Waits for the services, then starts; a start that fails while the wait's time is not up is
+     * tried again (a service that just came back may not serve everything yet: a DataNode's
+     * blocks, Cassandra's schema), so a job restarted during a service restart resumes instead of
+     * using up its supervisor's start attempts.
+     */
+    private static RunningSpeedLayer startWhenServicesAnswer(StreamSettings settings, Map<String, String> options)
+            throws InterruptedException {
+        Duration wait = Duration.ofSeconds(number(options, "wait-for-services",
+                options.getOrDefault("wait-for-services", "180")));
+        Instant deadline = Instant.now().plus(wait);
+        while (true) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            ServiceWait.await(settings.endpoints(), left.isNegative() ? Duration.ZERO : left);
+            try {
+                return start(settings, options.getOrDefault("master", "local[2]"),
+                        Integer.parseInt(options.getOrDefault("partitions", "2")),
+                        number(options, "halt-before-commit", options.getOrDefault("halt-before-commit", "0")));
+            } catch (RuntimeException failure) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw failure;
+                }
+                System.out.println("The start failed (" + rootMessage(failure) + "); trying again in 5 s.");
+                stopSpark();
+                Thread.sleep(5000);
+            }
+        }
+    }
+
+    /** What a failed start left running, so that the next attempt starts clean. */
+    private static void stopSpark() {
+        scala.Option<SparkContext> active = SparkContext$.MODULE$.getActive();
+        if (active.isDefined()) {
+            active.get().stop();
         }
     }
 

@@ -55,8 +55,9 @@ final class SpeedLayerOutputs {
             }
             // also when the batch is empty: computing the state is what lets Spark checkpoint it and
             // cut its lineage (see StateLineage)
-            List<ChangedRow> rows = changed.collect();
+            // measured before the job: Spark checkpoints a marked ancestor after it, which hides how deep it ran
             runtime.status().stateLineage(StateLineage.batchesSinceCheckpoint(changed.rdd()));
+            List<ChangedRow> rows = changed.collect();
             runtime.views().upsertState(rows, SpeedLayer.batchInstant(time),
                     SpeedLayer.nextOffsets(runtime.book().get(time).ranges()));
             runtime.book().visible(time);
