@@ -20,8 +20,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "batch", mixinStandardHelpOptions = true, subcommands = BatchLoadCommand.class,
         description = {"Run the batch layer: aggregate the raw events on HDFS (or TSV files) per (product, hour) "
                 + "and upsert the batch views lambda.batch_activity_by_product and lambda.batch_visitors_by_product "
-                + "in Cassandra; record the batch watermark. A rerun on the same input leaves identical rows.",
-                "`lab batch load` writes generated events into the raw dataset first."})
+                + "in Cassandra, each row with the sources whose events it counts (the raw dataset's topics: "
+                + "generated for loaded events, else a Kafka topic). Then record in lambda.batch_coverage, for "
+                + "exactly the (source, hour) pairs it aggregated, whether the hour was complete (for a Kafka topic: "
+                + "every partition already had events of a later hour) and up to which offsets it read them; the "
+                + "serving layer trusts a batch row only that far. A rerun on the same input leaves identical rows.",
+                "Warns about every hour that holds events of more than one source (often the same events loaded "
+                + "and streamed). `lab batch load` writes generated events into the raw dataset first."})
 final class BatchCommand implements Callable<Integer> {
 
     @Spec
@@ -41,8 +46,14 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "INSTANT", description = "First hour to aggregate, e.g. 2024-01-01T03:00:00Z.")
     String from;
 
-    @Option(names = "--to", paramLabel = "INSTANT", description = "Last hour to aggregate (inclusive); also the watermark.")
+    @Option(names = "--to", paramLabel = "INSTANT", description = "Last hour to aggregate (inclusive). It counts as "
+            + "complete only if every Kafka partition of its topic already has events of a later hour.")
     String to;
+
+    @Option(names = "--source", paramLabel = "NAME", description = "Only the events of this source: a topic of the "
+            + "raw dataset, `generated` (loaded by `lab batch load`) or a Kafka topic, e.g. weblogs-text "
+            + "(default: every source).")
+    String source;
 
     @Option(names = "--replication", defaultValue = "1",
             description = "Replication factor of keyspace lambda when it is created (default: ${DEFAULT-VALUE}).")
@@ -50,10 +61,14 @@ final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (tsv && source != null) {
+            throw new ParameterException(spec.commandLine(), "--source picks a topic of the raw dataset; TSV input "
+                    + "has one source, its path.");
+        }
         Lab lab = options.lab();
         String path = input != null ? input : lab.endpoints().hdfsUri() + RawEvents.DEFAULT_PATH;
         BatchLayer.Input batchInput = (tsv ? BatchLayer.Input.tsv(path) : BatchLayer.Input.raw(path))
-                .between(instant("--from", from), instant("--to", to));
+                .between(instant("--from", from), instant("--to", to)).onlySource(source);
         long start = System.nanoTime();
         try (SparkSession spark = LabSpark.builder("lab batch", "local[2]", lab.endpoints()).getOrCreate()) {
             spark.sparkContext().addSparkListener(new SparkProgress(System.out::println));
@@ -76,8 +91,8 @@ final class BatchCommand implements Callable<Integer> {
     }
 
     private static void printSummary(BatchResult result, double seconds) {
-        System.out.printf(Locale.ROOT, "Batch run done in %.1f s: %,d events read, %,d rows upserted into each batch view, "
-                + "watermark %s%n", seconds, result.events(), result.rows(), Instant.ofEpochMilli(result.watermarkHour()));
+        System.out.printf(Locale.ROOT, "Batch run done in %.1f s: %,d events read, %,d rows upserted into each batch view; "
+                + "covered %s%n", seconds, result.events(), result.rows(), String.join("; ", result.coverageSummary()));
         if (!result.malformed().isEmpty()) {
             System.out.println("Malformed lines skipped: " + String.join(", ", BatchLayer.describeMalformed(result)));
             result.examples().stream().limit(5).forEach(example -> System.out.println("  e.g. " + example));

@@ -3,8 +3,14 @@ package lambdalab.lab.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import lambdalab.course.batch.MalformedLines;
 import lambdalab.course.batch.RawEvents;
 import lambdalab.course.batch.TsvEvents;
@@ -12,6 +18,7 @@ import lambdalab.course.clickstream.ClickstreamGenerator;
 import lambdalab.course.clickstream.FileSink;
 import lambdalab.course.clickstream.GeneratorSettings;
 import lambdalab.course.clickstream.GroundTruth;
+import lambdalab.course.clickstream.ProductHour;
 import lambdalab.course.clickstream.TeeSink;
 import lambdalab.course.spark.LabSpark;
 import lambdalab.course.spark.SparkProgress;
@@ -21,11 +28,25 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = "Generate events and write them into the raw dataset on HDFS (Parquet, partitioned by hour), "
-                + "so the batch layer has data without the speed layer. Loading the same events again replaces them.")
+        description = {"Generate events and write them into the raw dataset on HDFS (Parquet, partitioned by hour, "
+                + "under topic generated), so the batch layer has data without the speed layer. Loading the same "
+                + "events again replaces them.",
+                "The events start a year before `lab generate`'s default start: with the same seed the generator "
+                + "makes the same events, which, loaded and also streamed into the same hours, would count twice."})
 final class BatchLoadCommand implements Callable<Integer> {
+
+    /**
+     * A year before {@code lab generate}'s default start: a load of up to 65 million events (at the
+     * default nominal rate) ends before it.
+     */
+    static final String DEFAULT_START = "2023-01-01T00:00:00Z";
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin
     LabOptions options;
@@ -41,15 +62,29 @@ final class BatchLoadCommand implements Callable<Integer> {
                     + "7,500 events.")
     int nominalRate;
 
+    @Option(names = "--start", paramLabel = "INSTANT", defaultValue = DEFAULT_START,
+            description = "Simulated time of the first event (default: ${DEFAULT-VALUE}, a year before `lab generate`'s).")
+    String start;
+
     @Option(names = "--truth", paramLabel = "FILE", description = "Also write the exact aggregates of the loaded events.")
     Path truth;
+
+    private long startMs() {
+        try {
+            return Instant.parse(start).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(),
+                    "--start must be an instant like 2023-01-01T00:00:00Z, not '" + start + "'.");
+        }
+    }
 
     @Override
     public Integer call() throws IOException {
         Lab lab = options.lab();
-        GeneratorSettings settings = GeneratorSettings.builder().events(events).seed(seed).nominalRate(nominalRate).build();
+        GeneratorSettings settings = GeneratorSettings.builder().events(events).seed(seed).nominalRate(nominalRate)
+                .startMs(startMs()).build();
         Path staging = Files.createTempDirectory(lab.settings().tmpDir(), "load-");
-        long start = System.nanoTime();
+        long started = System.nanoTime();
         try {
             GroundTruth groundTruth = new GroundTruth();
             System.out.printf(Locale.ROOT, "Generating %,d events ...%n", events);
@@ -66,9 +101,12 @@ final class BatchLoadCommand implements Callable<Integer> {
             if (truth != null) {
                 groundTruth.writeTsv(truth);
             }
-            System.out.printf(Locale.ROOT, "Loaded %,d events (%,d product-hours) in %.1f s%s%n", events,
-                    groundTruth.activity().size(), (System.nanoTime() - start) / 1e9,
-                    truth == null ? "" : "; truth in " + truth);
+            Set<ProductHour> loaded = groundTruth.activity().keySet(); // computed on each call: once
+            SortedSet<Long> hours = loaded.stream().map(ProductHour::timestampHour)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            System.out.printf(Locale.ROOT, "Loaded %,d events (%,d product-hours, %s to %s) in %.1f s%s%n", events,
+                    loaded.size(), Instant.ofEpochMilli(hours.first()), Instant.ofEpochMilli(hours.last()),
+                    (System.nanoTime() - started) / 1e9, truth == null ? "" : "; truth in " + truth);
             return 0;
         } finally {
             Directories.deleteRecursively(staging);

@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the live pipeline: start the lab if it is not running, start the speed layer "
                 + "(`lab stream start`) if it does not run, generate clickstream events into Kafka at --rate events/s "
-                + "(event time from now, one real second = 8 simulated minutes), and run the batch layer "
-                + "(`lab batch`, in its own JVM) every --batch-every. Prints a status line every 10 s. "
+                + "(event time from now, one real second = 8 simulated minutes), and run the batch layer over "
+                + "that topic only (`lab batch --source TOPIC`, in its own JVM) every --batch-every. Prints a status "
+                + "line every 10 s. "
                 + "Ctrl-C (or --duration) stops the generator and the batch runs; the speed layer keeps running "
                 + "unless the demo started it (then it is stopped too)."})
 final class DemoCommand implements Callable<Integer> {
@@ -171,7 +172,10 @@ final class DemoCommand implements Callable<Integer> {
                 + (status.lastBatch() == null ? "" : ", last batch " + StreamStatusCommand.lastBatch(status));
     }
 
-    /** `lab batch` in a JVM of its own (Spark wants its flags and a heap of its own), its summary lines shown. */
+    /**
+     * `lab batch` in a JVM of its own (Spark wants its flags and a heap of its own), its summary lines
+     * shown; over the live topic only, so loaded events in the same hours stay out of it.
+     */
     private void runBatchLayer(Lab lab, int run) {
         System.out.println("[demo] batch layer run " + run + " ...");
         List<String> command = new ArrayList<>();
@@ -179,7 +183,7 @@ final class DemoCommand implements Callable<Integer> {
         command.addAll(StreamJobService.sparkFlags());
         command.addAll(List.of("-Xms1g", "-Xmx1g", "-XX:+UseParallelGC", "-Dlab.repo=" + options.repo().root(),
                 "-cp", System.getProperty("java.class.path"), LabCommand.class.getName()));
-        command.addAll(List.of(arguments("batch")));
+        command.addAll(List.of(arguments("batch", "--source", lab.settings().get("stream.topic"))));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         try {

@@ -9,6 +9,7 @@ import lambdalab.course.LabEndpoints;
 import lambdalab.course.serving.ServingLayer;
 import lambdalab.course.serving.ServingResult;
 import lambdalab.course.views.LambdaSchema;
+import lambdalab.lab.Lab;
 import lambdalab.lab.service.ServiceException;
 import lambdalab.lab.supervisor.StateFile;
 import picocli.CommandLine.Command;
@@ -18,10 +19,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
-        description = {"Ask the serving layer: per (product, hour) for the last hours, the batch view's row up to "
-                + "the batch watermark and the speed layer's after it, with the layer each row comes from, "
-                + "then per-product totals (unique visitors from the union of the hours' sketches).",
-                "The hours count back from the newest hour either layer has. Needs only Cassandra."})
+        description = {"Ask the serving layer: per (product, hour) for the last hours, the batch view's row where a "
+                + "batch run covered the hour completely and read every event the speed layer counted of it, else "
+                + "the speed layer's row; each with its layer, why (hour still filling, late events after the batch "
+                + "run, ...) and the sources its batch row holds; then per-product totals (unique visitors from the "
+                + "union of the hours' sketches).",
+                "The hours count back from the newest hour either layer has. The speed layer's topic is the setting "
+                + "stream.topic. Needs only Cassandra."})
 final class QueryCommand implements Callable<Integer> {
 
     @Spec
@@ -46,8 +50,8 @@ final class QueryCommand implements Callable<Integer> {
         if (hours < 1) {
             throw new ParameterException(spec.commandLine(), "--hours must be at least 1, not " + hours + ".");
         }
-        LabEndpoints endpoints = options.lab().endpoints();
-        ServingResult result = query(endpoints);
+        Lab lab = options.lab();
+        ServingResult result = query(lab.endpoints(), lab.settings().get("stream.topic"));
         if (json) {
             System.out.println(StateFile.toJson(QueryTable.asJson(result, hours)));
         } else {
@@ -56,9 +60,9 @@ final class QueryCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ServingResult query(LabEndpoints endpoints) {
+    private ServingResult query(LabEndpoints endpoints, String streamTopic) {
         try (CqlSession session = LambdaSchema.openSession(endpoints)) {
-            return new ServingLayer(session).query(Optional.ofNullable(product), hours);
+            return new ServingLayer(session, streamTopic).query(Optional.ofNullable(product), hours);
         } catch (AllNodesFailedException e) { // no connection: the driver's per-node detail adds nothing
             throw unreachable(endpoints, "", e);
         } catch (DriverTimeoutException e) {

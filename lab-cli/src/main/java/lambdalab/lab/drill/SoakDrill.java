@@ -190,7 +190,7 @@ public final class SoakDrill {
         int hours = (int) ((last - first) / ClickEvent.HOUR_MS) + 1;
         List<ServedRow> served;
         try (CqlSession session = LambdaSchema.openSession(endpoints)) {
-            served = new ServingLayer(session).query(Optional.empty(), hours).rows().stream()
+            served = new ServingLayer(session, topic).query(Optional.empty(), hours).rows().stream()
                     .filter(row -> row.key().timestampHour() >= first && row.key().timestampHour() <= last).toList();
         }
         List<String> mismatches = ServedVersusTruth.mismatches(served, truth, ViewAggregation.RELATIVE_STANDARD_ERROR);

@@ -4,17 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.UUID;
 import lambdalab.course.batch.RawEvents;
 import lambdalab.course.batch.ViewAggregation;
+import lambdalab.course.clickstream.ClickEvent;
 import lambdalab.course.clickstream.ClickstreamGenerator;
 import lambdalab.course.clickstream.FileSink;
 import lambdalab.course.clickstream.GeneratorSettings;
@@ -80,6 +87,64 @@ class BatchLayerIT {
         visitors.keySet().retainAll(truth.keySet());
         assertThat(describe(activityAgain)).isEqualTo(describe(activity));
         assertThat(describe(visitorsAgain)).isEqualTo(describe(visitors));
+    }
+
+    @Test
+    void anHourWithEventsOfTwoSourcesIsReportedWithThemAndASourceCanBeChosen(TestLab testLab) throws IOException {
+        Lab lab = testLab.lab();
+        String topic = "sources-it-" + UUID.randomUUID();
+        String product = "BatchIT,Sources";
+        long h0 = Instant.parse("2073-01-01T00:00:00Z").toEpochMilli();
+        long h1 = h0 + ClickEvent.HOUR_MS;
+        long h2 = h1 + ClickEvent.HOUR_MS;
+        RawFixture raw = new RawFixture(lab.endpoints(), "/batch-it/" + topic);
+        raw.loadedFile(h0, RawFixture.events(product, h0, 1, 2, 0)); // hour 0: loaded only
+        raw.loadedFile(h1, RawFixture.events(product, h1, 1, 2, 0)); // hour 1: loaded and streamed
+        raw.streamFile(topic, 0, h1, 0, 3, RawFixture.events(product, h1, 1, 2, 0));
+        raw.streamFile(topic, 0, h2, 3, 6, RawFixture.events(product, h2, 1, 2, 0)); // hour 2: streamed only
+        try {
+            LabCli.Run run = LabCli.run(lab, "batch", "--input", raw.root());
+
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            assertThat(run.output()).containsPattern("Warning: 2073-01-01T01:00:00Z holds events of 2 sources: "
+                    + "generated \\(3\\), " + topic + " \\(3\\)")
+                    .doesNotContain("Warning: 2073-01-01T00:00:00Z").doesNotContain("Warning: 2073-01-01T02:00:00Z");
+            assertThat(batchSources(lab, product, topic)).containsExactly(
+                    "2073-01-01T00:00:00Z [\"generated\"] 1", "2073-01-01T01:00:00Z [\"generated\",\"" + topic + "\"] 2",
+                    "2073-01-01T02:00:00Z [\"" + topic + "\"] 1");
+            LabCli.Run table = LabCli.run(lab, "query", "--product", product, "--hours", "3");
+            assertThat(table.output()).containsPattern("2073-01-01T01:00:00Z .* generated\\+" + topic + "\n");
+
+            LabCli.Run oneSource = LabCli.run(lab, "batch", "--input", raw.root(), "--source", topic);
+
+            assertThat(oneSource.exitCode()).as(oneSource.output()).isZero();
+            assertThat(oneSource.output()).doesNotContain("Warning");
+            assertThat(batchSources(lab, product, topic)).contains("2073-01-01T01:00:00Z [\"" + topic + "\"] 1");
+        } finally {
+            try (CqlSession session = lab.services().cassandra().openSession(Duration.ofSeconds(30))) {
+                for (String table : List.of("batch_activity_by_product", "batch_visitors_by_product")) {
+                    session.execute("DELETE FROM lambda." + table + " WHERE product = ?", product);
+                }
+                if (session.getMetadata().getKeyspace("lambda").flatMap(k -> k.getTable("batch_coverage")).isPresent()) {
+                    session.execute("DELETE FROM lambda.batch_coverage WHERE source = ?", topic);
+                    session.execute("DELETE FROM lambda.batch_coverage WHERE source = 'generated' AND timestamp_hour IN ?",
+                            List.of(h0, h1));
+                }
+            }
+            raw.delete();
+        }
+    }
+
+    /** Per served row of `lab query --json` (the topic as the stream's): hour, its batch row's sources, purchases. */
+    private static List<String> batchSources(Lab lab, String product, String topic) throws IOException {
+        LabCli.Run run = LabCli.run(lab, "query", "--product", product, "--hours", "3", "--json",
+                "--set", "stream.topic=" + topic);
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        List<String> rows = new ArrayList<>();
+        for (JsonNode row : new ObjectMapper().readTree(run.output()).get("rows")) {
+            rows.add(row.get("hour").asText() + " " + row.path("batchSources") + " " + row.get("purchaseCount").asLong());
+        }
+        return rows;
     }
 
     @Test

@@ -15,6 +15,7 @@ import lambdalab.course.serving.Layer;
 import lambdalab.course.serving.ServedRow;
 import lambdalab.course.serving.ServingLayer;
 import lambdalab.course.serving.ServingResult;
+import lambdalab.course.serving.SourceCoverage;
 import lambdalab.course.views.LambdaSchema;
 import lambdalab.lab.Lab;
 import lambdalab.lab.service.StreamJobService;
@@ -86,10 +87,14 @@ class DemoIT {
         assertThat(demo.output()).contains("[batch] Batch run done").contains("speed layer: running")
                 .contains("events generated");
         try (CqlSession session = LambdaSchema.openSession(lab.endpoints())) {
-            ServingResult served = new ServingLayer(session).query(Optional.empty(), 12);
+            String topic = lab.settings().get("stream.topic");
+            ServingResult served = new ServingLayer(session, topic).query(Optional.empty(), 12);
             Set<Layer> layers = served.rows().stream().map(ServedRow::layer).collect(Collectors.toSet());
             assertThat(layers).containsExactlyInAnyOrder(Layer.BATCH, Layer.STREAM);
-            assertThat(served.batchWatermark()).isPresent();
+            // the demo's batch runs read the live topic only
+            assertThat(served.batchCoverage()).extracting(SourceCoverage::source).containsExactly(topic);
+            assertThat(served.rows()).filteredOn(row -> row.layer() == Layer.BATCH)
+                    .allSatisfy(row -> assertThat(row.batchSources()).containsExactly(topic));
         }
         LabCli.Run status = LabCli.run(lab, "stream", "status", "--json");
         assertThat(status.exitCode()).as("the demo stops the job it started: " + status.output()).isEqualTo(3);

@@ -199,7 +199,8 @@ class ProvisioningTest {
         String guide = Files.readString(repository.resolve("troubleshooting.md"));
         Pattern link = Pattern.compile("troubleshooting\\.md#([a-z0-9-]+)");
         List<Path> sources = new ArrayList<>(List.of(repository.resolve("Vagrantfile"), repository.resolve("lab")));
-        for (Path folder : List.of(PROVISIONING, repository.resolve("lab-cli/src/main"), repository.resolve("services"))) {
+        for (Path folder : List.of(PROVISIONING, repository.resolve("lab-cli/src/main"), repository.resolve("services"),
+                repository.resolve("shared-jar/src/main"))) {
             try (Stream<Path> files = Files.walk(folder)) {
                 files.filter(Files::isRegularFile).filter(file -> !file.toString().contains("/target/"))
                         .forEach(sources::add);

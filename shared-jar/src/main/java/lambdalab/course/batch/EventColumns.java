@@ -20,6 +20,11 @@ public final class EventColumns {
     public static final String PAGE = "page";
     public static final String PRODUCT = "product";
     public static final String TIMESTAMP_HOUR = "timestamp_hour";
+    /**
+     * Not part of the event: the column the batch layer adds to say where an event came from (the
+     * raw dataset's topic, {@code generated} for loaded events, or the path of TSV input).
+     */
+    public static final String SOURCE = "source";
 
     public static final StructType SCHEMA = new StructType()
             .add(TIMESTAMP_MS, DataTypes.LongType, false)

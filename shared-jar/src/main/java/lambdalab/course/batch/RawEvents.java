@@ -50,8 +50,12 @@ public final class RawEvents {
     /** The course's "No predefined schema found" trap: check for data before Spark infers a schema. */
     static void requireData(SparkSession spark, String path) {
         if (!InputPaths.hasFiles(spark, path, ".parquet")) {
-            throw new MissingInputException("No raw events at " + path + " yet. Load some with "
-                    + "`./lab batch load --events 100000`, or run the speed layer, or point --input at TSV files.");
+            throw noRawEvents(path);
         }
+    }
+
+    static MissingInputException noRawEvents(String path) {
+        return new MissingInputException("No raw events at " + path + " yet. Load some with "
+                + "`./lab batch load --events 100000`, or run the speed layer, or point --input at TSV files.");
     }
 }

@@ -5,9 +5,13 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 
 /**
  * The one aggregation of the course, shared by the batch layer, the speed layer and Kappa: per
@@ -30,25 +34,39 @@ public final class ViewAggregation {
     private ViewAggregation() {
     }
 
-    /** Per (product, timestamp_hour): the three action counts and the visitors sketch. */
-    public static Dataset<Row> aggregate(Dataset<Row> events) {
-        return events.groupBy(col(EventColumns.PRODUCT), col(EventColumns.TIMESTAMP_HOUR)).agg(
-                countOf("purchase").as(PURCHASE_COUNT),
+    /**
+     * Per (product, timestamp_hour): the three action counts and the visitors sketch, and any
+     * {@code more} aggregates of the group a layer keeps beside them (the batch layer: the sources).
+     */
+    public static Dataset<Row> aggregate(Dataset<Row> events, Column... more) {
+        List<Column> aggregates = new ArrayList<>(List.of(
                 countOf("add_to_cart").as(ADD_TO_CART_COUNT),
                 countOf("page_view").as(PAGE_VIEW_COUNT),
-                expr("hll_sketch_agg(" + EventColumns.VISITOR + ", " + LG_CONFIG_K + ")").as(VISITORS_SKETCH));
+                expr("hll_sketch_agg(" + EventColumns.VISITOR + ", " + LG_CONFIG_K + ")").as(VISITORS_SKETCH)));
+        aggregates.addAll(List.of(more));
+        return events.groupBy(col(EventColumns.PRODUCT), col(EventColumns.TIMESTAMP_HOUR))
+                .agg(countOf("purchase").as(PURCHASE_COUNT), aggregates.toArray(Column[]::new));
     }
 
-    /** The activity view ({@code *_activity_by_product}) of an aggregate. */
-    public static Dataset<Row> activity(Dataset<Row> aggregate) {
-        return aggregate.select(col(EventColumns.PRODUCT), col(EventColumns.TIMESTAMP_HOUR),
-                col(PURCHASE_COUNT), col(ADD_TO_CART_COUNT), col(PAGE_VIEW_COUNT));
+    /** The activity view ({@code *_activity_by_product}) of an aggregate, with {@code more} of its columns. */
+    public static Dataset<Row> activity(Dataset<Row> aggregate, String... more) {
+        return aggregate.select(withMore(List.of(col(EventColumns.PRODUCT), col(EventColumns.TIMESTAMP_HOUR),
+                col(PURCHASE_COUNT), col(ADD_TO_CART_COUNT), col(PAGE_VIEW_COUNT)), more));
     }
 
-    /** The visitors view ({@code *_visitors_by_product}) of an aggregate: the estimate beside its sketch. */
-    public static Dataset<Row> visitors(Dataset<Row> aggregate) {
-        return aggregate.select(col(EventColumns.PRODUCT), col(EventColumns.TIMESTAMP_HOUR),
-                expr("hll_sketch_estimate(" + VISITORS_SKETCH + ")").as(UNIQUE_VISITORS), col(VISITORS_SKETCH));
+    /**
+     * The visitors view ({@code *_visitors_by_product}) of an aggregate: the estimate beside its
+     * sketch, with {@code more} of its columns.
+     */
+    public static Dataset<Row> visitors(Dataset<Row> aggregate, String... more) {
+        return aggregate.select(withMore(List.of(col(EventColumns.PRODUCT), col(EventColumns.TIMESTAMP_HOUR),
+                expr("hll_sketch_estimate(" + VISITORS_SKETCH + ")").as(UNIQUE_VISITORS), col(VISITORS_SKETCH)), more));
+    }
+
+    private static Column[] withMore(List<Column> columns, String... more) {
+        List<Column> all = new ArrayList<>(columns);
+        Arrays.stream(more).map(functions::col).forEach(all::add);
+        return all.toArray(Column[]::new);
     }
 
     private static Column countOf(String action) {

@@ -2,22 +2,25 @@ package lambdalab.course.serving;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.LongStream;
 
 /**
- * The serving layer of the Lambda architecture: answers per (product, hour) from the batch views up
- * to the batch watermark and from the speed layer's views after it (see {@link ViewMerge}), with
+ * The serving layer of the Lambda architecture: answers per (product, hour) from the batch view
+ * where the batch runs covered the hour completely and read every event the speed layer counted,
+ * else from the speed layer's view, saying which and why (see {@link ViewMerge#serve}), with
  * per-product totals whose unique visitors come from the union of the hours' sketches.
  */
 public final class ServingLayer {
 
     private final ViewReader views;
+    private final String streamTopic;
 
-    public ServingLayer(CqlSession session) {
+    /** @param streamTopic the Kafka topic the speed layer reads (setting {@code stream.topic}) */
+    public ServingLayer(CqlSession session, String streamTopic) {
         this.views = new ViewReader(session);
+        this.streamTopic = streamTopic;
     }
 
     /**
@@ -29,18 +32,16 @@ public final class ServingLayer {
     public ServingResult query(Optional<String> product, int hours) {
         ViewMerge.requireHours(hours);
         views.requireViews();
-        Map<Layer, LayerWatermark> watermarks = views.watermarks();
-        Optional<LayerWatermark> batchWatermark = Optional.ofNullable(watermarks.get(Layer.BATCH));
-        Optional<LayerWatermark> streamWatermark = Optional.ofNullable(watermarks.get(Layer.STREAM));
+        BatchCoverage coverage = new BatchCoverage(views.coverage());
+        Optional<LayerWatermark> streamWatermark = views.streamWatermark();
         OptionalLong newest = LongStream.concat(views.newestHour(Layer.BATCH, product).stream(),
                 views.newestHour(Layer.STREAM, product).stream()).max();
         if (newest.isEmpty()) {
-            return new ServingResult(List.of(), List.of(), batchWatermark, streamWatermark);
+            return new ServingResult(List.of(), List.of(), streamTopic, coverage.summaries(), streamWatermark);
         }
         long from = ViewMerge.windowStart(newest.getAsLong(), hours);
         List<ServedRow> rows = ViewMerge.merge(views.rowsFrom(Layer.BATCH, product, from),
-                views.rowsFrom(Layer.STREAM, product, from),
-                batchWatermark.map(w -> OptionalLong.of(w.watermarkHour())).orElse(OptionalLong.empty()), hours);
-        return new ServingResult(rows, ViewMerge.totals(rows), batchWatermark, streamWatermark);
+                views.rowsFrom(Layer.STREAM, product, from), coverage, streamTopic, hours);
+        return new ServingResult(rows, ViewMerge.totals(rows), streamTopic, coverage.summaries(), streamWatermark);
     }
 }

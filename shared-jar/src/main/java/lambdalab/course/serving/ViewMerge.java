@@ -15,18 +15,14 @@ import lambdalab.course.clickstream.ProductHour;
 import lambdalab.course.sketches.VisitorSketches;
 
 /**
- * The serving layer's merge, without Cassandra: which layer answers for each hour, and how hours add
- * up. The batch layer recomputes from every raw event, so up to its watermark it is right even when
- * the speed layer lost or doubled messages; after the watermark only the speed layer has the hours.
+ * The serving layer's merge, without Cassandra: which layer answers for each (product, hour), and
+ * how hours add up. The batch layer recomputes from every raw event, so where it covered an hour
+ * completely and has read every event the speed layer counted, it is right even when the speed
+ * layer lost or doubled messages; everywhere else the speed layer's row is the better answer.
  */
 public final class ViewMerge {
 
     private ViewMerge() {
-    }
-
-    /** The layer whose row counts for {@code hour}: batch up to and including its watermark, stream after. */
-    public static Layer authoritative(long hour, OptionalLong batchWatermark) {
-        return batchWatermark.isPresent() && hour <= batchWatermark.getAsLong() ? Layer.BATCH : Layer.STREAM;
     }
 
     /** The first of the last {@code hours} hours that end with {@code newestHour}. */
@@ -48,11 +44,10 @@ public final class ViewMerge {
 
     /**
      * The served rows for the last {@code hours} hours, counted back from the newest hour either layer
-     * has: per (product, hour) the authoritative layer's row, else the other layer's, marked as a
-     * fallback. Ordered by product, then hour.
+     * has, each chosen by {@link #serve}. Ordered by product, then hour.
      */
-    public static List<ServedRow> merge(Collection<ViewRow> batch, Collection<ViewRow> stream,
-                                        OptionalLong batchWatermark, int hours) {
+    public static List<ServedRow> merge(Collection<ViewRow> batch, Collection<ViewRow> stream, BatchCoverage coverage,
+                                        String streamTopic, int hours) {
         OptionalLong newest = newestHour(batch, stream);
         if (newest.isEmpty()) {
             return List.of();
@@ -63,22 +58,42 @@ public final class ViewMerge {
         SortedSet<ProductHour> keys = new TreeSet<>(batchRows.keySet());
         keys.addAll(streamRows.keySet());
         return keys.stream().filter(key -> key.timestampHour() >= from)
-                .map(key -> serve(key, batchRows.get(key), streamRows.get(key), batchWatermark))
+                .map(key -> serve(key, batchRows.get(key), streamRows.get(key), coverage, streamTopic))
                 .toList();
     }
 
-    /** One (product, hour): the authoritative layer's row if it has one, else the other's (either may be null). */
-    public static ServedRow serve(ProductHour key, ViewRow batch, ViewRow stream, OptionalLong batchWatermark) {
-        Layer wanted = authoritative(key.timestampHour(), batchWatermark);
-        ViewRow preferred = wanted == Layer.BATCH ? batch : stream;
-        if (preferred != null) {
-            return served(preferred, wanted, false);
-        }
-        ViewRow other = wanted == Layer.BATCH ? stream : batch;
-        if (other == null) {
+    /**
+     * One (product, hour), either row may be null (not both). The batch row answers only when the
+     * batch run covered the hour completely for every source of its row, the row holds the speed
+     * layer's topic, and the run had read every event the stream row counts (by their Kafka
+     * offsets); otherwise the stream row does, and the reason says why. Without a stream row the
+     * batch row answers whatever its coverage (its reason says how far to trust it); without a batch
+     * row the stream row does.
+     *
+     * @param streamTopic the Kafka topic the speed layer reads (its rows say nothing of their topic)
+     */
+    public static ServedRow serve(ProductHour key, ViewRow batch, ViewRow stream, BatchCoverage coverage,
+                                  String streamTopic) {
+        if (batch == null && stream == null) {
             throw new IllegalArgumentException("Neither layer has a row for " + key);
         }
-        return served(other, wanted == Layer.BATCH ? Layer.STREAM : Layer.BATCH, true);
+        if (batch == null) {
+            return served(stream, Layer.STREAM, Reason.NO_BATCH_ROW, null);
+        }
+        Reason batchState = coverage.state(batch.sources(), key.timestampHour());
+        if (stream == null) {
+            return served(batch, Layer.BATCH, batchState, batch);
+        }
+        if (!batch.sources().isEmpty() && !batch.sources().contains(streamTopic)) {
+            return served(stream, Layer.STREAM, Reason.NOT_IN_BATCH, batch);
+        }
+        if (batchState != Reason.COMPLETE) {
+            return served(stream, Layer.STREAM, batchState, batch);
+        }
+        if (coverage.missedBy(streamTopic, key.timestampHour(), stream.throughOffsets())) {
+            return served(stream, Layer.STREAM, Reason.LATE_EVENTS, batch);
+        }
+        return served(batch, Layer.BATCH, Reason.COMPLETE, batch);
     }
 
     /**
@@ -100,8 +115,9 @@ public final class ViewMerge {
                 VisitorSketches.estimate(union));
     }
 
-    private static ServedRow served(ViewRow row, Layer layer, boolean fallback) {
-        return new ServedRow(row.key(), layer, fallback, row.purchaseCount(), row.addToCartCount(),
+    private static ServedRow served(ViewRow row, Layer layer, Reason reason, ViewRow batch) {
+        List<String> batchSources = batch == null ? List.of() : batch.sources().stream().sorted().toList();
+        return new ServedRow(row.key(), layer, reason, batchSources, row.purchaseCount(), row.addToCartCount(),
                 row.pageViewCount(), VisitorSketches.estimate(row.visitorsSketch()), row.visitorsSketch());
     }
 

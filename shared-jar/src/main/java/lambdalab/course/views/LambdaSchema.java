@@ -24,8 +24,20 @@ public final class LambdaSchema {
     public static final String STREAM_ACTIVITY = "stream_activity_by_product";
     public static final String BATCH_VISITORS = "batch_visitors_by_product";
     public static final String STREAM_VISITORS = "stream_visitors_by_product";
-    /** One row per layer: the last complete hour it covered. */
+    /**
+     * The speed layer's row ({@code stream}): the newest hour it has seen and its event count. The
+     * batch layer no longer writes one (a {@code batch} row from an older version is ignored): one
+     * hour for every source and run could not say what each run covered (see {@link #BATCH_COVERAGE}).
+     */
     public static final String WATERMARKS = "layer_watermarks";
+    /**
+     * Per (source, hour) that a batch run aggregated: whether the hour was complete when it read it
+     * and up to which Kafka offset per partition it had read the hour's events. Each run writes
+     * exactly the hours it aggregated, so a run over a few hours leaves the others as they were.
+     */
+    public static final String BATCH_COVERAGE = "batch_coverage";
+    /** The batch views' column with the sources whose events a row counts (see {@link #BATCH_ROW_COLUMNS}). */
+    public static final String SOURCES = "sources";
     /** Per product: the action counts of the speed layer's sliding window (about 30 s). */
     public static final String STREAM_WINDOW = "stream_window_by_product";
     /** Per Kafka partition of a topic: the next offset the speed layer reads (all before it are in the views). */
@@ -55,6 +67,12 @@ public final class LambdaSchema {
      * written before it (by a run that was reset) are never taken as state.
      */
     static final Map<String, String> STREAM_OFFSETS_COLUMNS = columns("views_since", "timestamp");
+    /**
+     * Columns every batch view row carries besides its value: the sources whose events it counts
+     * (the raw dataset's {@code topic}: {@code generated} for loaded events, else a Kafka topic; or
+     * the TSV input's path), so the same events loaded and streamed do not add up unseen.
+     */
+    static final Map<String, String> BATCH_ROW_COLUMNS = columns(SOURCES, "set<text>");
 
     /** DDL runs slowly on a busy small machine: the driver's 2 s default is too short. */
     static final Duration SCHEMA_TIMEOUT = Duration.ofSeconds(60);
@@ -68,6 +86,8 @@ public final class LambdaSchema {
             session.execute(statement);
         }
         // tables created by an earlier version of the lab lack the newer columns
+        addMissingColumns(session, BATCH_ACTIVITY, BATCH_ROW_COLUMNS);
+        addMissingColumns(session, BATCH_VISITORS, BATCH_ROW_COLUMNS);
         addMissingColumns(session, STREAM_ACTIVITY, STREAM_ROW_COLUMNS);
         addMissingColumns(session, STREAM_ACTIVITY, STREAM_ACTIVITY_COLUMNS);
         addMissingColumns(session, STREAM_VISITORS, STREAM_ROW_COLUMNS);
@@ -92,12 +112,15 @@ public final class LambdaSchema {
         return List.of(
                 "CREATE KEYSPACE IF NOT EXISTS " + KEYSPACE + " WITH replication = "
                         + "{'class': 'SimpleStrategy', 'replication_factor': " + replicationFactor + "}",
-                activityTable(BATCH_ACTIVITY, Map.of()),
+                activityTable(BATCH_ACTIVITY, BATCH_ROW_COLUMNS),
                 activityTable(STREAM_ACTIVITY, merged(STREAM_ROW_COLUMNS, STREAM_ACTIVITY_COLUMNS)),
-                visitorsTable(BATCH_VISITORS, Map.of()),
+                visitorsTable(BATCH_VISITORS, BATCH_ROW_COLUMNS),
                 visitorsTable(STREAM_VISITORS, merged(STREAM_ROW_COLUMNS, STREAM_VISITORS_COLUMNS)),
                 "CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + WATERMARKS + " (layer text PRIMARY KEY, "
                         + "watermark_hour bigint, events bigint, updated_at timestamp)",
+                "CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + BATCH_COVERAGE + " (source text, timestamp_hour bigint, "
+                        + "complete boolean, through_offsets map<int, bigint>, events bigint, updated_at timestamp, "
+                        + "PRIMARY KEY (source, timestamp_hour)) WITH CLUSTERING ORDER BY (timestamp_hour DESC)",
                 "CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + STREAM_WINDOW + " (product text PRIMARY KEY, "
                         + "window_end timestamp, window_seconds int, "
                         + "purchase_count bigint, add_to_cart_count bigint, page_view_count bigint)",

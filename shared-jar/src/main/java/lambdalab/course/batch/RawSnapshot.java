@@ -1,0 +1,234 @@
+package lambdalab.course.batch;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.LongPredicate;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
+
+/**
+ * The files of a raw dataset one batch run reads, listed once before the run reads exactly them,
+ * and what they prove about each source's hours (see {@link #coverage}).
+ *
+ * <p>The speed layer names each file after its stream batch's offset range of one Kafka partition,
+ * {@code batch-FROM-UNTIL-0.parquet}, one file per hour the batch had events of; stream batches run
+ * one after the other, and a batch starts only when every file of the batch before it is written.
+ * So a file with offset FROM, seen in the listing, proves that every event of that partition below
+ * FROM was in place when it was seen. The listing goes newest hour first: every hour is listed after
+ * the newer ones, so that proof covers it too (listing oldest first, a stream batch could add files
+ * to an hour already listed while a newer hour is still to be listed). A listed file the speed layer
+ * deletes before the run reads it (it replaces a batch's files after a restart) fails the run: the
+ * coverage never claims events the run did not read.
+ */
+public final class RawSnapshot {
+
+    /** A stream batch's file: the speed layer names it after the batch's offset range. */
+    private static final Pattern BATCH_FILE = Pattern.compile("batch-(\\d+)-(\\d+)-\\d+\\.parquet");
+    private static final String HOUR_FOLDER = EventColumns.TIMESTAMP_HOUR + "=";
+    private static final String TOPIC_FOLDER = RawEvents.TOPIC + "=";
+
+    /**
+     * One file of the dataset.
+     *
+     * @param source    its topic folder's name; the dataset's root for files outside a topic folder
+     * @param partition its Kafka partition folder's number, -1 outside one
+     * @param hour      its hour folder's hour, -1 outside one
+     * @param from      the first offset of its stream batch's range, -1 for files not named after one
+     * @param until     the offset after that range, -1 likewise
+     */
+    record RawFile(String path, String source, int partition, long hour, long from, long until) {
+        boolean hasOffsets() {
+            return from >= 0;
+        }
+    }
+
+    private final String root;
+    private final List<RawFile> files;
+
+    private RawSnapshot(String root, List<RawFile> files) {
+        this.root = root;
+        this.files = List.copyOf(files);
+    }
+
+    /**
+     * Lists the data files under {@code root} (a file or a folder), newest hour first.
+     *
+     * @throws MissingInputException when there is none
+     */
+    public static RawSnapshot list(Configuration conf, String root) {
+        Path path = new Path(root);
+        List<String> found = new ArrayList<>();
+        try {
+            FileSystem fs = path.getFileSystem(conf);
+            if (fs.exists(path)) {
+                collect(fs, fs.getFileStatus(path), found);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the raw events at " + root + ": " + e.getMessage(), e);
+        }
+        if (found.isEmpty()) {
+            throw RawEvents.noRawEvents(root);
+        }
+        return of(root, found);
+    }
+
+    /** A snapshot of the files at {@code paths} under {@code root}, in listing order. */
+    static RawSnapshot of(String root, List<String> paths) {
+        return new RawSnapshot(root, paths.stream().map(path -> parse(root, path)).toList());
+    }
+
+    private static void collect(FileSystem fs, FileStatus status, List<String> found) throws IOException {
+        String name = status.getPath().getName();
+        if (status.isFile()) {
+            if (name.endsWith(".parquet") && status.getLen() > 0) {
+                found.add(status.getPath().toString());
+            }
+            return;
+        }
+        FileStatus[] children = fs.listStatus(status.getPath());
+        Arrays.sort(children, Comparator.comparing(RawSnapshot::newestHourFirst));
+        for (FileStatus child : children) {
+            String childName = child.getPath().getName();
+            if (!childName.startsWith(".") && !childName.startsWith("_")) { // hidden: being written, or Spark's
+                collect(fs, child, found);
+            }
+        }
+    }
+
+    /** Sorts hour folders newest first (by their number), anything else by name. */
+    private static String newestHourFirst(FileStatus status) {
+        String name = status.getPath().getName();
+        if (name.startsWith(HOUR_FOLDER)) {
+            long hour = Long.parseLong(name.substring(HOUR_FOLDER.length()));
+            return String.format(Locale.ROOT, "%020d", Long.MAX_VALUE - hour);
+        }
+        return name;
+    }
+
+    private static RawFile parse(String root, String path) {
+        String source = root;
+        int partition = -1;
+        long hour = -1;
+        for (String segment : path.split("/")) {
+            if (segment.startsWith(TOPIC_FOLDER)) {
+                // as Spark reads the folder's value into the topic column
+                source = ExternalCatalogUtils.unescapePathName(segment.substring(TOPIC_FOLDER.length()));
+            } else if (segment.startsWith(RawEvents.KAFKA_PARTITION + "=")) {
+                partition = Integer.parseInt(segment.substring(RawEvents.KAFKA_PARTITION.length() + 1));
+            } else if (segment.startsWith(HOUR_FOLDER)) {
+                hour = Long.parseLong(segment.substring(HOUR_FOLDER.length()));
+            }
+        }
+        Matcher name = BATCH_FILE.matcher(path.substring(path.lastIndexOf('/') + 1));
+        boolean batchFile = name.matches() && partition >= 0 && hour >= 0;
+        return new RawFile(path, source, partition, hour, batchFile ? Long.parseLong(name.group(1)) : -1,
+                batchFile ? Long.parseLong(name.group(2)) : -1);
+    }
+
+    /** The files' paths, in listing order. */
+    List<String> paths() {
+        return files.stream().map(RawFile::path).toList();
+    }
+
+    /** The sources the snapshot has files of. */
+    public SortedSet<String> sources() {
+        return files.stream().map(RawFile::source).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Whether it has files of {@code source} (null: any) in {@code hours} (files outside hour folders count). */
+    public boolean has(String source, LongPredicate hours) {
+        return files.stream().anyMatch(file -> selected(file, source, hours));
+    }
+
+    /**
+     * The events of exactly the snapshot's files of {@code source} (null: every source) in
+     * {@code hours}, with their source in {@link EventColumns#SOURCE}: the topic folder's name, or
+     * the root when the dataset has no topic folders. Needs {@link #has} to be true.
+     */
+    public Dataset<Row> read(SparkSession spark, String source, LongPredicate hours) {
+        // the folders between the dataset's root and the files become columns (topic, kafka_partition, hour)
+        int topicFolder = root.indexOf("/" + TOPIC_FOLDER);
+        String basePath = topicFolder >= 0 ? root.substring(0, topicFolder) : root;
+        String[] paths = files.stream().filter(file -> selected(file, source, hours)).map(RawFile::path)
+                .toArray(String[]::new);
+        Dataset<Row> events = withSerialLookup(spark, () -> spark.read().option("basePath", basePath).parquet(paths));
+        Column sourceColumn = Arrays.asList(events.columns()).contains(RawEvents.TOPIC)
+                ? coalesce(col(RawEvents.TOPIC).cast("string"), lit(root)) : lit(root);
+        List<Column> columns = new ArrayList<>(Arrays.asList(EventColumns.columns()));
+        columns.add(sourceColumn.as(EventColumns.SOURCE));
+        return events.select(columns.toArray(Column[]::new));
+    }
+
+    /**
+     * Spark looks the given files up again when it resolves the read (here, at once); beyond a few
+     * dozen paths it would start a job of one task per file to do it, far slower on a local master
+     * than looking them up one after the other.
+     */
+    private static Dataset<Row> withSerialLookup(SparkSession spark, Supplier<Dataset<Row>> read) {
+        String threshold = "spark.sql.sources.parallelPartitionDiscovery.threshold";
+        String before = spark.conf().get(threshold);
+        spark.conf().set(threshold, Integer.MAX_VALUE);
+        try {
+            return read.get();
+        } finally {
+            spark.conf().set(threshold, before);
+        }
+    }
+
+    private static boolean selected(RawFile file, String source, LongPredicate hours) {
+        return (source == null || file.source().equals(source)) && (file.hour() < 0 || hours.test(file.hour()));
+    }
+
+    /**
+     * What a run that read this snapshot covered of {@code source}'s {@code hour}, of which it
+     * aggregated {@code events} events.
+     *
+     * <p>A source whose files carry no Kafka offsets (loaded events) is complete. A Kafka topic's
+     * hour is complete when each of its partitions in the snapshot already has a file of a later
+     * hour: a partition still in the hour may bring more of it. Per partition, the run read every
+     * event of the hour below the largest of: the UNTIL of the hour's own files, the FROM of its
+     * files of this or later hours (see the class comment). A stream batch that had no events of
+     * the hour is so covered only once a later batch of the partition is in the snapshot.
+     */
+    public HourCoverage coverage(String source, long hour, long events, Instant at) {
+        List<RawFile> kafkaFiles = files.stream().filter(f -> f.source().equals(source) && f.hasOffsets()).toList();
+        if (kafkaFiles.isEmpty()) {
+            return new HourCoverage(source, hour, true, Map.of(), events, at);
+        }
+        Map<Integer, Long> newestHour = new TreeMap<>();
+        Map<Integer, Long> through = new TreeMap<>();
+        for (RawFile file : kafkaFiles) {
+            newestHour.merge(file.partition(), file.hour(), Math::max);
+            if (file.hour() >= hour) {
+                through.merge(file.partition(), file.hour() == hour ? file.until() : file.from(), Math::max);
+            }
+        }
+        boolean complete = newestHour.values().stream().allMatch(newest -> newest > hour);
+        return new HourCoverage(source, hour, complete, through, events, at);
+    }
+}
