@@ -88,7 +88,10 @@ public final class SoakDrill {
             }
             long sent = generator.truth().events();
             step("generator", "stopped", String.format(Locale.ROOT, "%,d events sent", sent));
-            if (!awaitCommitted(endpoints, topic, committedBefore + sent)) {
+            // everything in the topic up to now: the job may also be reading older events of it
+            long end = KafkaTopics.latestOffsets(endpoints.kafkaBootstrapServers(), topic).values().stream()
+                    .mapToLong(Long::longValue).sum();
+            if (!awaitCommitted(endpoints, topic, end)) {
                 return false;
             }
             if (!batchRun(spark, "last batch run")) {

@@ -61,11 +61,20 @@ public final class KafkaTopics {
 
     /** The earliest offset Kafka still holds for each partition of {@code topic}. */
     public static Map<Integer, Long> earliestOffsets(String bootstrapServers, String topic) {
+        return offsets(bootstrapServers, topic, OffsetSpec.earliest());
+    }
+
+    /** The next offset to be written (the end) of each partition of {@code topic}. */
+    public static Map<Integer, Long> latestOffsets(String bootstrapServers, String topic) {
+        return offsets(bootstrapServers, topic, OffsetSpec.latest());
+    }
+
+    private static Map<Integer, Long> offsets(String bootstrapServers, String topic, OffsetSpec spec) {
         try (Admin admin = Admin.create(adminConfig(bootstrapServers))) {
             TopicDescription description = describe(admin, bootstrapServers, topic)
                     .orElseThrow(() -> new IllegalStateException("Topic " + topic + " does not exist"));
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            description.partitions().forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.earliest()));
+            description.partitions().forEach(p -> request.put(new TopicPartition(topic, p.partition()), spec));
             Map<Integer, Long> earliest = new TreeMap<>();
             admin.listOffsets(request).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .forEach((partition, info) -> earliest.put(partition.partition(), info.offset()));
@@ -73,7 +82,7 @@ public final class KafkaTopics {
         } catch (TimeoutException e) {
             throw new KafkaUnreachableException(bootstrapServers, "an offsets request", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot read the earliest offsets of " + topic + ": "
+            throw new IllegalStateException("Cannot read the offsets of " + topic + ": "
                     + e.getCause().getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
