@@ -2,7 +2,11 @@ package lambdalab.lab.drill;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import lambdalab.course.LabEndpoints;
 import lambdalab.course.batch.BatchLayer;
 import lambdalab.course.batch.EventColumns;
@@ -177,6 +182,7 @@ public final class SoakDrill {
             if (Instant.now().isAfter(deadline) || streamState() == ServiceState.FAILED) {
                 step("speed layer catch-up", "NOT DONE", String.format(Locale.ROOT,
                         "committed %,d of %,d offsets; job %s; see ./lab logs stream", committed, expected, streamState()));
+                lastErrors(lab.settings().home().resolve("logs/stream.log")).forEach(line -> step("", "", line));
                 return false;
             }
             Thread.sleep(500);
@@ -265,6 +271,16 @@ public final class SoakDrill {
         out.printf(Locale.ROOT, "%7s  %-22s %-24s %s%n", "AT", "STEP", "OUTCOME", "DETAIL");
         for (String[] line : steps) {
             out.printf(Locale.ROOT, "%7s  %-22s %-24s %s%n", (Object[]) line);
+        }
+    }
+
+    /** The job's last few ERROR lines, so a drill that failed says why. */
+    private static List<String> lastErrors(Path log) {
+        try (Stream<String> lines = Files.lines(log)) {
+            List<String> errors = lines.filter(line -> line.contains("ERROR")).toList();
+            return errors.subList(Math.max(0, errors.size() - 3), errors.size());
+        } catch (IOException | UncheckedIOException e) {
+            return List.of("(cannot read " + log + ": " + e.getMessage() + ")");
         }
     }
 

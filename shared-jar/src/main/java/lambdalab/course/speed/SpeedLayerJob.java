@@ -117,9 +117,9 @@ public final class SpeedLayerJob {
                 return start(settings, options.getOrDefault("master", "local[2]"),
                         Integer.parseInt(options.getOrDefault("partitions", "2")),
                         number(options, "halt-before-commit", options.getOrDefault("halt-before-commit", "0")));
-            } catch (RuntimeException failure) {
+            } catch (Exception failure) { // Spark's checked exceptions too, undeclared
                 if (Instant.now().isAfter(deadline)) {
-                    throw failure;
+                    throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
                 }
                 System.out.println("The start failed (" + rootMessage(failure) + "); trying again in 5 s.");
                 stopSpark();
