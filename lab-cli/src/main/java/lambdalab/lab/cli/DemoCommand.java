@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +17,6 @@ import lambdalab.course.clickstream.ClickstreamGenerator;
 import lambdalab.course.clickstream.GeneratorSettings;
 import lambdalab.course.kafka.KafkaSink;
 import lambdalab.course.kafka.KafkaTopics;
-import lambdalab.generator.HumanDuration;
 import lambdalab.generator.StopOnShutdown;
 import lambdalab.lab.Lab;
 import lambdalab.lab.service.StreamJobService;
@@ -72,8 +70,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Duration batchInterval = parse("--batch-every", batchEvery);
-        Duration live = duration == null ? null : parse("--duration", duration);
+        Duration batchInterval = DurationOption.parse(spec, "--batch-every", batchEvery);
+        Duration live = duration == null ? null : DurationOption.parse(spec, "--duration", duration);
         if (rate < 1) {
             throw new ParameterException(spec.commandLine(), "--rate must be at least 1, got " + rate);
         }
@@ -216,14 +214,6 @@ final class DemoCommand implements Callable<Integer> {
         return all.toArray(String[]::new);
     }
 
-    private Duration parse(String option, String value) {
-        try {
-            return HumanDuration.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(),
-                    option + " must be a positive duration like 90s, 2m or PT1H, not '" + value + "'.");
-        }
-    }
 
     /** The generator at a steady rate into the speed layer's topic, event time starting at this hour. */
     private final class GeneratorThread extends Thread {

@@ -1,11 +1,9 @@
 package lambdalab.lab.cli;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import lambdalab.generator.HumanDuration;
 import lambdalab.lab.Lab;
 import lambdalab.lab.drill.SoakDrill;
 import picocli.CommandLine.Command;
@@ -60,8 +58,8 @@ final class DrillCommand implements Runnable {
             if (rate < 1) {
                 throw new ParameterException(spec.commandLine(), "--rate must be at least 1, got " + rate);
             }
-            SoakDrill.Plan plan = new SoakDrill.Plan(parse("--duration", duration), rate,
-                    parse("--batch-every", batchEvery), parse("--catch-up", catchUp));
+            SoakDrill.Plan plan = new SoakDrill.Plan(DurationOption.parse(spec, "--duration", duration), rate,
+                    DurationOption.parse(spec, "--batch-every", batchEvery), DurationOption.parse(spec, "--catch-up", catchUp));
             Lab lab = options.lab();
             if (!lab.ensureRunning(System.out, "[soak] ")) {
                 return 1;
@@ -72,15 +70,6 @@ final class DrillCommand implements Runnable {
                 return LabCommand.execute(arguments.toArray(String[]::new));
             });
             return drill.run() ? 0 : 1;
-        }
-
-        private Duration parse(String option, String value) {
-            try {
-                return HumanDuration.parse(value);
-            } catch (DateTimeParseException e) {
-                throw new ParameterException(spec.commandLine(),
-                        option + " must be a positive duration like 90s, 2m or PT1H, not '" + value + "'.");
-            }
         }
     }
 }

@@ -235,8 +235,7 @@ public final class SoakDrill {
     }
 
     private static long committed(LabEndpoints endpoints, String topic) {
-        try (CqlSession session = LambdaSchema.openSession(endpoints)) {
-            LambdaSchema.create(session, 1);
+        try (CqlSession session = LambdaSchema.openSession(endpoints)) { // the schema exists: firstFreeHour made it
             long sum = 0;
             for (Row row : session.execute("SELECT next_offset FROM " + LambdaSchema.KEYSPACE + "."
                     + LambdaSchema.STREAM_OFFSETS + " WHERE topic = ?", topic)) {
