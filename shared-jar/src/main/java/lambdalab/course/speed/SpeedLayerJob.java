@@ -158,6 +158,7 @@ public final class SpeedLayerJob {
         JavaStreamingContext context = null;
         String from = "checkpoint";
         if (Checkpoints.exist(hadoop, settings.checkpointDir())) {
+            Checkpoints.closeLeftOpenFiles(hadoop, settings.checkpointDir());
             Optional<String> unusable = changedSettings(hadoop, settings);
             if (unusable.isEmpty()) {
                 try {
