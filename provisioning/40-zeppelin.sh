@@ -139,6 +139,8 @@ StartLimitIntervalSec=0
 Type=simple
 User=$LAB_USER
 Environment=ZEPPELIN_HOME=$ZEPPELIN_HOME
+# the lab interpreter records exercise and check results in \$LAB_HOME/progress.tsv (./lab progress)
+Environment=LAB_HOME=$LAB_HOME
 WorkingDirectory=$ZEPPELIN_HOME
 ExecStart=/usr/local/lib/lambda-lab/zeppelin-start
 Restart=on-failure

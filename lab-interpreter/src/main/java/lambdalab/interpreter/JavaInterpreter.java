@@ -3,6 +3,7 @@ package lambdalab.interpreter;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Properties;
+import lambdalab.course.exercises.ProgressLog;
 import org.apache.spark.sql.SparkSession;
 import org.apache.zeppelin.interpreter.Interpreter;
 import org.apache.zeppelin.interpreter.InterpreterContext;
@@ -30,6 +31,8 @@ public class JavaInterpreter extends Interpreter {
     public void open() throws InterpreterException {
         try {
             LabInterpreterSettings settings = LabInterpreterSettings.from(getProperties());
+            LabInterpreterSettings.progressFile(getProperties())
+                    .ifPresent(file -> System.setProperty(ProgressLog.PROPERTY, file));
             SparkSession spark = SharedSpark.acquire(settings);
             sparkAcquired = true;
             jobs = new SparkJobs(spark);
@@ -47,6 +50,7 @@ public class JavaInterpreter extends Interpreter {
                     "The lab's Java interpreter is not open (see the interpreter log for why it did not start).");
         }
         PrintStream out = OutputRouter.printStream(context.out);
+        ProgressLog.noteInProgress(context.getNoteName()); // the module its check paragraphs count for
         EvalOutcome outcome;
         try (OutputRouter.Binding printed = OutputRouter.bind(context.out);
              SparkJobs.Paragraph paragraph = jobs.begin(context.getParagraphId())) {

@@ -95,11 +95,12 @@ public final class JavaRepl implements AutoCloseable {
         }
         try {
             Map<String, SourceSnippet> byId = new HashMap<>();
-            for (SourceSnippet snippet : SourceSnippet.split(shell.sourceCodeAnalysis(), paragraph)) {
+            List<SourceSnippet> snippets = SourceSnippet.split(shell.sourceCodeAnalysis(), paragraph);
+            for (int i = 0; i < snippets.size(); i++) {
                 if (stopRequestedFor == id) {
                     return EvalOutcome.failed("Stopped.");
                 }
-                String error = evalSnippet(snippet, paragraph, byId, out);
+                String error = evalSnippet(snippets.get(i), paragraph, byId, out, i == snippets.size() - 1);
                 if (stopRequestedFor == id) {
                     return EvalOutcome.failed("Stopped.");
                 }
@@ -117,9 +118,13 @@ public final class JavaRepl implements AutoCloseable {
         }
     }
 
-    /** Evaluates one snippet: null when it went well, else the error to show. */
+    /**
+     * Evaluates one snippet: null when it went well, else the error to show. Only the paragraph's
+     * last snippet shows its value, as a notebook kernel does: {@code map.put(...)} lines in the
+     * middle of a paragraph are no output.
+     */
     private String evalSnippet(SourceSnippet snippet, String paragraph, Map<String, SourceSnippet> byId,
-            PrintStream out) {
+            PrintStream out, boolean last) {
         for (SnippetEvent event : shell.eval(snippet.source())) {
             if (event.causeSnippet() != null) {
                 warnIfReset(event, out); // a dependent snippet updated in passing
@@ -132,7 +137,7 @@ public final class JavaRepl implements AutoCloseable {
             if (event.exception() != null) {
                 return describe(event.exception(), byId, paragraph);
             }
-            report(event, out);
+            report(event, out, last);
         }
         return null;
     }
@@ -171,15 +176,18 @@ public final class JavaRepl implements AutoCloseable {
         return shell.unresolvedDependencies(declaration).collect(Collectors.joining(", "));
     }
 
-    /** Like jshell: the value of an expression, and a note for a declaration that waits for another. */
-    private void report(SnippetEvent event, PrintStream out) {
+    /**
+     * Like jshell: the value of the paragraph's last expression unless it is null (nothing to see),
+     * and a note for a declaration that waits for another.
+     */
+    private void report(SnippetEvent event, PrintStream out, boolean last) {
         Snippet snippet = event.snippet();
         if (event.status() == Snippet.Status.RECOVERABLE_DEFINED
                 || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
             DeclarationSnippet declaration = (DeclarationSnippet) snippet;
             out.println("created " + declaration.kind().name().toLowerCase() + " " + declaration.name()
                     + ", which cannot be used until " + unresolved(declaration) + " is declared");
-        } else if (event.value() != null && isExpression(snippet)) {
+        } else if (last && event.value() != null && !event.value().equals("null") && isExpression(snippet)) {
             String value = event.value();
             String shown = value.length() > MAX_VALUE_CHARS ? value.substring(0, MAX_VALUE_CHARS) + "..." : value;
             out.println(name(snippet) + " ==> " + shown);

@@ -1,5 +1,7 @@
 package lambdalab.interpreter;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 import lambdalab.course.LabEndpoints;
 
@@ -19,6 +21,8 @@ public record LabInterpreterSettings(String sparkMaster, LabEndpoints endpoints,
     public static final String CASSANDRA_PORT = "lab.cassandra.port";
     public static final String HDFS_URI = "lab.hdfs.uri";
     public static final String MAX_ROWS = "lab.table.max.rows";
+    /** Where exercise and check results go ({@code ./lab progress}); by default {@code $LAB_HOME/progress.tsv}. */
+    public static final String PROGRESS_FILE = "lab.progress.file";
 
     public static final String DEFAULT_MASTER = "local[2]";
     public static final int DEFAULT_MAX_ROWS = 1000;
@@ -39,6 +43,13 @@ public record LabInterpreterSettings(String sparkMaster, LabEndpoints endpoints,
                 text(properties, HDFS_URI, defaults.hdfsUri()));
         return new LabInterpreterSettings(text(properties, SPARK_MASTER, DEFAULT_MASTER), endpoints,
                 number(properties, MAX_ROWS, DEFAULT_MAX_ROWS));
+    }
+
+    /** The progress file: the property, else {@code $LAB_HOME/progress.tsv} when LAB_HOME is set, else none. */
+    public static Optional<String> progressFile(Properties properties) {
+        String home = System.getenv("LAB_HOME");
+        String fallback = home == null || home.isBlank() ? null : Path.of(home, "progress.tsv").toString();
+        return Optional.ofNullable(text(properties, PROGRESS_FILE, fallback));
     }
 
     private static String text(Properties properties, String name, String defaultValue) {

@@ -1,17 +1,23 @@
 package lambdalab.interpreter;
 
+import java.util.List;
 import java.util.Properties;
 import org.apache.zeppelin.interpreter.Interpreter;
 import org.apache.zeppelin.interpreter.InterpreterContext;
 import org.apache.zeppelin.interpreter.InterpreterResult;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /** {@code %md} for the headless runner (Zeppelin has its own): Markdown rendered to HTML, as Zeppelin shows it. */
 public class MarkdownInterpreter extends Interpreter {
 
-    private final Parser parser = Parser.builder().build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder().build();
+    /** GitHub-style tables, as Zeppelin's markdown renders them (the notes use them). */
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).build();
 
     public MarkdownInterpreter(Properties properties) {
         super(properties);

@@ -58,13 +58,26 @@ public final class SharedSpark {
         return endpoints;
     }
 
+    /**
+     * Spark's UI (stages, storage, the Streaming tab) for the notes and {@code lab shell}, but only
+     * where it binds loopback: Spark binds it to SPARK_LOCAL_IP and to every interface without it
+     * ({@code ./lab} and the VM's Zeppelin set it to 127.0.0.1).
+     */
+    static boolean uiOnLoopback() {
+        return "127.0.0.1".equals(System.getenv("SPARK_LOCAL_IP"));
+    }
+
     private static SparkSession start(LabInterpreterSettings settings) {
         // Spark's local executor keeps the context loader it sees now for every task: let it see snippet classes
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(SnippetClassLoader.instance());
         try {
-            return LabSpark.builder("Lambda Lab notebooks", settings.sparkMaster(), settings.endpoints()).getOrCreate();
+            return LabSpark.builder("Lambda Lab notebooks", settings.sparkMaster(), settings.endpoints())
+                    .config("spark.ui.enabled", Boolean.toString(uiOnLoopback()))
+                    .config("spark.ui.port", "4040") // or the next free one
+                    .config("spark.ui.killEnabled", "false") // a learner watches; stopping is the paragraph's job
+                    .getOrCreate();
         } finally {
             thread.setContextClassLoader(previous);
         }

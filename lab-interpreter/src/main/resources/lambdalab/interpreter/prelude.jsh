@@ -1,6 +1,6 @@
 // What every %lab.java paragraph starts with: the usual JDK packages, Spark's Java API, the course
 // library (the shared jar), the lab's SparkSession and endpoints, show(...) for tables, and check(...)
-// for check paragraphs.
+// for check paragraphs, Exercises.check(...) for exercises.
 import java.util.*;
 import java.util.function.*;
 import java.util.stream.*;
@@ -26,6 +26,9 @@ import lambdalab.course.sketches.*;
 import lambdalab.course.spark.*;
 import lambdalab.course.speed.*;
 import lambdalab.course.views.*;
+import lambdalab.course.exercises.*;
+import lambdalab.course.exercises.batch.*;
+import lambdalab.course.exercises.generator.*;
 
 SparkSession spark = lambdalab.interpreter.SharedSpark.session();
 JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -43,6 +46,7 @@ void show(Object value, int maxRows) {
 
 /** For a note's check paragraphs: fails the paragraph, saying what was expected, unless the condition holds. */
 void check(boolean condition, String what) {
+    ProgressLog.recordCheck(what, condition, "");
     if (!condition) {
         throw new AssertionError("Check failed: " + what);
     }
@@ -51,7 +55,9 @@ void check(boolean condition, String what) {
 
 /** The same for a value: fails with the expected and the actual value. */
 void checkEquals(Object expected, Object actual, String what) {
-    if (!Objects.equals(expected, actual)) {
+    boolean equal = Objects.equals(expected, actual);
+    ProgressLog.recordCheck(what, equal, equal ? "" : "expected " + expected + ", got " + actual);
+    if (!equal) {
         throw new AssertionError("Check failed: " + what + ": expected " + expected + ", got " + actual);
     }
     System.out.println("ok: " + what + " (" + actual + ")");

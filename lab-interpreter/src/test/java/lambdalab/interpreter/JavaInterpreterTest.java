@@ -1,9 +1,21 @@
 package lambdalab.interpreter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +56,39 @@ class JavaInterpreterTest {
         Paragraphs.Run next = java("answer = twice(answer) + 2;\nanswer");
         assertThat(next.code()).isEqualTo(Code.SUCCESS);
         assertThat(next.text()).contains("answer ==> 42");
+    }
+
+    /** The tests run with SPARK_LOCAL_IP=127.0.0.1, as ./lab and the VM's Zeppelin do. */
+    @Test
+    void sparksUiRunsOnLoopbackOnlyWithoutKillLinks() throws Exception {
+        assertThat(SharedSpark.uiOnLoopback()).isTrue();
+        URI ui = URI.create(SharedSpark.session().sparkContext().uiWebUrl().get());
+        assertThat(ui.getHost()).isEqualTo("127.0.0.1");
+        HttpURLConnection jobs = (HttpURLConnection) ui.resolve("/jobs/").toURL().openConnection();
+        assertThat(jobs.getResponseCode()).isEqualTo(200);
+        assertThat(SharedSpark.session().sparkContext().getConf().get("spark.ui.killEnabled")).isEqualTo("false");
+        for (InetAddress address : nonLoopbackAddresses()) {
+            try (Socket socket = new Socket()) {
+                assertThatThrownBy(() -> socket.connect(new InetSocketAddress(address, ui.getPort()), 2000))
+                        .as("the UI answers on " + address).isInstanceOf(ConnectException.class);
+            }
+        }
+    }
+
+    private static List<InetAddress> nonLoopbackAddresses() throws SocketException {
+        return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(network -> Collections.list(network.getInetAddresses()).stream())
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress()).toList();
+    }
+
+    @Test
+    void onlyTheLastExpressionShowsItsValueAndNullIsNoOutput() {
+        Paragraphs.Run run = java("var sizes = new TreeMap<String, Integer>();\nsizes.put(\"a\", 1);\nsizes.put(\"b\", 2);\n"
+                + "sizes.put(\"a\", 3);\nsizes.size()");
+        assertThat(run.code()).isEqualTo(Code.SUCCESS);
+        assertThat(run.text()).as("no `$1 ==> null` for the puts, no `==> 1` for the replaced value")
+                .doesNotContain("null").doesNotContain("==> 1").containsPattern("\\$\\d+ ==> 2");
+        assertThat(java("sizes.get(\"missing\")").text()).doesNotContain("==>");
     }
 
     @Test

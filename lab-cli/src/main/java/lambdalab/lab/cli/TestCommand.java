@@ -22,7 +22,9 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Path root = RepoLayout.fromSystemProperty().root();
-        List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "verify"));
+        // the exercise tests record nothing: the suite's results are not the learner's progress
+        List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "verify",
+                "-Dlab.progress.file="));
         command.addAll(mavenArguments);
         return new ProcessBuilder(command).directory(root.toFile()).inheritIO().start().waitFor();
     }

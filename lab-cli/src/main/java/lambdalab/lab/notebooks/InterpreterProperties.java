@@ -6,6 +6,7 @@ import lambdalab.course.LabEndpoints;
 import lambdalab.interpreter.LabInterpreterSettings;
 import lambdalab.interpreter.ShellInterpreter;
 import lambdalab.lab.Lab;
+import lambdalab.lab.progress.ProgressReport;
 import lambdalab.lab.settings.LabSettings;
 
 /**
@@ -26,6 +27,7 @@ public final class InterpreterProperties {
         properties.setProperty(LabInterpreterSettings.CASSANDRA_HOST, endpoints.cassandraHost());
         properties.setProperty(LabInterpreterSettings.CASSANDRA_PORT, Integer.toString(endpoints.cassandraPort()));
         properties.setProperty(LabInterpreterSettings.HDFS_URI, endpoints.hdfsUri());
+        properties.setProperty(LabInterpreterSettings.PROGRESS_FILE, ProgressReport.file(lab.settings().home()).toString());
         properties.setProperty(ShellInterpreter.WORKING_DIRECTORY, repository.toString());
         properties.setProperty(ShellInterpreter.ENVIRONMENT_PREFIX + "LAB_HOME", lab.settings().home().toString());
         lab.settings().overrides().forEach((key, value) -> properties.setProperty(

@@ -44,6 +44,31 @@ class NotebooksIT {
             String html = Files.readString(out.resolve(note.getFileName().toString().replace(".zpln", ".html")));
             assertThat(html).contains("<h1>" + executed.path("name").asText() + "</h1>").contains("ok: ");
         }
+        LabCli.Run progress = LabCli.run(testLab.lab(), "progress");
+        assertThat(progress.output()).as("the exercises as shipped: the reference solutions ran")
+                .containsPattern("02\\.offset-ranges: .*not attempted: the reference solution ran \\(note\\)")
+                .containsPattern("03\\.action-counts: .*not attempted: the reference solution ran \\(note\\)")
+                .containsPattern("03\\.raw-layout: .*not attempted: the reference solution ran \\(note\\)")
+                .containsPattern("checks of the note .* (\\d+) of \\1 passed").doesNotContain("; failed:");
+    }
+
+    @Test
+    void aWrongExerciseAttemptFailsWithItsDiagnosisAndShowsInTheProgress(TestLab testLab) throws IOException {
+        Path note = out.resolve("03 An attempt_2TESTEXERCISE.zpln");
+        Files.writeString(note, """
+                {"id": "2TESTEXERCISE", "name": "03 An attempt", "defaultInterpreterGroup": "lab", "paragraphs": [
+                  {"id": "p1", "title": "attempt", "text": "%lab.java\\nActionCounting mine = events -> events.groupBy(\\"product\\", \\"timestamp_hour\\").agg(count(lit(1)).as(\\"purchase_count\\"), count(lit(1)).as(\\"add_to_cart_count\\"), count(lit(1)).as(\\"page_view_count\\"));\\nExercises.check(Exercises.ACTION_COUNTS, mine);", "config": {}}
+                ]}
+                """);
+
+        LabCli.Run run = LabCli.run(testLab.lab(), "notebooks", "run", note.toString(), "--out",
+                out.resolve("runs").toString());
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.output()).contains("03.action-counts (count each action per product and hour): every count "
+                + "equals the group's number of events");
+        assertThat(LabCli.run(testLab.lab(), "progress").output())
+                .containsPattern("03\\.action-counts: .*wrong: every count equals the group's number of events");
     }
 
     @Test

@@ -1,11 +1,10 @@
 package lambdalab.course.batch;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import lambdalab.course.exercises.batch.RawDatasetLayoutSolution;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 
@@ -31,13 +30,10 @@ public final class RawEvents {
      * replacing the hours they cover there: loading the same events again changes nothing.
      */
     public static void writeGenerated(Dataset<Row> events, String path) {
-        events.withColumn(TOPIC, lit(GENERATED))
-                .withColumn(KAFKA_PARTITION, lit(0))
-                .withColumn(KAFKA_OFFSET, lit(null).cast(DataTypes.LongType))
-                .repartition(col(EventColumns.TIMESTAMP_HOUR))
-                .write()
-                .mode(SaveMode.Overwrite) // dynamic partition overwrite: only the hours written are replaced
-                .partitionBy(TOPIC, KAFKA_PARTITION, EventColumns.TIMESTAMP_HOUR)
+        // hour folders, one file each; a reload replaces only the hours it writes (exercise 03.raw-layout)
+        new RawDatasetLayoutSolution().writer(events.withColumn(TOPIC, lit(GENERATED))
+                        .withColumn(KAFKA_PARTITION, lit(0))
+                        .withColumn(KAFKA_OFFSET, lit(null).cast(DataTypes.LongType)))
                 .parquet(path);
     }
 

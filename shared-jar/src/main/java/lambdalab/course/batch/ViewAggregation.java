@@ -2,12 +2,11 @@ package lambdalab.course.batch;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import lambdalab.course.exercises.batch.ActionCountingSolution;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -37,15 +36,16 @@ public final class ViewAggregation {
     /**
      * Per (product, timestamp_hour): the three action counts and the visitors sketch, and any
      * {@code more} aggregates of the group a layer keeps beside them (the batch layer: the sources).
+     * The counts are those of exercise 03.action-counts's reference solution.
      */
     public static Dataset<Row> aggregate(Dataset<Row> events, Column... more) {
         List<Column> aggregates = new ArrayList<>(List.of(
-                countOf("add_to_cart").as(ADD_TO_CART_COUNT),
-                countOf("page_view").as(PAGE_VIEW_COUNT),
+                ActionCountingSolution.countOf("add_to_cart").as(ADD_TO_CART_COUNT),
+                ActionCountingSolution.countOf("page_view").as(PAGE_VIEW_COUNT),
                 expr("hll_sketch_agg(" + EventColumns.VISITOR + ", " + LG_CONFIG_K + ")").as(VISITORS_SKETCH)));
         aggregates.addAll(List.of(more));
         return events.groupBy(col(EventColumns.PRODUCT), col(EventColumns.TIMESTAMP_HOUR))
-                .agg(countOf("purchase").as(PURCHASE_COUNT), aggregates.toArray(Column[]::new));
+                .agg(ActionCountingSolution.countOf("purchase").as(PURCHASE_COUNT), aggregates.toArray(Column[]::new));
     }
 
     /** The activity view ({@code *_activity_by_product}) of an aggregate, with {@code more} of its columns. */
@@ -67,9 +67,5 @@ public final class ViewAggregation {
         List<Column> all = new ArrayList<>(columns);
         Arrays.stream(more).map(functions::col).forEach(all::add);
         return all.toArray(Column[]::new);
-    }
-
-    private static Column countOf(String action) {
-        return sum(when(col(EventColumns.ACTION).equalTo(action), 1L).otherwise(0L));
     }
 }

@@ -1,0 +1,45 @@
+package lambdalab.course.exercises;
+
+import java.util.List;
+import lambdalab.course.exercises.batch.ActionCounting;
+import lambdalab.course.exercises.batch.ActionCountingCheck;
+import lambdalab.course.exercises.batch.ActionCountingSolution;
+import lambdalab.course.exercises.batch.RawDatasetLayout;
+import lambdalab.course.exercises.batch.RawDatasetLayoutCheck;
+import lambdalab.course.exercises.batch.RawDatasetLayoutSolution;
+import lambdalab.course.exercises.generator.OffsetRanges;
+import lambdalab.course.exercises.generator.OffsetRangesCheck;
+import lambdalab.course.exercises.generator.OffsetRangesSolution;
+
+/** Every exercise of the course, by module. A note checks an attempt with {@link #check}. */
+public final class Exercises {
+
+    private static final String SOURCES = "shared-jar/src/main/java/lambdalab/course/exercises/";
+
+    public static final Exercise<OffsetRanges> OFFSET_RANGES = new Exercise<>("02.offset-ranges",
+            "the offset ranges that hold what a producer wrote", OffsetRanges.class, new OffsetRangesSolution(),
+            SOURCES + "generator/OffsetRangesSolution.java", new OffsetRangesCheck());
+
+    public static final Exercise<ActionCounting> ACTION_COUNTS = new Exercise<>("03.action-counts",
+            "count each action per product and hour", ActionCounting.class, new ActionCountingSolution(),
+            SOURCES + "batch/ActionCountingSolution.java", new ActionCountingCheck());
+
+    public static final Exercise<RawDatasetLayout> RAW_LAYOUT = new Exercise<>("03.raw-layout",
+            "lay the raw dataset out in hour folders", RawDatasetLayout.class, new RawDatasetLayoutSolution(),
+            SOURCES + "batch/RawDatasetLayoutSolution.java", new RawDatasetLayoutCheck());
+
+    private Exercises() {
+    }
+
+    public static List<Exercise<?>> all() {
+        return List.of(OFFSET_RANGES, ACTION_COUNTS, RAW_LAYOUT);
+    }
+
+    /**
+     * Checks an attempt written in a note and prints what ran and what it verified; a wrong attempt
+     * fails the paragraph with the diagnosis.
+     */
+    public static <T> void check(Exercise<T> exercise, T attempt) {
+        System.out.println(exercise.id() + ": " + ExerciseChecks.run(exercise, attempt, "note"));
+    }
+}
