@@ -45,7 +45,7 @@ class SpeedLayerFaultsIT {
         long start = Instant.parse("2028-01-01T00:00:00Z").toEpochMilli();
         try (SpeedLayerFixture stream = new SpeedLayerFixture(endpoints, "raw-fault")) {
             stream.startJob();
-            stream.produce(20_000, 31, start);
+            stream.produce(10_000, 31, start);
             stream.awaitCommitted(total -> total == stream.produced());
 
             Path raw = new Path(stream.rawPath());
@@ -54,7 +54,7 @@ class SpeedLayerFaultsIT {
             ContentSummary used = hdfs.getContentSummary(raw);
             hdfs.setQuota(raw, used.getFileCount() + used.getDirectoryCount(), HdfsConstants.QUOTA_DONT_SET);
             long committedBefore = stream.committed();
-            stream.produce(20_000, 32, start + Duration.ofHours(4).toMillis());
+            stream.produce(10_000, 32, start + Duration.ofHours(4).toMillis());
 
             awaitDeath(stream, "a raw write HDFS refused");
             assertThat(stream.committed()).as("offsets committed for a batch whose raw events were not stored")
@@ -110,34 +110,13 @@ class SpeedLayerFaultsIT {
     }
 
     @Test
-    void anIdleJobKeepsItsStateLineageShortAndCountsExactlyAfterwards(TestLab testLab) throws Exception {
-        LabEndpoints endpoints = testLab.lab().endpoints();
-        long start = Instant.parse("2028-03-01T00:00:00Z").toEpochMilli();
-        try (SpeedLayerFixture stream = new SpeedLayerFixture(endpoints, "idle")) {
-            // 500 ms batches: 75 s of idling are 150 batches (an idle hour at 1 s is 3,600)
-            stream.startJob("--batch-ms", "500");
-            stream.produce(5_000, 34, start);
-            stream.awaitCommitted(total -> total == stream.produced());
-
-            Thread.sleep(Duration.ofSeconds(75).toMillis());
-            stream.produce(5_000, 35, start + Duration.ofHours(1).toMillis());
-            stream.awaitCommitted(total -> total == stream.produced());
-
-            // Spark checkpoints the state every 10 batches when it computes it: at most those and this one
-            assertThat(((Number) stream.status().get("stateLineageBatches")).intValue())
-                    .as("batches of state the first batch after the idle minute depended on").isLessThanOrEqualTo(12);
-            stream.assertViewsEqualTruth();
-        }
-    }
-
-    @Test
     void aResetWithoutCheckpointOrCommittedOffsetsReadsFromTheEarliestOffsetAndKeepsEveryRawEvent(TestLab testLab)
             throws Exception {
         LabEndpoints endpoints = testLab.lab().endpoints();
         long start = Instant.parse("2028-04-01T00:00:00Z").toEpochMilli();
         try (SpeedLayerFixture stream = new SpeedLayerFixture(endpoints, "reset")) {
             stream.startJob();
-            stream.produce(20_000, 36, start);
+            stream.produce(10_000, 36, start);
             stream.awaitCommitted(total -> total == stream.produced());
             stream.job().stop(Duration.ofSeconds(90));
 
@@ -164,14 +143,14 @@ class SpeedLayerFaultsIT {
         long start = Instant.parse("2028-05-01T00:00:00Z").toEpochMilli();
         try (SpeedLayerFixture stream = new SpeedLayerFixture(endpoints, "rebuild")) {
             stream.startJob();
-            stream.produce(20_000, 38, start);
+            stream.produce(10_000, 38, start);
             stream.awaitCommitted(total -> total == stream.produced());
             stream.job().stop(Duration.ofSeconds(90));
 
             // the job dies after its first batch with events wrote the views, before it commits
             stream.startJob("--halt-before-commit", "1");
             long committedBefore = stream.committed();
-            stream.produce(20_000, 39, start); // the same hours: the rows have values to double
+            stream.produce(10_000, 39, start); // the same hours: the rows have values to double
             awaitDeath(stream, "--halt-before-commit 1");
             assertThat(stream.committed()).isEqualTo(committedBefore);
             assertThat(viewRowsNewerThanTheCommit(endpoints, stream.topic()))
@@ -189,21 +168,13 @@ class SpeedLayerFaultsIT {
     }
 
     @Test
-    void aChangedSettingSetsTheCheckpointAsideAndARestartKeepsTheDriverOnLoopback(TestLab testLab) throws Exception {
+    void aChangedSettingSetsTheCheckpointAside(TestLab testLab) throws Exception {
         LabEndpoints endpoints = testLab.lab().endpoints();
         long start = Instant.parse("2028-06-01T00:00:00Z").toEpochMilli();
         try (SpeedLayerFixture stream = new SpeedLayerFixture(endpoints, "settings")) {
             stream.startJob("--window-seconds", "30");
-            stream.produce(20_000, 40, start);
+            stream.produce(10_000, 40, start);
             stream.awaitCommitted(total -> total == stream.produced());
-            stream.job().stop(Duration.ofSeconds(90));
-
-            // the same settings, without SPARK_LOCAL_IP: Spark restores its configuration from the
-            // checkpoint, where the driver's address is not kept
-            stream.startJob(false, "--window-seconds", "30");
-            assertThat(stream.status().get("recoveredFrom")).isEqualTo("checkpoint");
-            assertThat(Ports.listenersOf(stream.job().pid())).as("the driver's sockets").isNotEmpty()
-                    .allSatisfy(listener -> assertThat(listener.loopback()).as(listener.toString()).isTrue());
             stream.job().stop(Duration.ofSeconds(90));
 
             stream.startJob("--window-seconds", "10");
@@ -216,26 +187,38 @@ class SpeedLayerFaultsIT {
         }
     }
 
+    /**
+     * An idle job whose state times out: the state's lineage stays short while nothing arrives
+     * (Spark checkpoints it only when it computes it), a group that left the state continues from its
+     * view row when a late event comes, and a restart from the checkpoint (without SPARK_LOCAL_IP:
+     * Spark does not keep the driver's address there) stays on loopback and recomputes those
+     * re-entries exactly.
+     */
     @Test
-    void aGroupWhoseStateTimedOutContinuesFromItsRowWhenALateEventArrives(TestLab testLab) throws Exception {
+    void anIdleJobWhoseStateTimedOutCountsLateEventsExactlyAndRestartsOnLoopback(TestLab testLab) throws Exception {
         LabEndpoints endpoints = testLab.lab().endpoints();
         long start = Instant.parse("2028-07-01T00:00:00Z").toEpochMilli();
-        try (SpeedLayerFixture stream = new SpeedLayerFixture(endpoints, "timeout")) {
-            stream.startJob("--state-timeout-minutes", "1");
+        String[] settings = {"--batch-ms", "500", "--state-timeout-minutes", "1"};
+        try (SpeedLayerFixture stream = new SpeedLayerFixture(endpoints, "idle-timeout")) {
+            stream.startJob(settings);
             stream.produce(10_000, 42, start);
             stream.awaitCommitted(total -> total == stream.produced());
 
-            // idle past the timeout: every group leaves the state, its view row stays
+            // 80 s idle: 160 batches of 500 ms (an idle hour at 1 s is 3,600), past the state's timeout
             Thread.sleep(Duration.ofSeconds(80).toMillis());
             stream.produce(2_000, 43, start); // late events for the same hours
             stream.awaitCommitted(total -> total == stream.produced());
+            // Spark checkpoints the state every 10 batches when it computes it: at most those and this one
+            assertThat(((Number) stream.status().get("stateLineageBatches")).intValue())
+                    .as("batches of state the first batch after the idle minute depended on").isLessThanOrEqualTo(12);
             stream.assertViewsEqualTruth();
 
-            // a restart from the checkpoint recomputes the state's last batches, the re-entries among them
             stream.job().kill9();
             stream.produce(2_000, 44, start);
-            stream.startJob("--state-timeout-minutes", "1");
+            stream.startJob(false, settings);
             assertThat(stream.status().get("recoveredFrom")).isEqualTo("checkpoint");
+            assertThat(Ports.listenersOf(stream.job().pid())).as("the driver's sockets").isNotEmpty()
+                    .allSatisfy(listener -> assertThat(listener.loopback()).as(listener.toString()).isTrue());
             stream.awaitCommitted(total -> total == stream.produced());
             stream.assertViewsEqualTruth();
             stream.assertRawEventsEqualTruth();
