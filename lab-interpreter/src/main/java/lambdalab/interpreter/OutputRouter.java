@@ -15,7 +15,8 @@ import java.util.Arrays;
 public final class OutputRouter {
 
     private static final InheritableThreadLocal<Binding> CURRENT = new InheritableThreadLocal<>();
-    private static boolean installed;
+    private static PrintStream routedOut;
+    private static PrintStream routedErr;
 
     private OutputRouter() {
     }
@@ -38,11 +39,19 @@ public final class OutputRouter {
         }, true, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Puts the routers in place, again if something replaced {@code System.out} or {@code System.err}
+     * since (a test harness capturing a command's output, or a paragraph's own {@code System.setOut}):
+     * the paragraph's output would go there instead of to the paragraph.
+     */
     private static synchronized void install() {
-        if (!installed) {
-            System.setOut(new PrintStream(new Router(System.out), true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(new Router(System.err), true, StandardCharsets.UTF_8));
-            installed = true;
+        if (System.out != routedOut) {
+            routedOut = new PrintStream(new Router(System.out), true, StandardCharsets.UTF_8);
+            System.setOut(routedOut);
+        }
+        if (System.err != routedErr) {
+            routedErr = new PrintStream(new Router(System.err), true, StandardCharsets.UTF_8);
+            System.setErr(routedErr);
         }
     }
 

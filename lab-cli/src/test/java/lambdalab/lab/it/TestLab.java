@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import lambdalab.lab.Lab;
+import lambdalab.lab.progress.ProgressReport;
 import lambdalab.lab.settings.LabSettings;
 import lambdalab.lab.settings.RepoLayout;
 import lambdalab.lab.system.FreePorts;
@@ -54,6 +55,7 @@ public final class TestLab implements AutoCloseable {
         lab.wipe();
         try {
             Files.deleteIfExists(lab.settings().home().resolve("lab.properties"));
+            Files.deleteIfExists(ProgressReport.file(lab.settings().home())); // `lab reset` keeps a learner's progress
             Files.deleteIfExists(lab.settings().home());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
