@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import lambdalab.lab.settings.RepoLayout;
 import org.junit.jupiter.api.Test;
@@ -44,12 +48,33 @@ class NotebooksIT {
             String html = Files.readString(out.resolve(note.getFileName().toString().replace(".zpln", ".html")));
             assertThat(html).contains("<h1>" + executed.path("name").asText() + "</h1>").contains("ok: ");
         }
-        LabCli.Run progress = LabCli.run(testLab.lab(), "progress");
-        assertThat(progress.output()).as("the exercises as shipped: the reference solutions ran")
-                .containsPattern("02\\.offset-ranges: .*not attempted: the reference solution ran \\(note\\)")
-                .containsPattern("03\\.action-counts: .*not attempted: the reference solution ran \\(note\\)")
-                .containsPattern("03\\.raw-layout: .*not attempted: the reference solution ran \\(note\\)")
-                .containsPattern("checks of the note .* (\\d+) of \\1 passed").doesNotContain("; failed:");
+        String exercises = Files.readString(out.resolve("02 Generating clickstream data_2LLAB0002.html"))
+                + Files.readString(out.resolve("03 The batch layer_2LLAB0003.html"));
+        assertThat(exercises).as("the exercises as shipped: the reference solutions ran")
+                .contains("02.offset-ranges: not attempted yet: the reference solution ran")
+                .contains("03.action-counts: not attempted yet: the reference solution ran")
+                .contains("03.raw-layout: not attempted yet: the reference solution ran");
+        // another test of this class records a wrong attempt in the same lab: only the checks are compared here
+        Map<String, String> checks = checksByModule(LabCli.run(testLab.lab(), "progress").output());
+        for (String module : List.of("01", "02", "03")) {
+            assertThat(checks.get(module)).as("module " + module + "'s checks").matches("(\\d+) of \\1 passed");
+        }
+    }
+
+    /** The status of each module's "checks of the note" line of `lab progress`, by module number. */
+    private static Map<String, String> checksByModule(String progress) {
+        Map<String, String> checks = new HashMap<>();
+        String module = null;
+        for (String line : progress.lines().toList()) {
+            if (line.matches("\\d\\d .*")) {
+                module = line.substring(0, 2);
+            }
+            Matcher status = Pattern.compile("checks of the note +(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d)? +(.*)$").matcher(line);
+            if (module != null && status.find()) {
+                checks.put(module, status.group(2).strip());
+            }
+        }
+        return checks;
     }
 
     @Test
