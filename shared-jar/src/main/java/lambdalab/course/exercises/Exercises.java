@@ -10,6 +10,12 @@ import lambdalab.course.exercises.batch.RawDatasetLayoutSolution;
 import lambdalab.course.exercises.generator.OffsetRanges;
 import lambdalab.course.exercises.generator.OffsetRangesCheck;
 import lambdalab.course.exercises.generator.OffsetRangesSolution;
+import lambdalab.course.exercises.streaming.HourStateUpdate;
+import lambdalab.course.exercises.streaming.HourStateUpdateCheck;
+import lambdalab.course.exercises.streaming.HourStateUpdateSolution;
+import lambdalab.course.exercises.streaming.WindowInverse;
+import lambdalab.course.exercises.streaming.WindowInverseCheck;
+import lambdalab.course.exercises.streaming.WindowInverseSolution;
 
 /** Every exercise of the course, by module. A note checks an attempt with {@link #check}. */
 public final class Exercises {
@@ -28,11 +34,19 @@ public final class Exercises {
             "lay the raw dataset out in hour folders", RawDatasetLayout.class, new RawDatasetLayoutSolution(),
             SOURCES + "batch/RawDatasetLayoutSolution.java", new RawDatasetLayoutCheck());
 
+    public static final Exercise<HourStateUpdate> STATE_UPDATE = new Exercise<>("04.state-update",
+            "the speed layer's state update, timeouts included", HourStateUpdate.class, new HourStateUpdateSolution(),
+            SOURCES + "streaming/HourStateUpdateSolution.java", new HourStateUpdateCheck());
+
+    public static final Exercise<WindowInverse> WINDOW_INVERSE = new Exercise<>("04.window-inverse",
+            "the sliding window's inverse function", WindowInverse.class, new WindowInverseSolution(),
+            SOURCES + "streaming/WindowInverseSolution.java", new WindowInverseCheck());
+
     private Exercises() {
     }
 
     public static List<Exercise<?>> all() {
-        return List.of(OFFSET_RANGES, ACTION_COUNTS, RAW_LAYOUT);
+        return List.of(OFFSET_RANGES, ACTION_COUNTS, RAW_LAYOUT, STATE_UPDATE, WINDOW_INVERSE);
     }
 
     /**

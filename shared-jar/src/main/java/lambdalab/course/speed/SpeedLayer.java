@@ -8,6 +8,7 @@ import java.util.Map;
 import lambdalab.course.batch.EventColumns;
 import lambdalab.course.batch.ViewAggregation;
 import lambdalab.course.clickstream.ProductHour;
+import lambdalab.course.exercises.streaming.WindowInverseSolution;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -87,7 +88,7 @@ public final class SpeedLayer {
         if (settings.writeOutputs()) {
             JavaPairDStream<String, ActionCounts> window = batchAggregates
                     .mapToPair(group -> new Tuple2<>(group._1().product(), ActionCounts.of(group._2())))
-                    .reduceByKeyAndWindow(ActionCounts::plus, ActionCounts::minus,
+                    .reduceByKeyAndWindow(ActionCounts::plus, new WindowInverseSolution(), // exercise 04.window-inverse
                             Durations.seconds(settings.windowSeconds()), Durations.milliseconds(settings.batchIntervalMs()));
             window.foreachRDD(SpeedLayerOutputs::upsertWindow);
         }

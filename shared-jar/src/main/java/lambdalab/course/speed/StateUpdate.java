@@ -1,8 +1,11 @@
 package lambdalab.course.speed;
 
 import java.time.Instant;
+import java.util.function.Supplier;
 import lambdalab.course.LabEndpoints;
 import lambdalab.course.clickstream.ProductHour;
+import lambdalab.course.exercises.streaming.HourStateUpdate;
+import lambdalab.course.exercises.streaming.HourStateUpdateSolution;
 import org.apache.spark.api.java.Optional;
 import org.apache.spark.api.java.function.Function4;
 import org.apache.spark.streaming.State;
@@ -19,6 +22,9 @@ import org.apache.spark.streaming.Time;
  */
 final class StateUpdate implements Function4<Time, ProductHour, Optional<HourAggregate>, State<HourAggregate>,
         Optional<ChangedRow>> {
+
+    /** The update rule itself: exercise 04.state-update's reference solution. */
+    private static final HourStateUpdate RULE = new HourStateUpdateSolution();
 
     private final LabEndpoints endpoints;
     private final ViewsBaseline baseline;
@@ -37,14 +43,34 @@ final class StateUpdate implements Function4<Time, ProductHour, Optional<HourAgg
     @Override
     public Optional<ChangedRow> call(Time time, ProductHour key, Optional<HourAggregate> batch,
                                      State<HourAggregate> state) {
-        if (state.isTimingOut() || !batch.isPresent()) {
-            return Optional.empty(); // a timed-out group leaves memory; its view row stays as written
-        }
         boolean entering = !state.exists();
-        HourAggregate previous = entering ? entry(key, time) : state.get();
-        HourAggregate merged = previous == null ? batch.get() : previous.plus(batch.get());
-        state.update(merged);
-        return Optional.of(new ChangedRow(key, merged, previous, entering));
+        HourAggregate inState = entering ? null : state.get();
+        EntryRow row = new EntryRow(() -> entry(key, time));
+        Optional<HourAggregate> merged = RULE.update(batch, state, row);
+        if (!merged.isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ChangedRow(key, merged.get(), entering ? row.get() : inState, entering));
+    }
+
+    /** The view row a group enters the state from: looked up once, and only if the rule asks for it. */
+    private static final class EntryRow implements Supplier<HourAggregate> {
+        private final Supplier<HourAggregate> lookup;
+        private boolean looked;
+        private HourAggregate row;
+
+        EntryRow(Supplier<HourAggregate> lookup) {
+            this.lookup = lookup;
+        }
+
+        @Override
+        public HourAggregate get() {
+            if (!looked) {
+                row = lookup.get();
+                looked = true;
+            }
+            return row;
+        }
     }
 
     private HourAggregate entry(ProductHour key, Time time) {
