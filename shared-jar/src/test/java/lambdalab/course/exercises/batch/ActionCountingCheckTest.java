@@ -14,6 +14,7 @@ import lambdalab.course.exercises.LocalSpark;
 import lambdalab.course.exercises.MissingSolutionException;
 import lambdalab.course.exercises.WrongAnswer;
 import org.apache.spark.sql.Column;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,11 @@ class ActionCountingCheckTest {
     @BeforeAll
     static void spark() {
         LocalSpark.session();
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        LocalSpark.stop();
     }
 
     @Test

@@ -9,6 +9,7 @@ import lambdalab.course.exercises.Exercises;
 import lambdalab.course.exercises.LocalSpark;
 import lambdalab.course.exercises.WrongAnswer;
 import org.apache.spark.sql.SaveMode;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,11 @@ class RawDatasetLayoutCheckTest {
     @BeforeAll
     static void spark() {
         LocalSpark.session();
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        LocalSpark.stop();
     }
 
     @Test
