@@ -14,22 +14,12 @@ import lambdalab.course.exercises.LocalSpark;
 import lambdalab.course.exercises.MissingSolutionException;
 import lambdalab.course.exercises.WrongAnswer;
 import org.apache.spark.sql.Column;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Exercise 03.action-counts: the solution passes, each usual mistake fails with its diagnosis. */
+@ExtendWith(LocalSpark.class)
 class ActionCountingCheckTest {
-
-    @BeforeAll
-    static void spark() {
-        LocalSpark.session();
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        LocalSpark.stop();
-    }
 
     @Test
     void theSolutionPassesAndAMissingOneFallsBackToIt() {

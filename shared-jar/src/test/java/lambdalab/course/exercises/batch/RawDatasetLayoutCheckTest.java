@@ -9,22 +9,12 @@ import lambdalab.course.exercises.Exercises;
 import lambdalab.course.exercises.LocalSpark;
 import lambdalab.course.exercises.WrongAnswer;
 import org.apache.spark.sql.SaveMode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Exercise 03.raw-layout: the solution passes, each usual mistake fails with its diagnosis. */
+@ExtendWith(LocalSpark.class)
 class RawDatasetLayoutCheckTest {
-
-    @BeforeAll
-    static void spark() {
-        LocalSpark.session();
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        LocalSpark.stop();
-    }
 
     @Test
     void theSolutionPasses() {
