@@ -29,6 +29,7 @@ import lambdalab.course.views.*;
 import lambdalab.course.exercises.*;
 import lambdalab.course.exercises.batch.*;
 import lambdalab.course.exercises.generator.*;
+import lambdalab.course.exercises.streaming.*;
 
 SparkSession spark = lambdalab.interpreter.SharedSpark.session();
 JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());

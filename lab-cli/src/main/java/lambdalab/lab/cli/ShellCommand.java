@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 import sun.misc.Signal;
 
 @Command(name = "shell", mixinStandardHelpOptions = true,
-        description = {"The notebooks' Java REPL (%lab.java) in the terminal, against the lab (started first if it "
+        description = {"The notebooks' Java REPL (%%lab.java) in the terminal, against the lab (started first if it "
                 + "is not running): spark, sc, endpoints, show(value) and the shared jar's packages preloaded.",
                 "A snippet may span lines; /help, /exit or Ctrl-D to leave; Ctrl-C stops the running snippet and "
                         + "its Spark jobs. Reads snippets from standard input when it is not a terminal."})

@@ -20,7 +20,6 @@ import lambdalab.course.LabEndpoints;
 import lambdalab.course.batch.BatchLayer;
 import lambdalab.course.batch.EventColumns;
 import lambdalab.course.batch.RawEvents;
-import lambdalab.course.batch.ViewAggregation;
 import lambdalab.course.clickstream.ClickEvent;
 import lambdalab.course.clickstream.HourlyActivity;
 import lambdalab.course.clickstream.ProductHour;
@@ -202,7 +201,7 @@ public final class SoakDrill {
             served = new ServingLayer(session, topic).query(Optional.empty(), hours).rows().stream()
                     .filter(row -> row.key().timestampHour() >= first && row.key().timestampHour() <= last).toList();
         }
-        List<String> mismatches = ServedVersusTruth.mismatches(served, truth, ViewAggregation.RELATIVE_STANDARD_ERROR);
+        List<String> mismatches = ServedVersusTruth.mismatches(served, truth);
         step("serving vs truth", mismatches.isEmpty() ? "EQUAL" : "DIFFERENT", String.format(Locale.ROOT,
                 "%,d (product, hour) rows over %d hours; %d differ", truth.size(), hours, mismatches.size()));
         mismatches.stream().limit(5).forEach(line -> step("", "", line));

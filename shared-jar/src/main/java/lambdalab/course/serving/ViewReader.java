@@ -76,6 +76,12 @@ public final class ViewReader {
         return join(counts, sketches);
     }
 
+    /** The layer's rows of every product from {@code fromHour} to {@code toHour}, both included: a note's range. */
+    public List<ViewRow> rowsBetween(Layer layer, long fromHour, long toHour) {
+        return rowsFrom(layer, Optional.empty(), fromHour).stream().filter(row -> row.key().timestampHour() <= toHour)
+                .toList();
+    }
+
     /** Every (source, hour) a batch run recorded; none before the first run of this version. */
     public List<HourCoverage> coverage() {
         if (!hasTable(LambdaSchema.BATCH_COVERAGE)) {

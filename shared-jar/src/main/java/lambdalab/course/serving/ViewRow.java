@@ -2,7 +2,9 @@ package lambdalab.course.serving;
 
 import java.util.Map;
 import java.util.Set;
+import lambdalab.course.clickstream.HourlyActivity;
 import lambdalab.course.clickstream.ProductHour;
+import lambdalab.course.sketches.VisitorSketches;
 
 /**
  * One layer's view row for a (product, hour): the activity counts and the visitors sketch, as read
@@ -27,5 +29,10 @@ public record ViewRow(ProductHour key, long purchaseCount, long addToCartCount, 
     /** A row without sources or offsets. */
     public ViewRow(ProductHour key, long purchaseCount, long addToCartCount, long pageViewCount, byte[] visitorsSketch) {
         this(key, purchaseCount, addToCartCount, pageViewCount, visitorsSketch, Set.of(), Map.of());
+    }
+
+    /** As a row of the ground truth's shape, with the sketch's estimate of the visitors: for comparisons. */
+    public HourlyActivity activity() {
+        return new HourlyActivity(key, purchaseCount, addToCartCount, pageViewCount, VisitorSketches.estimate(visitorsSketch));
     }
 }

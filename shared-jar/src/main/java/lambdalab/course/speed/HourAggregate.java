@@ -1,6 +1,8 @@
 package lambdalab.course.speed;
 
 import java.io.Serializable;
+import lambdalab.course.clickstream.HourlyActivity;
+import lambdalab.course.clickstream.ProductHour;
 import lambdalab.course.sketches.VisitorSketches;
 
 /**
@@ -21,5 +23,10 @@ public record HourAggregate(long purchases, long addToCarts, long pageViews, byt
 
     public long uniqueVisitors() {
         return VisitorSketches.estimate(visitorsSketch);
+    }
+
+    /** As a row of the ground truth's shape, with the sketch's estimate of the visitors: for comparisons. */
+    public HourlyActivity activity(ProductHour key) {
+        return new HourlyActivity(key, purchases, addToCarts, pageViews, uniqueVisitors());
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import lambdalab.course.batch.EventColumns;
 import lambdalab.course.batch.ViewAggregation;
 import lambdalab.course.clickstream.ProductHour;
 import lambdalab.course.exercises.streaming.WindowInverseSolution;
@@ -16,9 +15,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.streaming.Durations;
 import org.apache.spark.streaming.StateSpec;
@@ -104,15 +100,7 @@ public final class SpeedLayer {
             return JavaPairRDD.fromJavaRDD(
                     JavaSparkContext.fromSparkContext(batch.context()).<Tuple2<ProductHour, HourAggregate>>emptyRDD());
         }
-        SparkSession spark = SpeedLayerRuntime.session(batch.context());
-        Dataset<Row> events = spark.createDataFrame(
-                batch.filter(ParsedRecord::valid).map(record -> EventColumns.toRow(record.event())), EventColumns.SCHEMA);
-        return ViewAggregation.aggregate(events).toJavaRDD().mapToPair(row -> new Tuple2<>(
-                new ProductHour(row.getAs(EventColumns.PRODUCT), row.<Long>getAs(EventColumns.TIMESTAMP_HOUR)),
-                new HourAggregate(row.<Long>getAs(ViewAggregation.PURCHASE_COUNT),
-                        row.<Long>getAs(ViewAggregation.ADD_TO_CART_COUNT),
-                        row.<Long>getAs(ViewAggregation.PAGE_VIEW_COUNT),
-                        row.<byte[]>getAs(ViewAggregation.VISITORS_SKETCH))));
+        return HourAggregates.of(batch.filter(ParsedRecord::valid).map(ParsedRecord::event));
     }
 
     /**
