@@ -16,6 +16,12 @@ import lambdalab.course.exercises.streaming.HourStateUpdateSolution;
 import lambdalab.course.exercises.streaming.WindowInverse;
 import lambdalab.course.exercises.streaming.WindowInverseCheck;
 import lambdalab.course.exercises.streaming.WindowInverseSolution;
+import lambdalab.course.exercises.visitors.VisitorSketching;
+import lambdalab.course.exercises.visitors.VisitorSketchingCheck;
+import lambdalab.course.exercises.visitors.VisitorSketchingSolution;
+import lambdalab.course.exercises.visitors.VisitorTotals;
+import lambdalab.course.exercises.visitors.VisitorTotalsCheck;
+import lambdalab.course.exercises.visitors.VisitorTotalsSolution;
 
 /** Every exercise of the course, by module. A note checks an attempt with {@link #check}. */
 public final class Exercises {
@@ -42,11 +48,20 @@ public final class Exercises {
             "the sliding window's inverse function", WindowInverse.class, new WindowInverseSolution(),
             SOURCES + "streaming/WindowInverseSolution.java", new WindowInverseCheck());
 
+    public static final Exercise<VisitorSketching> VISITOR_SKETCHES = new Exercise<>("05.visitor-sketches",
+            "sketch each hour's visitors", VisitorSketching.class, new VisitorSketchingSolution(),
+            SOURCES + "visitors/VisitorSketchingSolution.java", new VisitorSketchingCheck());
+
+    public static final Exercise<VisitorTotals> VISITORS_OVER_HOURS = new Exercise<>("05.visitors-over-hours",
+            "unique visitors over several hours", VisitorTotals.class, new VisitorTotalsSolution(),
+            SOURCES + "visitors/VisitorTotalsSolution.java", new VisitorTotalsCheck());
+
     private Exercises() {
     }
 
     public static List<Exercise<?>> all() {
-        return List.of(OFFSET_RANGES, ACTION_COUNTS, RAW_LAYOUT, STATE_UPDATE, WINDOW_INVERSE);
+        return List.of(OFFSET_RANGES, ACTION_COUNTS, RAW_LAYOUT, STATE_UPDATE, WINDOW_INVERSE, VISITOR_SKETCHES,
+                VISITORS_OVER_HOURS);
     }
 
     /**

@@ -23,9 +23,8 @@ public final class SampleEvents {
     private final List<ClickEvent> events = new ArrayList<>();
     private final GroundTruth truth = new GroundTruth();
 
-    private SampleEvents(long count, long seed, long startMs) {
-        ClickstreamGenerator generator = new ClickstreamGenerator(
-                GeneratorSettings.builder().events(count).seed(seed).startMs(startMs).build());
+    private SampleEvents(GeneratorSettings settings) {
+        ClickstreamGenerator generator = new ClickstreamGenerator(settings);
         generator.forEachRemaining(event -> {
             events.add(event);
             truth.add(event);
@@ -34,7 +33,13 @@ public final class SampleEvents {
 
     /** {@code count} events from {@code startMs} on (at the generator's nominal rate, 7,500 an hour). */
     public static SampleEvents of(long count, long seed, long startMs) {
-        return new SampleEvents(count, seed, startMs);
+        return new SampleEvents(GeneratorSettings.builder().events(count).seed(seed).startMs(startMs).build());
+    }
+
+    /** The same from a pool of only {@code visitors} visitors: they come back, hour after hour. */
+    public static SampleEvents of(long count, long seed, long startMs, int visitors) {
+        return new SampleEvents(GeneratorSettings.builder().events(count).seed(seed).startMs(startMs).visitors(visitors)
+                .build());
     }
 
     public List<ClickEvent> events() {

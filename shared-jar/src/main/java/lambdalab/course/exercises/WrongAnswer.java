@@ -6,4 +6,8 @@ public class WrongAnswer extends AssertionError {
     public WrongAnswer(String diagnosis) {
         super(diagnosis);
     }
+
+    public WrongAnswer(String diagnosis, Throwable cause) {
+        super(diagnosis, cause);
+    }
 }
