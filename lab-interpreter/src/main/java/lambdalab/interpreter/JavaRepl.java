@@ -177,7 +177,7 @@ public final class JavaRepl implements AutoCloseable {
     }
 
     /**
-     * Like jshell: the value of the paragraph's last expression unless it is null (nothing to see),
+     * Like jshell: the value of the paragraph's last expression unless it is null or a print stream (nothing to see),
      * and a note for a declaration that waits for another.
      */
     private void report(SnippetEvent event, PrintStream out, boolean last) {
@@ -187,7 +187,8 @@ public final class JavaRepl implements AutoCloseable {
             DeclarationSnippet declaration = (DeclarationSnippet) snippet;
             out.println("created " + declaration.kind().name().toLowerCase() + " " + declaration.name()
                     + ", which cannot be used until " + unresolved(declaration) + " is declared");
-        } else if (last && event.value() != null && !event.value().equals("null") && isExpression(snippet)) {
+        } else if (last && event.value() != null && !event.value().equals("null") && isExpression(snippet)
+                && !isPrintStream(snippet)) {
             String value = event.value();
             String shown = value.length() > MAX_VALUE_CHARS ? value.substring(0, MAX_VALUE_CHARS) + "..." : value;
             out.println(name(snippet) + " ==> " + shown);
@@ -199,6 +200,11 @@ public final class JavaRepl implements AutoCloseable {
             case TEMP_VAR_EXPRESSION_SUBKIND, VAR_VALUE_SUBKIND, ASSIGNMENT_SUBKIND -> true;
             default -> false;
         };
+    }
+
+    /** {@code System.out.printf(...)} returns its stream: a value nobody wants to see under the output. */
+    private static boolean isPrintStream(Snippet snippet) {
+        return snippet instanceof VarSnippet variable && variable.typeName().matches("(java\\.io\\.)?PrintStream");
     }
 
     private static String name(Snippet snippet) {

@@ -30,6 +30,7 @@ import lambdalab.course.exercises.*;
 import lambdalab.course.exercises.batch.*;
 import lambdalab.course.exercises.generator.*;
 import lambdalab.course.exercises.streaming.*;
+import lambdalab.course.exercises.visitors.*;
 
 SparkSession spark = lambdalab.interpreter.SharedSpark.session();
 JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());

@@ -89,6 +89,8 @@ class JavaInterpreterTest {
         assertThat(run.text()).as("no `$1 ==> null` for the puts, no `==> 1` for the replaced value")
                 .doesNotContain("null").doesNotContain("==> 1").containsPattern("\\$\\d+ ==> 2");
         assertThat(java("sizes.get(\"missing\")").text()).doesNotContain("==>");
+        assertThat(java("System.out.printf(\"%d sizes%n\", sizes.size())").text()).as("printf's own stream")
+                .contains("2 sizes").doesNotContain("==>");
     }
 
     @Test
