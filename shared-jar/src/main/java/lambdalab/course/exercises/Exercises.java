@@ -10,6 +10,12 @@ import lambdalab.course.exercises.batch.RawDatasetLayoutSolution;
 import lambdalab.course.exercises.generator.OffsetRanges;
 import lambdalab.course.exercises.generator.OffsetRangesCheck;
 import lambdalab.course.exercises.generator.OffsetRangesSolution;
+import lambdalab.course.exercises.ingest.RecordDecoding;
+import lambdalab.course.exercises.ingest.RecordDecodingCheck;
+import lambdalab.course.exercises.ingest.RecordDecodingSolution;
+import lambdalab.course.exercises.ingest.ResumeOffsets;
+import lambdalab.course.exercises.ingest.ResumeOffsetsCheck;
+import lambdalab.course.exercises.ingest.ResumeOffsetsSolution;
 import lambdalab.course.exercises.streaming.HourStateUpdate;
 import lambdalab.course.exercises.streaming.HourStateUpdateCheck;
 import lambdalab.course.exercises.streaming.HourStateUpdateSolution;
@@ -56,12 +62,20 @@ public final class Exercises {
             "unique visitors over several hours", VisitorTotals.class, new VisitorTotalsSolution(),
             SOURCES + "visitors/VisitorTotalsSolution.java", new VisitorTotalsCheck());
 
+    public static final Exercise<ResumeOffsets> RESUME_OFFSETS = new Exercise<>("06.resume-offsets",
+            "where the speed layer resumes reading Kafka", ResumeOffsets.class, new ResumeOffsetsSolution(),
+            SOURCES + "ingest/ResumeOffsetsSolution.java", new ResumeOffsetsCheck());
+
+    public static final Exercise<RecordDecoding> DEAD_LETTERS = new Exercise<>("06.dead-letters",
+            "decode a Kafka record, or keep it as a dead letter", RecordDecoding.class, new RecordDecodingSolution(),
+            SOURCES + "ingest/RecordDecodingSolution.java", new RecordDecodingCheck());
+
     private Exercises() {
     }
 
     public static List<Exercise<?>> all() {
         return List.of(OFFSET_RANGES, ACTION_COUNTS, RAW_LAYOUT, STATE_UPDATE, WINDOW_INVERSE, VISITOR_SKETCHES,
-                VISITORS_OVER_HOURS);
+                VISITORS_OVER_HOURS, RESUME_OFFSETS, DEAD_LETTERS);
     }
 
     /**

@@ -2,9 +2,9 @@ package lambdalab.course.speed;
 
 import java.io.Serializable;
 import lambdalab.course.clickstream.ClickEvent;
-import lambdalab.course.clickstream.ClickstreamCodec;
 import lambdalab.course.clickstream.CodecError;
-import lambdalab.course.clickstream.DecodeResult;
+import lambdalab.course.exercises.ingest.RecordDecoding;
+import lambdalab.course.exercises.ingest.RecordDecodingSolution;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -15,13 +15,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 public record ParsedRecord(int partition, long offset, long producedAtMs, ClickEvent event,
                            CodecError error, byte[] rejectedBytes) implements Serializable {
 
+    private static final RecordDecoding DECODING = new RecordDecodingSolution();
+
+    /** The record decoded: exercise 06.dead-letters' reference solution. */
     public static ParsedRecord of(ConsumerRecord<byte[], byte[]> record) {
-        byte[] value = record.value() == null ? new byte[0] : record.value();
-        DecodeResult result = ClickstreamCodec.decode(value);
-        if (result instanceof DecodeResult.Decoded decoded) {
-            return new ParsedRecord(record.partition(), record.offset(), record.timestamp(), decoded.event(), null, null);
-        }
-        return new ParsedRecord(record.partition(), record.offset(), record.timestamp(), null, (CodecError) result, value);
+        return DECODING.parse(record);
     }
 
     public boolean valid() {

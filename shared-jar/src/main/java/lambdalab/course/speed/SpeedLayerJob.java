@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import lambdalab.course.LabEndpoints;
+import lambdalab.course.exercises.ingest.ResumeOffsets;
+import lambdalab.course.exercises.ingest.ResumeOffsetsSolution;
 import lambdalab.course.kafka.KafkaTopics;
 import lambdalab.course.spark.LabSpark;
 import org.apache.hadoop.conf.Configuration;
@@ -51,6 +53,7 @@ public final class SpeedLayerJob {
 
     /** Above Spark's (50, 51) and Hadoop's file systems' (10): runs first. */
     private static final int STOP_HOOK_PRIORITY = 100;
+    private static final ResumeOffsets RESUME = new ResumeOffsetsSolution();
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private SpeedLayerJob() {
@@ -223,14 +226,16 @@ public final class SpeedLayerJob {
      * state, after deleting raw files of batches that were never committed (they are read again).
      * With no committed offsets either (a first start, or a reset), start from the earliest offsets
      * Kafka holds: explicitly, never from the consumer group's offsets, so that exactly the raw files
-     * from where reading starts are replaced and none before it is lost.
+     * from where reading starts are replaced and none before it is lost. Where each partition starts
+     * is exercise 06.resume-offsets' reference solution.
      */
     private static SpeedLayer.Recovery recoverFromViews(SpeedLayerRuntime runtime, Configuration hadoop) {
         StreamViews views = runtime.views();
         StreamViews.Committed committed = views.committedOffsets(runtime.settings().topic());
-        Map<Integer, Long> offsets = committed.isEmpty()
-                ? KafkaTopics.earliestOffsets(runtime.settings().endpoints().kafkaBootstrapServers(), runtime.settings().topic())
-                : committed.nextOffsets();
+        Map<Integer, Long> earliest = KafkaTopics.earliestOffsets(runtime.settings().endpoints().kafkaBootstrapServers(),
+                runtime.settings().topic());
+        Map<Integer, Long> offsets = RESUME.resumeFrom(committed.nextOffsets(), earliest);
+        reportEventsGone(committed.nextOffsets(), offsets);
         int deleted = runtime.rawWriter().deleteFrom(hadoop, offsets);
         if (deleted > 0) {
             System.out.println("Deleted " + deleted + " raw files from offsets " + offsets
@@ -242,6 +247,18 @@ public final class SpeedLayerJob {
         }
         return new SpeedLayer.Recovery("views", offsets, views.readState(committed.batchTime(), committed.viewsSince()),
                 ViewsBaseline.rebuiltAsOf(committed.viewsSince(), committed.batchTime()));
+    }
+
+    /** Says which events retention deleted before the job read them: the views can never count them. */
+    private static void reportEventsGone(Map<Integer, Long> committed, Map<Integer, Long> from) {
+        committed.forEach((partition, next) -> {
+            long first = from.getOrDefault(partition, next);
+            if (first > next) {
+                System.out.println("Partition " + partition + ": offsets " + next + " to " + (first - 1) + " were deleted by "
+                        + "Kafka's retention before the job read them; it goes on from " + first + ". A batch run over "
+                        + "the raw data cannot count them either.");
+            }
+        });
     }
 
     static Map<String, String> parse(String[] args) {
