@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
                 + "as a process of the running lab: the supervisor starts it on request, restarts it when it dies "
                 + "and stops it with the lab. `./lab up` never starts it; `./lab down` stops it first.",
                 "Settings: stream.* (`./lab settings`). Its log: $LAB_HOME/logs/stream.log."},
-        subcommands = {StreamStartCommand.class, StreamStopCommand.class, StreamStatusCommand.class})
+        subcommands = {StreamStartCommand.class, StreamStopCommand.class, StreamStatusCommand.class,
+                StreamKillCommand.class})
 final class StreamCommand implements Runnable {
 
     @CommandLine.Spec

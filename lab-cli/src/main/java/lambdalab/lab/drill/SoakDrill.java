@@ -1,7 +1,6 @@
 package lambdalab.lab.drill;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.Row;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -26,6 +25,7 @@ import lambdalab.course.clickstream.ProductHour;
 import lambdalab.course.kafka.KafkaTopics;
 import lambdalab.course.serving.ServedRow;
 import lambdalab.course.serving.ServingLayer;
+import lambdalab.course.serving.ViewReader;
 import lambdalab.course.spark.LabSpark;
 import lambdalab.course.views.LambdaSchema;
 import lambdalab.lab.Lab;
@@ -219,28 +219,15 @@ public final class SoakDrill {
 
     /** The first whole day after every hour the views hold, and not before 2030: the drill's events are alone there. */
     private static long firstFreeHour(LabEndpoints endpoints) {
-        long newest = Instant.parse("2030-01-01T00:00:00Z").toEpochMilli() - ClickEvent.HOUR_MS;
         try (CqlSession session = LambdaSchema.openSession(endpoints)) {
             LambdaSchema.create(session, 1);
-            for (String table : List.of(LambdaSchema.STREAM_ACTIVITY, LambdaSchema.BATCH_ACTIVITY)) {
-                for (Row row : session.execute("SELECT timestamp_hour FROM " + LambdaSchema.KEYSPACE + "." + table
-                        + " PER PARTITION LIMIT 1")) {
-                    newest = Math.max(newest, row.getLong("timestamp_hour"));
-                }
-            }
+            return new ViewReader(session).firstFreeDay();
         }
-        long day = 24 * ClickEvent.HOUR_MS;
-        return (newest / day + 1) * day;
     }
 
     private static long committed(LabEndpoints endpoints, String topic) {
         try (CqlSession session = LambdaSchema.openSession(endpoints)) { // the schema exists: firstFreeHour made it
-            long sum = 0;
-            for (Row row : session.execute("SELECT next_offset FROM " + LambdaSchema.KEYSPACE + "."
-                    + LambdaSchema.STREAM_OFFSETS + " WHERE topic = ?", topic)) {
-                sum += row.getLong("next_offset");
-            }
-            return sum;
+            return new ViewReader(session).streamCommittedOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
         } catch (RuntimeException cassandraRestarting) {
             return -1; // asked again a moment later
         }

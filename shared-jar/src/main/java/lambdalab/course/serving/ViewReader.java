@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.metadata.schema.KeyspaceMetadata;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.LongStream;
 import lambdalab.course.batch.HourCoverage;
+import lambdalab.course.clickstream.ClickEvent;
 import lambdalab.course.clickstream.ProductHour;
 import lambdalab.course.views.LambdaSchema;
 
@@ -80,6 +83,29 @@ public final class ViewReader {
     public List<ViewRow> rowsBetween(Layer layer, long fromHour, long toHour) {
         return rowsFrom(layer, Optional.empty(), fromHour).stream().filter(row -> row.key().timestampHour() <= toHour)
                 .toList();
+    }
+
+    /**
+     * The first whole day after every hour either layer holds, and not before 2030: events a note or
+     * a drill generates there are alone in the views, so the views can be compared with their truth.
+     */
+    public long firstFreeDay() {
+        long newest = Instant.parse("2030-01-01T00:00:00Z").toEpochMilli() - ClickEvent.HOUR_MS;
+        for (Layer layer : Layer.values()) {
+            newest = Math.max(newest, newestHour(layer, Optional.empty()).orElse(newest));
+        }
+        long day = 24 * ClickEvent.HOUR_MS;
+        return (newest / day + 1) * day;
+    }
+
+    /** What the speed layer committed for {@code topic}: per partition, the next offset it reads (empty: none yet). */
+    public Map<Integer, Long> streamCommittedOffsets(String topic) {
+        Map<Integer, Long> offsets = new TreeMap<>();
+        for (Row row : session.execute("SELECT kafka_partition, next_offset FROM " + LambdaSchema.KEYSPACE + "."
+                + LambdaSchema.STREAM_OFFSETS + " WHERE topic = ?", topic)) {
+            offsets.put(row.getInt("kafka_partition"), row.getLong("next_offset"));
+        }
+        return offsets;
     }
 
     /** Every (source, hour) a batch run recorded; none before the first run of this version. */
