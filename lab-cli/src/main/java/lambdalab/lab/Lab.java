@@ -162,12 +162,14 @@ public final class Lab {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         List<String> jvmOptions = List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
         command.addAll(jvmOptions);
-        command.addAll(supervisorClassSharing(jvmOptions));
+        String classpath = SupervisorJars.copy(System.getProperty("java.class.path"), repo.root(),
+                settings.runDir().resolve("jars"));
+        command.addAll(supervisorClassSharing(jvmOptions, classpath));
         command.add("-Dlab.repo=" + repo.root());
         command.add(LabService.HOME_MARKER + settings.home());
         command.add(LabService.SERVICE_MARKER + SUPERVISOR);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "lambdalab.lab.cli.LabCommand",
-                "supervise", "--home", settings.home().toString()));
+        command.addAll(List.of("-cp", classpath, "lambdalab.lab.cli.LabCommand", "supervise", "--home",
+                settings.home().toString()));
         settings.overrides().forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
         return command;
     }
@@ -176,8 +178,8 @@ public final class Lab {
      * The supervisor starts on every `lab up`: map its classes from an archive like the services do.
      * Only for a classpath of jars (the launcher's); the JVM cannot archive classes from folders.
      */
-    private List<String> supervisorClassSharing(List<String> jvmOptions) {
-        List<String> classpath = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
+    private List<String> supervisorClassSharing(List<String> jvmOptions, String supervisorClasspath) {
+        List<String> classpath = List.of(supervisorClasspath.split(File.pathSeparator));
         boolean jarsOnly = classpath.stream().allMatch(entry -> entry.endsWith(".jar"));
         if (!jarsOnly || !Boolean.parseBoolean(settings.get("class.sharing"))) {
             return List.of();

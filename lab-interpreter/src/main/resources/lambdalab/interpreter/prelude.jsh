@@ -31,6 +31,7 @@ import lambdalab.course.exercises.batch.*;
 import lambdalab.course.exercises.generator.*;
 import lambdalab.course.exercises.streaming.*;
 import lambdalab.course.exercises.visitors.*;
+import lambdalab.course.exercises.ingest.*;
 
 SparkSession spark = lambdalab.interpreter.SharedSpark.session();
 JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());

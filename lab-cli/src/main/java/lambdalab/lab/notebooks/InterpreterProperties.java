@@ -1,5 +1,6 @@
 package lambdalab.lab.notebooks;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.Properties;
 import lambdalab.course.LabEndpoints;
@@ -30,6 +31,9 @@ public final class InterpreterProperties {
         properties.setProperty(LabInterpreterSettings.PROGRESS_FILE, ProgressReport.file(lab.settings().home()).toString());
         properties.setProperty(ShellInterpreter.WORKING_DIRECTORY, repository.toString());
         properties.setProperty(ShellInterpreter.ENVIRONMENT_PREFIX + "LAB_HOME", lab.settings().home().toString());
+        // notes call the lab as `lab`, which the VM puts on the PATH: here it is the repository's ./lab
+        properties.setProperty(ShellInterpreter.ENVIRONMENT_PREFIX + "PATH",
+                repository + File.pathSeparator + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         lab.settings().overrides().forEach((key, value) -> properties.setProperty(
                 ShellInterpreter.ENVIRONMENT_PREFIX + LabSettings.environmentVariable(key), value));
         return properties;
