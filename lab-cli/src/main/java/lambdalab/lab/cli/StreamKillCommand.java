@@ -35,8 +35,8 @@ final class StreamKillCommand implements Callable<Integer> {
             System.out.println("Sent SIGKILL to the stream job (PID " + job.pid() + "), but it has not ended after 30 s.");
             return 1;
         }
-        System.out.println("Killed the stream job (PID " + job.pid() + ") with SIGKILL after " + job.restarts()
-                + " restart(s). The supervisor starts it again; it recovers from its checkpoint.");
+        System.out.println("Killed the stream job (PID " + job.pid() + ") with SIGKILL. The supervisor starts it again; "
+                + "it recovers from its checkpoint.");
         return 0;
     }
 }
