@@ -7,6 +7,12 @@ import lambdalab.course.exercises.batch.ActionCountingSolution;
 import lambdalab.course.exercises.batch.RawDatasetLayout;
 import lambdalab.course.exercises.batch.RawDatasetLayoutCheck;
 import lambdalab.course.exercises.batch.RawDatasetLayoutSolution;
+import lambdalab.course.exercises.cassandra.SketchBlob;
+import lambdalab.course.exercises.cassandra.SketchBlobCheck;
+import lambdalab.course.exercises.cassandra.SketchBlobSolution;
+import lambdalab.course.exercises.cassandra.TableForQuery;
+import lambdalab.course.exercises.cassandra.TableForQueryCheck;
+import lambdalab.course.exercises.cassandra.TableForQuerySolution;
 import lambdalab.course.exercises.generator.OffsetRanges;
 import lambdalab.course.exercises.generator.OffsetRangesCheck;
 import lambdalab.course.exercises.generator.OffsetRangesSolution;
@@ -70,12 +76,20 @@ public final class Exercises {
             "decode a Kafka record, or keep it as a dead letter", RecordDecoding.class, new RecordDecodingSolution(),
             SOURCES + "ingest/RecordDecodingSolution.java", new RecordDecodingCheck());
 
+    public static final Exercise<TableForQuery> TABLE_FOR_A_QUERY = new Exercise<>("07.table-for-a-query",
+            "a Cassandra table for the hour's dashboard", TableForQuery.class, new TableForQuerySolution(),
+            SOURCES + "cassandra/TableForQuerySolution.java", new TableForQueryCheck());
+
+    public static final Exercise<SketchBlob> SKETCH_BLOB = new Exercise<>("07.sketch-blob",
+            "a sketch out of a blob column", SketchBlob.class, new SketchBlobSolution(),
+            SOURCES + "cassandra/SketchBlobSolution.java", new SketchBlobCheck());
+
     private Exercises() {
     }
 
     public static List<Exercise<?>> all() {
         return List.of(OFFSET_RANGES, ACTION_COUNTS, RAW_LAYOUT, STATE_UPDATE, WINDOW_INVERSE, VISITOR_SKETCHES,
-                VISITORS_OVER_HOURS, RESUME_OFFSETS, DEAD_LETTERS);
+                VISITORS_OVER_HOURS, RESUME_OFFSETS, DEAD_LETTERS, TABLE_FOR_A_QUERY, SKETCH_BLOB);
     }
 
     /**

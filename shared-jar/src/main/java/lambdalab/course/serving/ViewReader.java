@@ -17,6 +17,8 @@ import java.util.stream.LongStream;
 import lambdalab.course.batch.HourCoverage;
 import lambdalab.course.clickstream.ClickEvent;
 import lambdalab.course.clickstream.ProductHour;
+import lambdalab.course.exercises.cassandra.SketchBlob;
+import lambdalab.course.exercises.cassandra.SketchBlobSolution;
 import lambdalab.course.views.LambdaSchema;
 
 /**
@@ -26,6 +28,8 @@ import lambdalab.course.views.LambdaSchema;
  * columns and tables until a job writes them again: those read as empty.
  */
 public final class ViewReader {
+
+    private static final SketchBlob BLOB = new SketchBlobSolution();
 
     private static final String SOURCES = LambdaSchema.SOURCES;
     private static final String THROUGH_OFFSETS = "through_offsets";
@@ -198,13 +202,9 @@ public final class ViewReader {
         return new ProductHour(row.getString("product"), row.getLong("timestamp_hour"));
     }
 
+    /** A blob's bytes: exercise 07.sketch-blob's reference solution. */
     private static byte[] bytes(ByteBuffer buffer) {
-        if (buffer == null) {
-            return new byte[0];
-        }
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.duplicate().get(bytes);
-        return bytes;
+        return BLOB.bytes(buffer);
     }
 
     private static String activityTable(Layer layer) {

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import lambdalab.course.clickstream.ProductHour;
+import lambdalab.course.exercises.cassandra.SketchBlob;
+import lambdalab.course.exercises.cassandra.SketchBlobSolution;
 import lambdalab.course.views.LambdaSchema;
 import scala.Tuple2;
 
@@ -31,6 +33,8 @@ import scala.Tuple2;
  * the same rows, which is what makes a replayed batch harmless.
  */
 final class StreamViews implements AutoCloseable {
+
+    private static final SketchBlob BLOB = new SketchBlobSolution();
 
     private static final int MAX_IN_FLIGHT = 256;
 
@@ -221,10 +225,9 @@ final class StreamViews implements AutoCloseable {
         return new ProductHour(row.getString("product"), row.getLong("timestamp_hour"));
     }
 
+    /** A blob's bytes: exercise 07.sketch-blob's reference solution. */
     private static byte[] toBytes(ByteBuffer buffer) {
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.duplicate().get(bytes);
-        return bytes;
+        return BLOB.bytes(buffer);
     }
 
     /**
