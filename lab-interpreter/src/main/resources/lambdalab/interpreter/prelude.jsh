@@ -32,6 +32,7 @@ import lambdalab.course.exercises.generator.*;
 import lambdalab.course.exercises.streaming.*;
 import lambdalab.course.exercises.visitors.*;
 import lambdalab.course.exercises.ingest.*;
+import lambdalab.course.exercises.cassandra.*;
 
 SparkSession spark = lambdalab.interpreter.SharedSpark.session();
 JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
