@@ -22,6 +22,12 @@ import lambdalab.course.exercises.ingest.RecordDecodingSolution;
 import lambdalab.course.exercises.ingest.ResumeOffsets;
 import lambdalab.course.exercises.ingest.ResumeOffsetsCheck;
 import lambdalab.course.exercises.ingest.ResumeOffsetsSolution;
+import lambdalab.course.exercises.serving.LayerChoice;
+import lambdalab.course.exercises.serving.LayerChoiceCheck;
+import lambdalab.course.exercises.serving.LayerChoiceSolution;
+import lambdalab.course.exercises.serving.ServedTotals;
+import lambdalab.course.exercises.serving.ServedTotalsCheck;
+import lambdalab.course.exercises.serving.ServedTotalsSolution;
 import lambdalab.course.exercises.streaming.HourStateUpdate;
 import lambdalab.course.exercises.streaming.HourStateUpdateCheck;
 import lambdalab.course.exercises.streaming.HourStateUpdateSolution;
@@ -84,12 +90,21 @@ public final class Exercises {
             "a sketch out of a blob column", SketchBlob.class, new SketchBlobSolution(),
             SOURCES + "cassandra/SketchBlobSolution.java", new SketchBlobCheck());
 
+    public static final Exercise<LayerChoice> MERGE_RULE = new Exercise<>("08.merge-rule",
+            "which layer serves an hour", LayerChoice.class, new LayerChoiceSolution(),
+            SOURCES + "serving/LayerChoiceSolution.java", new LayerChoiceCheck());
+
+    public static final Exercise<ServedTotals> SKETCH_TOTALS = new Exercise<>("08.sketch-totals",
+            "a product's total over served hours", ServedTotals.class, new ServedTotalsSolution(),
+            SOURCES + "serving/ServedTotalsSolution.java", new ServedTotalsCheck());
+
     private Exercises() {
     }
 
     public static List<Exercise<?>> all() {
         return List.of(OFFSET_RANGES, ACTION_COUNTS, RAW_LAYOUT, STATE_UPDATE, WINDOW_INVERSE, VISITOR_SKETCHES,
-                VISITORS_OVER_HOURS, RESUME_OFFSETS, DEAD_LETTERS, TABLE_FOR_A_QUERY, SKETCH_BLOB);
+                VISITORS_OVER_HOURS, RESUME_OFFSETS, DEAD_LETTERS, TABLE_FOR_A_QUERY, SKETCH_BLOB,
+                MERGE_RULE, SKETCH_TOTALS);
     }
 
     /**

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import lambdalab.course.clickstream.ClickEvent;
 import lambdalab.course.clickstream.ProductHour;
+import lambdalab.course.exercises.serving.ServedTotals;
+import lambdalab.course.exercises.serving.ServedTotalsSolution;
 import lambdalab.course.sketches.VisitorSketches;
 
 /**
@@ -21,6 +23,9 @@ import lambdalab.course.sketches.VisitorSketches;
  * layer lost or doubled messages; everywhere else the speed layer's row is the better answer.
  */
 public final class ViewMerge {
+
+    /** Exercise 08.sketch-totals' reference solution. */
+    private static final ServedTotals TOTALS = new ServedTotalsSolution();
 
     private ViewMerge() {
     }
@@ -103,16 +108,7 @@ public final class ViewMerge {
     public static List<ServedTotal> totals(List<ServedRow> rows) {
         Map<String, List<ServedRow>> byProduct = rows.stream()
                 .collect(Collectors.groupingBy(ServedRow::product, TreeMap::new, Collectors.toList()));
-        return byProduct.entrySet().stream().map(e -> total(e.getKey(), e.getValue())).toList();
-    }
-
-    private static ServedTotal total(String product, List<ServedRow> rows) {
-        byte[] union = VisitorSketches.union(rows.stream().map(ServedRow::visitorsSketch).toList());
-        return new ServedTotal(product, rows.size(),
-                rows.stream().mapToLong(ServedRow::purchaseCount).sum(),
-                rows.stream().mapToLong(ServedRow::addToCartCount).sum(),
-                rows.stream().mapToLong(ServedRow::pageViewCount).sum(),
-                VisitorSketches.estimate(union));
+        return byProduct.entrySet().stream().map(e -> TOTALS.total(e.getKey(), e.getValue())).toList();
     }
 
     private static ServedRow served(ViewRow row, Layer layer, Reason reason, ViewRow batch) {
