@@ -33,6 +33,7 @@ import lambdalab.course.exercises.streaming.*;
 import lambdalab.course.exercises.visitors.*;
 import lambdalab.course.exercises.ingest.*;
 import lambdalab.course.exercises.cassandra.*;
+import lambdalab.course.exercises.serving.*;
 
 SparkSession spark = lambdalab.interpreter.SharedSpark.session();
 JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
