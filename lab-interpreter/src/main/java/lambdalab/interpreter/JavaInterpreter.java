@@ -94,6 +94,7 @@ public class JavaInterpreter extends Interpreter {
     @Override
     public void close() {
         try {
+            SharedSpark.stopStreams();
             if (repl != null) {
                 repl.close();
             }

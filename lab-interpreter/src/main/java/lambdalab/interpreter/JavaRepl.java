@@ -2,6 +2,9 @@ package lambdalab.interpreter;
 
 import java.io.File;
 import java.io.PrintStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,7 +36,19 @@ public final class JavaRepl implements AutoCloseable {
 
     private static final PrintStream DISCARD = new PrintStream(java.io.OutputStream.nullOutputStream());
 
+    /**
+     * Shells whose session ended, back to their prelude, by prelude. JShell names every snippet's
+     * class {@code REPL.$JShell$<n>}, counting from 1 in each shell; Spark's executor class loader
+     * remembers a class by name once a task loaded it, so a second shell's {@code $JShell$12} would
+     * get the first shell's class ("Invalid lambda deserialization" in every task of the note that
+     * came second). A reused shell goes on counting: names never repeat in this JVM.
+     */
+    private static final Map<String, Deque<JShell>> IDLE = new HashMap<>();
+
     private final JShell shell;
+    private final String prelude;
+    /** The snippets this session added: what goes when it ends. */
+    private final List<Snippet> sessionSnippets = new ArrayList<>();
     private final ReentrantLock running = new ReentrantLock();
     private long paragraphs;
     /** The paragraph running (0: none) and the one a stop was asked for: a stop never outlives its paragraph. */
@@ -42,17 +57,32 @@ public final class JavaRepl implements AutoCloseable {
     /** Held while the running paragraph changes and while stopping: a stop never hits the next paragraph. */
     private final Object stopLock = new Object();
 
-    private JavaRepl(JShell shell) {
+    private JavaRepl(JShell shell, String prelude) {
         this.shell = shell;
+        this.prelude = prelude;
     }
 
-    /** A REPL that compiles against this JVM's class path and has run {@code prelude}. */
+    /**
+     * A REPL that compiles against this JVM's class path and has run {@code prelude}: a shell an
+     * ended session left (back to its prelude, which runs again), or a new one.
+     */
     public static JavaRepl start(String prelude) {
-        JavaRepl repl = new JavaRepl(newShell());
-        repl.require(repl.eval("lambdalab.interpreter.SnippetClassLoader.instance().register(" + SNIPPET_LOADER + ");",
+        JShell idle;
+        synchronized (IDLE) {
+            idle = IDLE.getOrDefault(prelude, new ArrayDeque<>()).pollFirst();
+        }
+        if (idle != null) {
+            // again: its values (the SparkSession above all) may have been stopped since the last session
+            JavaRepl reused = new JavaRepl(idle, prelude);
+            reused.require(reused.eval(prelude, DISCARD), "the prelude");
+            return new JavaRepl(idle, prelude);
+        }
+        JShell shell = newShell();
+        JavaRepl setup = new JavaRepl(shell, prelude);
+        setup.require(setup.eval("lambdalab.interpreter.SnippetClassLoader.instance().register(" + SNIPPET_LOADER + ");",
                 DISCARD), "registering its classes with Spark");
-        repl.require(repl.eval(prelude, DISCARD), "the prelude");
-        return repl;
+        setup.require(setup.eval(prelude, DISCARD), "the prelude");
+        return new JavaRepl(shell, prelude);
     }
 
     private static JShell newShell() {
@@ -131,6 +161,7 @@ public final class JavaRepl implements AutoCloseable {
                 continue;
             }
             byId.put(event.snippet().id(), snippet);
+            sessionSnippets.add(event.snippet());
             if (event.status() == Snippet.Status.REJECTED) {
                 return SnippetErrors.compile(shell.diagnostics(event.snippet()).toList(), snippet, paragraph);
             }
@@ -313,6 +344,44 @@ public final class JavaRepl implements AutoCloseable {
 
     @Override
     public void close() {
+        if (running.isLocked()) {
+            closeShell(); // a paragraph still runs in it: the shell cannot be reused
+            return;
+        }
+        try {
+            forgetSession();
+        } catch (RuntimeException e) {
+            closeShell();
+            return;
+        }
+        synchronized (IDLE) {
+            IDLE.computeIfAbsent(prelude, text -> new ArrayDeque<>()).addLast(shell);
+        }
+    }
+
+    /**
+     * Back to the prelude: the session's variables set to null first (a dropped variable's class
+     * keeps its value, a Dataset or a list of events, for as long as the shell lives), then every
+     * snippet of the session dropped, so the next session starts as a new REPL would.
+     */
+    private void forgetSession() {
+        for (Snippet snippet : sessionSnippets) {
+            if (snippet instanceof VarSnippet variable && shell.status(variable).isActive()
+                    && !PRIMITIVES.contains(variable.typeName())) {
+                shell.eval(variable.name() + " = null;");
+            }
+        }
+        sessionSnippets.forEach(snippet -> {
+            if (shell.status(snippet).isActive()) {
+                shell.drop(snippet);
+            }
+        });
+    }
+
+    private static final Set<String> PRIMITIVES = Set.of("boolean", "byte", "char", "short", "int", "long", "float",
+            "double");
+
+    private void closeShell() {
         try {
             if (!running.isLocked()) {
                 eval("lambdalab.interpreter.SnippetClassLoader.instance().unregister(" + SNIPPET_LOADER + ");",

@@ -3,6 +3,8 @@ package lambdalab.interpreter;
 import lambdalab.course.LabEndpoints;
 import lambdalab.course.spark.LabSpark;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.streaming.StreamingContext;
+import scala.Option;
 
 /**
  * The one SparkSession of the interpreter process, shared by {@code %lab.java} and {@code %lab.sql}
@@ -80,6 +82,17 @@ public final class SharedSpark {
                     .getOrCreate();
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * Stops a Spark Streaming context a session left running (a note that failed before its stop
+     * paragraph): its batches would go on failing in every later note. The SparkContext stays.
+     */
+    static void stopStreams() {
+        Option<StreamingContext> active = StreamingContext.getActive();
+        if (active.isDefined()) {
+            active.get().stop(false, false);
         }
     }
 }
