@@ -360,26 +360,20 @@ public final class JavaRepl implements AutoCloseable {
     }
 
     /**
-     * Back to the prelude: the session's variables set to null first (a dropped variable's class
-     * keeps its value, a Dataset or a list of events, for as long as the shell lives), then every
-     * snippet of the session dropped, so the next session starts as a new REPL would.
+     * Back to the prelude: every snippet of the session dropped, so the next session starts as a new
+     * REPL would. (A dropped variable's value stays referenced by its class while the shell lives:
+     * the headless runner is one process per run.)
      */
     private void forgetSession() {
-        for (Snippet snippet : sessionSnippets) {
-            if (snippet instanceof VarSnippet variable && shell.status(variable).isActive()
-                    && !PRIMITIVES.contains(variable.typeName())) {
-                shell.eval(variable.name() + " = null;");
-            }
-        }
-        sessionSnippets.forEach(snippet -> {
+        // newest first: a snippet goes before what it depends on, so nothing left has to be recompiled
+        // (dropping an import first made JShell recompile what used it, and the runner's JVM ended)
+        for (int i = sessionSnippets.size() - 1; i >= 0; i--) {
+            Snippet snippet = sessionSnippets.get(i);
             if (shell.status(snippet).isActive()) {
                 shell.drop(snippet);
             }
-        });
+        }
     }
-
-    private static final Set<String> PRIMITIVES = Set.of("boolean", "byte", "char", "short", "int", "long", "float",
-            "double");
 
     private void closeShell() {
         try {
