@@ -37,16 +37,17 @@ public final class JavaRepl implements AutoCloseable {
     private static final PrintStream DISCARD = new PrintStream(java.io.OutputStream.nullOutputStream());
 
     /**
-     * Shells whose session ended, back to their prelude, by prelude. JShell names every snippet's
-     * class {@code REPL.$JShell$<n>}, counting from 1 in each shell; Spark's executor class loader
+     * Shells whose session ended, their snippets dropped. JShell names every snippet's class
+     * {@code REPL.$JShell$<n>}, counting from 1 in each shell; Spark's executor class loader
      * remembers a class by name once a task loaded it, so a second shell's {@code $JShell$12} would
      * get the first shell's class ("Invalid lambda deserialization" in every task of the note that
-     * came second). A reused shell goes on counting: names never repeat in this JVM.
+     * came second). A reused shell goes on counting: as long as sessions follow one another (the
+     * headless runner, Zeppelin's shared interpreter), names never repeat in this JVM. Only sessions
+     * open at the same time (Zeppelin's per-note scoped mode) need a second shell.
      */
-    private static final Map<String, Deque<JShell>> IDLE = new HashMap<>();
+    private static final Deque<JShell> IDLE = new ArrayDeque<>();
 
     private final JShell shell;
-    private final String prelude;
     /** The snippets this session added: what goes when it ends. */
     private final List<Snippet> sessionSnippets = new ArrayList<>();
     private final ReentrantLock running = new ReentrantLock();
@@ -57,9 +58,8 @@ public final class JavaRepl implements AutoCloseable {
     /** Held while the running paragraph changes and while stopping: a stop never hits the next paragraph. */
     private final Object stopLock = new Object();
 
-    private JavaRepl(JShell shell, String prelude) {
+    private JavaRepl(JShell shell) {
         this.shell = shell;
-        this.prelude = prelude;
     }
 
     /**
@@ -69,20 +69,21 @@ public final class JavaRepl implements AutoCloseable {
     public static JavaRepl start(String prelude) {
         JShell idle;
         synchronized (IDLE) {
-            idle = IDLE.getOrDefault(prelude, new ArrayDeque<>()).pollFirst();
+            idle = IDLE.pollFirst();
         }
         if (idle != null) {
-            // again: its values (the SparkSession above all) may have been stopped since the last session
-            JavaRepl reused = new JavaRepl(idle, prelude);
+            // again: its values (the SparkSession above all) may have been stopped since the last session,
+            // and this session's prelude may differ (the terminal's shows tables otherwise)
+            JavaRepl reused = new JavaRepl(idle);
             reused.require(reused.eval(prelude, DISCARD), "the prelude");
-            return new JavaRepl(idle, prelude);
+            return new JavaRepl(idle);
         }
         JShell shell = newShell();
-        JavaRepl setup = new JavaRepl(shell, prelude);
+        JavaRepl setup = new JavaRepl(shell);
         setup.require(setup.eval("lambdalab.interpreter.SnippetClassLoader.instance().register(" + SNIPPET_LOADER + ");",
                 DISCARD), "registering its classes with Spark");
         setup.require(setup.eval(prelude, DISCARD), "the prelude");
-        return new JavaRepl(shell, prelude);
+        return new JavaRepl(shell);
     }
 
     private static JShell newShell() {
@@ -355,7 +356,7 @@ public final class JavaRepl implements AutoCloseable {
             return;
         }
         synchronized (IDLE) {
-            IDLE.computeIfAbsent(prelude, text -> new ArrayDeque<>()).addLast(shell);
+            IDLE.addLast(shell);
         }
     }
 
