@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run notes paragraph by paragraph against the lab (started first if it is not running), "
                 + "like Zeppelin's \"run all\": a failed paragraph stops its note, the next note still runs. "
-                + "Each note gets a fresh Java REPL; all share one SparkSession.",
+                + "Each note starts with a Java REPL that holds only the prelude (the previous note's snippets "
+                + "are dropped, a Spark stream it left running is stopped); all share one SparkSession.",
                 "Prints each paragraph's status and time; writes each note's executed copy (.zpln with results) "
                         + "and an HTML page of it into --out. Exit code 1 if any paragraph failed."})
 final class NotebooksRunCommand implements Callable<Integer> {
