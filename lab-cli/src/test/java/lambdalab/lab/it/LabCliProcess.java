@@ -26,7 +26,10 @@ final class LabCliProcess implements AutoCloseable {
     }
 
     static LabCliProcess start(Lab lab, Path log, String... args) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+        // a shell without job control starts its background commands with SIGINT ignored, and a
+        // JVM keeps an ignored SIGINT ignored: the command gets Ctrl-C's default back, whoever runs the suite
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT",
+                ProcessHandle.current().info().command().orElse("java"),
                 "-Xms1g", "-Xmx1g", "-Dlab.repo=" + System.getProperty("lab.repo"),
                 "-cp", System.getProperty("java.class.path"), LabCommand.class.getName()));
         command.addAll(List.of(args));
