@@ -167,8 +167,12 @@ class SpeedLayerFaultsIT {
         }
     }
 
+    /**
+     * A checkpoint the job cannot use as it is: its settings changed, or it is so old that Spark
+     * would first run a batch for every interval missed. Both times the state comes from the views.
+     */
     @Test
-    void aChangedSettingSetsTheCheckpointAside(TestLab testLab) throws Exception {
+    void aChangedSettingOrALongDowntimeSetsTheCheckpointAside(TestLab testLab) throws Exception {
         LabEndpoints endpoints = testLab.lab().endpoints();
         long start = Instant.parse("2028-06-01T00:00:00Z").toEpochMilli();
         try (SpeedLayerFixture stream = new SpeedLayerFixture(endpoints, "settings")) {
@@ -182,6 +186,17 @@ class SpeedLayerFaultsIT {
                     .isEqualTo("views");
             assertThat(Files.readString(stream.workDir().resolve("job.log"))).contains("window (s) 30 -> 10");
             stream.produce(10_000, 41, start + Duration.ofHours(4).toMillis());
+            stream.awaitCommitted(total -> total == stream.produced());
+            stream.assertViewsEqualTruth();
+            stream.job().stop(Duration.ofSeconds(90));
+
+            Thread.sleep(8_000); // 8 batch intervals down
+            stream.startJob("--window-seconds", "10", "--max-missed-batches", "5");
+            assertThat(stream.status().get("recoveredFrom")).as("a restart after more missed batches than allowed")
+                    .isEqualTo("views");
+            assertThat(Files.readString(stream.workDir().resolve("job.log")))
+                    .contains("Spark would first run one batch per missed interval");
+            stream.produce(5_000, 45, start + Duration.ofHours(2).toMillis());
             stream.awaitCommitted(total -> total == stream.produced());
             stream.assertViewsEqualTruth();
         }

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -13,14 +16,16 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 
 /**
- * The speed layer's checkpoint folder on HDFS: is there one, closing what a dead driver left open
- * in it, and moving an unreadable one aside.
+ * The speed layer's checkpoint folder on HDFS: is there one and how old is it, closing what a dead
+ * driver left open in it, and moving an unusable one aside.
  */
 final class Checkpoints {
 
     /** Spark's driver-side write-ahead log, which it keeps open from batch to batch. */
     private static final String WRITE_AHEAD_LOG = "receivedBlockMetadata";
     private static final Duration LEASE_RECOVERY = Duration.ofSeconds(60);
+    /** Spark's names: {@code checkpoint-<batch time ms>}, and a {@code .bk} copy of the previous one. */
+    private static final Pattern CHECKPOINT_FILE = Pattern.compile("checkpoint-(\\d+)(\\.bk)?");
 
     private Checkpoints() {
     }
@@ -89,22 +94,38 @@ final class Checkpoints {
 
     /** Whether Spark wrote a checkpoint there ({@code checkpoint-<time>} files). */
     static boolean exist(Configuration conf, String dir) {
+        return newest(conf, dir).isPresent();
+    }
+
+    /** The batch time of the newest checkpoint Spark wrote there ({@code checkpoint-<ms>[.bk]}), if any. */
+    static Optional<Instant> newest(Configuration conf, String dir) {
         Path path = new Path(dir);
         try {
             FileSystem fs = path.getFileSystem(conf);
             if (!fs.exists(path)) {
-                return false;
+                return Optional.empty();
             }
+            Optional<Instant> newest = Optional.empty();
             for (FileStatus file : fs.listStatus(path)) {
-                if (file.getPath().getName().startsWith("checkpoint-")) {
-                    return true;
+                Matcher name = CHECKPOINT_FILE.matcher(file.getPath().getName());
+                if (name.matches()) {
+                    Instant time = Instant.ofEpochMilli(Long.parseLong(name.group(1)));
+                    newest = newest.filter(other -> other.isAfter(time)).or(() -> Optional.of(time));
                 }
             }
-            return false;
+            return newest;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot look at the checkpoint folder " + dir
                     + " (is HDFS running? ./lab status): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * How many batches Spark would run before any new one when it restarts from a checkpoint of
+     * batch time {@code newest}: one for every interval up to {@code now}, empty or not.
+     */
+    static long missedBatches(Instant newest, Instant now, long batchIntervalMs) {
+        return Math.max(0, Duration.between(newest, now).toMillis() / batchIntervalMs);
     }
 
     /** Renames the folder to {@code <dir>.aside-<time>} (kept for inspection); returns the new name. */

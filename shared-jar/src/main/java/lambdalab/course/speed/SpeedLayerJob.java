@@ -48,6 +48,8 @@ public final class SpeedLayerJob {
               --status-file PATH              local JSON status file rewritten after each batch
               --wait-for-services SECONDS     wait this long for Kafka, Cassandra and HDFS to answer before
                                               starting (default 180: a restart during a service restart resumes)
+              --max-missed-batches N          a checkpoint older than this many batches is set aside and the
+                                              state rebuilt from the views (default 300)
               --halt-before-commit N          a drill: end the JVM before committing the N-th batch with events
                                               (its outputs written, its offsets not), as a kill there would""";
 
@@ -55,6 +57,13 @@ public final class SpeedLayerJob {
     private static final int STOP_HOOK_PRIORITY = 100;
     private static final ResumeOffsets RESUME = new ResumeOffsetsSolution();
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * Spark restarts from a checkpoint by first running one batch for every interval the job was
+     * down: after a night off, tens of thousands of empty batches, for many minutes. Past this
+     * many (5 minutes of 1 s batches) the job rebuilds its state from the views instead, which is
+     * as exact and takes seconds.
+     */
+    static final int MAX_MISSED_BATCHES = 300;
 
     private SpeedLayerJob() {
     }
@@ -72,8 +81,10 @@ public final class SpeedLayerJob {
             return;
         }
         RunningSpeedLayer job;
+        StartupTimes times = new StartupTimes();
+        times.step("JVM");
         try {
-            job = startWhenServicesAnswer(settings, options);
+            job = startWhenServicesAnswer(settings, options, times);
         } catch (Exception failure) { // Spark also throws checked exceptions it does not declare
             // Spark's threads would keep a JVM that failed to start alive (and never ready)
             System.err.println("ERROR: the speed layer did not start: " + rootMessage(failure));
@@ -81,6 +92,7 @@ public final class SpeedLayerJob {
             System.exit(1);
             return;
         }
+        System.out.println(times.summary());
         System.out.println("Speed layer running (state from " + job.recoveredFrom() + "), reading " + settings.topic()
                 + " every " + settings.batchIntervalMs() + " ms. Stop it with SIGTERM: the batch in progress finishes and commits first.");
         // SIGTERM: before Spark's own hooks (and before Hadoop closes its file systems), let the
@@ -108,18 +120,18 @@ public final class SpeedLayerJob {
      * blocks, Cassandra's schema), so a job restarted during a service restart resumes instead of
      * using up its supervisor's start attempts.
      */
-    private static RunningSpeedLayer startWhenServicesAnswer(StreamSettings settings, Map<String, String> options)
-            throws InterruptedException {
+    private static RunningSpeedLayer startWhenServicesAnswer(StreamSettings settings, Map<String, String> options,
+                                                             StartupTimes times) throws InterruptedException {
         Duration wait = Duration.ofSeconds(number(options, "wait-for-services",
                 options.getOrDefault("wait-for-services", "180")));
         Instant deadline = Instant.now().plus(wait);
         while (true) {
             Duration left = Duration.between(Instant.now(), deadline);
             ServiceWait.await(settings.endpoints(), left.isNegative() ? Duration.ZERO : left);
+            times.step("services answer");
             try {
                 return start(settings, options.getOrDefault("master", "local[2]"),
-                        Integer.parseInt(options.getOrDefault("partitions", "2")),
-                        number(options, "halt-before-commit", options.getOrDefault("halt-before-commit", "0")));
+                        Integer.parseInt(options.getOrDefault("partitions", "2")), restartRules(options), times);
             } catch (Exception failure) { // Spark's checked exceptions too, undeclared
                 if (Instant.now().isAfter(deadline)) {
                     throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
@@ -141,18 +153,32 @@ public final class SpeedLayerJob {
 
     /** Starts the speed layer in this JVM and returns once it runs. */
     public static RunningSpeedLayer start(StreamSettings settings, String master, int partitions) {
-        return start(settings, master, partitions, 0);
+        return start(settings, master, partitions, new RestartRules(MAX_MISSED_BATCHES, 0), new StartupTimes());
     }
 
-    private static RunningSpeedLayer start(StreamSettings settings, String master, int partitions,
-                                           int haltBeforeCommit) {
+    /**
+     * @param maxMissedBatches a checkpoint older than this many batch intervals is set aside
+     * @param haltBeforeCommit a drill: end the JVM before committing the N-th batch with events (0: never)
+     */
+    private record RestartRules(int maxMissedBatches, int haltBeforeCommit) {
+    }
+
+    private static RestartRules restartRules(Map<String, String> options) {
+        return new RestartRules(
+                number(options, "max-missed-batches", options.getOrDefault("max-missed-batches", "" + MAX_MISSED_BATCHES)),
+                number(options, "halt-before-commit", options.getOrDefault("halt-before-commit", "0")));
+    }
+
+    private static RunningSpeedLayer start(StreamSettings settings, String master, int partitions, RestartRules rules,
+                                           StartupTimes times) {
         SpeedLayerRuntime runtime = SpeedLayerRuntime.install(settings);
-        runtime.haltBeforeCommit(haltBeforeCommit);
+        runtime.haltBeforeCommit(rules.haltBeforeCommit());
         String bootstrap = settings.endpoints().kafkaBootstrapServers();
         KafkaTopics.ensureTopic(bootstrap, settings.topic(), partitions);
         if (settings.writeOutputs()) {
             KafkaTopics.ensureTopic(bootstrap, settings.deadLetterTopic(), 1, Map.of("cleanup.policy", "compact"));
         }
+        times.step("topics");
         Configuration hadoop = LabSpark.hadoopConfiguration(settings.endpoints());
         // Spark rebuilds its configuration from the checkpoint without the driver's address and
         // reads that from system properties instead: without them the driver would bind a
@@ -162,12 +188,15 @@ public final class SpeedLayerJob {
         String from = "checkpoint";
         if (Checkpoints.exist(hadoop, settings.checkpointDir())) {
             Checkpoints.closeLeftOpenFiles(hadoop, settings.checkpointDir());
-            Optional<String> unusable = changedSettings(hadoop, settings);
+            Optional<String> unusable = changedSettings(hadoop, settings)
+                    .or(() -> longDown(hadoop, settings, rules.maxMissedBatches()));
+            times.step("checkpoint checked");
             if (unusable.isEmpty()) {
                 try {
                     context = JavaStreamingContext.getOrCreate(settings.checkpointDir(), () -> {
                         throw new IllegalStateException("the checkpoint vanished while starting");
                     }, hadoop, false);
+                    times.step("Spark from the checkpoint");
                 } catch (Exception unreadable) { // Spark throws a (checked) SparkException
                     unusable = Optional.of("this version of the job cannot read it (" + rootMessage(unreadable) + ")");
                 }
@@ -181,12 +210,14 @@ public final class SpeedLayerJob {
         }
         if (context == null) {
             SpeedLayer.Recovery recovery = settings.writeOutputs() ? recoverFromViews(runtime, hadoop) : SpeedLayer.Recovery.fresh();
-            context = create(settings, master, recovery);
+            times.step("state from the views");
+            context = create(settings, master, recovery, times);
             CheckpointSettings.write(hadoop, settings.checkpointDir(), settings);
             from = recovery.from();
         }
         runtime.status().state("starting", from);
         context.start();
+        times.step("streams started");
         runtime.status().state("running", from);
         return new RunningSpeedLayer(context, runtime, from);
     }
@@ -204,7 +235,20 @@ public final class SpeedLayerJob {
                 : Optional.of("settings it fixes changed (" + String.join(", ", changes) + ")");
     }
 
-    private static JavaStreamingContext create(StreamSettings settings, String master, SpeedLayer.Recovery recovery) {
+    /** How long ago the checkpoint was written, as a reason not to use it when that is too long; or empty. */
+    private static Optional<String> longDown(Configuration hadoop, StreamSettings settings, int maxMissedBatches) {
+        Instant newest = Checkpoints.newest(hadoop, settings.checkpointDir()).orElseThrow();
+        long missed = Checkpoints.missedBatches(newest, Instant.now(), settings.batchIntervalMs());
+        if (missed <= maxMissedBatches) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format("it was written %s ago: Spark would first run one batch per missed interval"
+                + " (%,d of %d ms, more than %d)", Duration.ofMillis(missed * settings.batchIntervalMs()).toString()
+                .substring(2).toLowerCase(), missed, settings.batchIntervalMs(), maxMissedBatches));
+    }
+
+    private static JavaStreamingContext create(StreamSettings settings, String master, SpeedLayer.Recovery recovery,
+                                               StartupTimes times) {
         SparkSession spark = LabSpark.builder("speed layer", master, settings.endpoints())
                 .config("spark.streaming.kafka.maxRatePerPartition", Long.toString(settings.maxRatePerPartition()))
                 .config("spark.streaming.backpressure.enabled", Boolean.toString(settings.backpressure()))
@@ -214,10 +258,12 @@ public final class SpeedLayerJob {
                 // also process every batch queued behind it, minutes when the job is behind
                 .config("spark.streaming.stopGracefullyOnShutdown", "false")
                 .getOrCreate();
+        times.step("Spark");
         JavaStreamingContext context = new JavaStreamingContext(JavaSparkContext.fromSparkContext(spark.sparkContext()),
                 Durations.milliseconds(settings.batchIntervalMs()));
         context.checkpoint(settings.checkpointDir());
         SpeedLayer.build(context, settings, recovery);
+        times.step("streams built");
         return context;
     }
 
