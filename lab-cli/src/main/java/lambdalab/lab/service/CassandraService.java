@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import lambdalab.course.views.LambdaSchema;
 import lambdalab.lab.settings.LabSettings;
 
 /** Apache Cassandra 5.0, a single node; its yaml and logback config are rendered per instance. */
@@ -47,7 +48,7 @@ public final class CassandraService extends ModuleService {
 
     /** A session to this node, for readiness checks and tests; schema statements need longer timeouts. */
     public CqlSession openSession(Duration requestTimeout) {
-        DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
+        DriverConfigLoader config = LambdaSchema.sessionConfig()
                 .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(3))
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(3))
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, requestTimeout)

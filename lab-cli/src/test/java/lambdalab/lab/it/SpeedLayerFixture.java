@@ -55,6 +55,7 @@ final class SpeedLayerFixture implements AutoCloseable {
     private final Path workDir;
     private final GroundTruth truth = new GroundTruth();
     private SpeedLayerProcess job;
+    private CqlSession session;
     private long produced;
 
     SpeedLayerFixture(LabEndpoints endpoints, String name) {
@@ -165,16 +166,23 @@ final class SpeedLayerFixture implements AutoCloseable {
 
     /** The sum over the topic's partitions of the next offsets the job committed to Cassandra. */
     long committed() {
-        try (CqlSession session = LambdaSchema.openSession(endpoints)) {
-            if (session.getMetadata().getKeyspace("lambda").flatMap(k -> k.getTable("stream_offsets")).isEmpty()) {
-                return 0;
-            }
-            long sum = 0;
-            for (Row row : session.execute("SELECT next_offset FROM lambda.stream_offsets WHERE topic = ?", topic)) {
-                sum += row.getLong("next_offset");
-            }
-            return sum;
+        CqlSession session = session();
+        if (session.getMetadata().getKeyspace("lambda").flatMap(k -> k.getTable("stream_offsets")).isEmpty()) {
+            return 0;
         }
+        long sum = 0;
+        for (Row row : session.execute("SELECT next_offset FROM lambda.stream_offsets WHERE topic = ?", topic)) {
+            sum += row.getLong("next_offset");
+        }
+        return sum;
+    }
+
+    /** One session for the fixture's polls (a session per poll of 200 ms costs more than the poll). */
+    private CqlSession session() {
+        if (session == null) {
+            session = LambdaSchema.openSession(endpoints);
+        }
+        return session;
     }
 
     /** The stream views hold exactly the truth's counts (visitors within 5 standard errors) for its hours. */
@@ -252,6 +260,9 @@ final class SpeedLayerFixture implements AutoCloseable {
     public void close() throws InterruptedException {
         if (job != null) {
             job.close();
+        }
+        if (session != null) {
+            session.close();
         }
     }
 }
