@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.datastax.oss.driver.api.core.CqlSession;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import lambdalab.course.serving.Layer;
@@ -22,57 +20,48 @@ import lambdalab.lab.service.StreamJobService;
 import lambdalab.lab.supervisor.ServiceState;
 import lambdalab.lab.supervisor.ServiceStatus;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * `lab demo` on an instance of its own (its views hold only the demo's hours): the real speed layer
- * started through the supervisor, the generator, a batch run; afterwards the serving layer answers
- * from both layers, and the job the demo started is stopped again. A second instance checks that
- * Ctrl-C stops that job too.
+ * `lab demo` on the run's lab, the course's data wiped first (its views then hold only the demo's
+ * hours): the real speed layer started through the supervisor, the generator, a batch run;
+ * afterwards the serving layer answers from both layers, and the job the demo started is stopped
+ * again. Ctrl-C stops that job too.
  */
+@ExtendWith(TestLab.Extension.class)
 class DemoIT {
 
     @Test
-    void theDemoFillsBothLayersAndTheServingLayerAnswersFromEach() {
-        Lab lab = TestLab.newInstance("lab-demo-", Map.of());
-        try {
-            assertThat(lab.startInBackground(System.out, OptionalLong.of(ProcessHandle.current().pid()))).isTrue();
-            runDemo(lab);
-        } finally {
-            TestLab.destroy(lab);
-        }
+    void theDemoFillsBothLayersAndTheServingLayerAnswersFromEach(TestLab testLab) throws Exception {
+        testLab.wipeCourseData();
+        runDemo(testLab.lab());
     }
 
     /**
      * Ctrl-C (SIGINT) to a running `lab demo` in a JVM of its own: the speed layer the demo started is
-     * stopped before the demo ends (its request file gone, its process ended). The job's process is the
-     * test double {@link FakeStatusWritingJob}: stopping it is the lab's part, the same for the real job.
+     * stopped before the demo ends (its request file gone, its process ended).
      */
     @Test
-    void ctrlCStopsTheSpeedLayerTheDemoStarted(@TempDir Path dir) throws Exception {
-        Lab lab = TestLab.newInstance("lab-demo-ctrl-c-", Map.of("stream.main.class", FakeStatusWritingJob.class.getName(),
-                "stream.heap", "64m", "stream.batch.ms", "300", "stream.stop.timeout.seconds", "20"));
-        try {
-            assertThat(lab.startInBackground(System.out, OptionalLong.of(ProcessHandle.current().pid()))).isTrue();
-            try (LabCliProcess demo = LabCliProcess.start(lab, dir.resolve("demo.log"),
-                    "demo", "--rate", "500", "--batch-every", "1h")) {
-                await().atMost(Duration.ofMinutes(3)).until(() -> !demo.isAlive()
-                        || demo.output().contains("The stream job is ready") && demo.output().contains("events generated;"));
-                assertThat(demo.isAlive()).as(demo.output()).isTrue();
-                ServiceStatus job = streamJob(lab);
-                assertThat(job.state()).isEqualTo(ServiceState.READY);
+    void ctrlCStopsTheSpeedLayerTheDemoStarted(TestLab testLab, @TempDir Path dir) throws Exception {
+        Lab lab = testLab.lab();
+        LabCli.run(lab, "stream", "stop"); // the demo stops only a job it started itself
+        try (LabCliProcess demo = LabCliProcess.start(lab, dir.resolve("demo.log"),
+                "demo", "--rate", "500", "--batch-every", "1h")) {
+            await().atMost(Duration.ofMinutes(3)).until(() -> !demo.isAlive()
+                    || demo.output().contains("The stream job is ready") && demo.output().contains("events generated;"));
+            assertThat(demo.isAlive()).as(demo.output()).isTrue();
+            ServiceStatus job = streamJob(lab);
+            assertThat(job.state()).isEqualTo(ServiceState.READY);
 
-                demo.interrupt();
-                demo.awaitExit(Duration.ofMinutes(3));
+            demo.interrupt();
+            demo.awaitExit(Duration.ofMinutes(3));
 
-                assertThat(lab.wantedJobs().file(StreamJobService.NAME)).as(demo.output()).doesNotExist();
-                assertThat(ProcessHandle.of(job.pid()).filter(ProcessHandle::isAlive)).as("the job's process, PID "
-                        + job.pid()).isEmpty();
-                assertThat(streamJob(lab).state()).isEqualTo(ServiceState.STOPPED);
-                assertThat(demo.output()).contains("[demo] stopped:");
-            }
-        } finally {
-            TestLab.destroy(lab);
+            assertThat(lab.wantedJobs().file(StreamJobService.NAME)).as(demo.output()).doesNotExist();
+            assertThat(ProcessHandle.of(job.pid()).filter(ProcessHandle::isAlive)).as("the job's process, PID "
+                    + job.pid()).isEmpty();
+            assertThat(streamJob(lab).state()).isEqualTo(ServiceState.STOPPED);
+            assertThat(demo.output()).contains("[demo] stopped:");
         }
     }
 

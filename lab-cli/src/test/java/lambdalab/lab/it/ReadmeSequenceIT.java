@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.SortedMap;
 import lambdalab.course.clickstream.GroundTruth;
 import lambdalab.course.clickstream.HourlyActivity;
@@ -20,28 +19,29 @@ import lambdalab.course.clickstream.ProductHour;
 import lambdalab.course.views.LambdaSchema;
 import lambdalab.lab.Lab;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's own sequence, every command with its defaults: `batch load`, `stream start`,
- * `generate`, `batch`, then `lab query`. On an instance of its own, since the defaults (topic
- * weblogs-text, the raw dataset, the start times) are exactly what the test is about and other tests
- * write there too. The loaded and the streamed events must stay apart: the served hours show what
- * was generated, not the generated events plus the loaded ones.
+ * `generate`, `batch`, then `lab query`. On the run's lab with the course's data wiped first, since
+ * the defaults (topic weblogs-text, the raw dataset, the start times) are exactly what the test is
+ * about and other tests write there too. The loaded and the streamed events must stay apart: the
+ * served hours show what was generated, not the generated events plus the loaded ones.
  */
+@ExtendWith(TestLab.Extension.class)
 class ReadmeSequenceIT {
 
     @TempDir
     Path dir;
 
     @Test
-    void loadedAndStreamedEventsStayApartAndTheServedCountsAreTheTruth() throws Exception {
-        Lab lab = TestLab.newInstance("lab-readme-", Map.of());
+    void loadedAndStreamedEventsStayApartAndTheServedCountsAreTheTruth(TestLab testLab) throws Exception {
+        testLab.wipeCourseData();
         try {
-            assertThat(lab.startInBackground(System.out, OptionalLong.of(ProcessHandle.current().pid()))).isTrue();
-            runSequence(lab);
+            runSequence(testLab.lab());
         } finally {
-            TestLab.destroy(lab);
+            LabCli.run(testLab.lab(), "stream", "stop");
         }
     }
 

@@ -213,19 +213,19 @@ class SpeedLayerFaultsIT {
     void anIdleJobWhoseStateTimedOutCountsLateEventsExactlyAndRestartsOnLoopback(TestLab testLab) throws Exception {
         LabEndpoints endpoints = testLab.lab().endpoints();
         long start = Instant.parse("2028-07-01T00:00:00Z").toEpochMilli();
-        String[] settings = {"--batch-ms", "500", "--state-timeout-minutes", "1"};
+        String[] settings = {"--batch-ms", "500", "--state-timeout-seconds", "20"};
         try (SpeedLayerFixture stream = new SpeedLayerFixture(endpoints, "idle-timeout")) {
             stream.startJob(settings);
             stream.produce(10_000, 42, start);
             stream.awaitCommitted(total -> total == stream.produced());
 
-            // 80 s idle: 160 batches of 500 ms (an idle hour at 1 s is 3,600), past the state's timeout
-            Thread.sleep(Duration.ofSeconds(80).toMillis());
+            // 30 s idle: 60 batches of 500 ms (an idle hour at 1 s is 3,600), past the state's timeout
+            Thread.sleep(Duration.ofSeconds(30).toMillis());
             stream.produce(2_000, 43, start); // late events for the same hours
             stream.awaitCommitted(total -> total == stream.produced());
             // Spark checkpoints the state every 10 batches when it computes it: at most those and this one
             assertThat(((Number) stream.status().get("stateLineageBatches")).intValue())
-                    .as("batches of state the first batch after the idle minute depended on").isLessThanOrEqualTo(12);
+                    .as("batches of state the first batch after the idle 30 s depended on").isLessThanOrEqualTo(12);
             stream.assertViewsEqualTruth();
 
             stream.job().kill9();

@@ -1,17 +1,29 @@
 package lambdalab.lab.it;
 
+import static org.awaitility.Awaitility.await;
+
+import com.datastax.oss.driver.api.core.CqlSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import lambdalab.course.LabEndpoints;
+import lambdalab.course.kafka.KafkaTopics;
+import lambdalab.course.spark.LabSpark;
+import lambdalab.course.speed.StreamSettings;
+import lambdalab.course.views.LambdaSchema;
 import lambdalab.lab.Lab;
 import lambdalab.lab.progress.ProgressReport;
 import lambdalab.lab.settings.LabSettings;
 import lambdalab.lab.settings.RepoLayout;
 import lambdalab.lab.system.FreePorts;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -59,6 +71,32 @@ public final class TestLab implements AutoCloseable {
             Files.deleteIfExists(lab.settings().home());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Empties what the course's defaults write, on the running services: the stream job stopped,
+     * its topics deleted, the HDFS folder {@code /lambda} deleted and every table of keyspace
+     * {@code lambda} truncated. For a test about the defaults (the README's sequence, the demo) on
+     * the run's one lab, whatever ran before it; much faster than a lab of its own.
+     */
+    public void wipeCourseData() throws Exception {
+        LabCli.run(lab, "stream", "stop");
+        LabEndpoints endpoints = lab.endpoints();
+        Set<String> topics = Set.of(lab.settings().get("stream.topic"), StreamSettings.DEAD_LETTER_TOPIC);
+        try (Admin admin = Admin.create(KafkaTopics.adminConfig(endpoints.kafkaBootstrapServers()))) {
+            Set<String> present = new HashSet<>(admin.listTopics().names().get());
+            present.retainAll(topics);
+            admin.deleteTopics(present).all().get();
+            // deletion finishes in the background: a topic re-created too early would be the old one
+            await().atMost(Duration.ofSeconds(60)).until(() -> admin.listTopics().names().get().stream()
+                    .noneMatch(topics::contains));
+        }
+        org.apache.hadoop.fs.Path course = new org.apache.hadoop.fs.Path(endpoints.hdfsUri() + "/lambda");
+        course.getFileSystem(LabSpark.hadoopConfiguration(endpoints)).delete(course, true);
+        try (CqlSession session = LambdaSchema.openSession(endpoints)) {
+            session.getMetadata().getKeyspace(LambdaSchema.KEYSPACE).ifPresent(keyspace -> keyspace.getTables()
+                    .keySet().forEach(table -> session.execute("TRUNCATE " + LambdaSchema.KEYSPACE + "." + table)));
         }
     }
 

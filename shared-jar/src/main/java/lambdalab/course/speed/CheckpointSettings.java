@@ -34,7 +34,7 @@ final class CheckpointSettings {
         Map<String, String> fixed = new LinkedHashMap<>();
         fixed.put("batch interval (ms)", Long.toString(settings.batchIntervalMs()));
         fixed.put("window (s)", Integer.toString(settings.windowSeconds()));
-        fixed.put("state timeout (min)", Integer.toString(settings.stateTimeoutMinutes()));
+        fixed.put("state timeout (s)", Integer.toString(settings.stateTimeoutSeconds()));
         fixed.put("max rate per partition", Long.toString(settings.maxRatePerPartition()));
         fixed.put("backpressure", Boolean.toString(settings.backpressure()));
         fixed.put("Kafka", settings.endpoints().kafkaBootstrapServers());

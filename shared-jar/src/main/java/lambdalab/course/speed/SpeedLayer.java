@@ -72,7 +72,7 @@ public final class SpeedLayer {
 
         StateSpec<ProductHour, HourAggregate, HourAggregate, ChangedRow> spec =
                 StateSpec.function(new StateUpdate(settings.endpoints(), recovery.baseline(), settings.writeOutputs()))
-                        .timeout(Durations.minutes(settings.stateTimeoutMinutes()));
+                        .timeout(Durations.seconds(settings.stateTimeoutSeconds()));
         if (!recovery.state().isEmpty()) {
             spec = spec.initialState(ssc.sparkContext().parallelizePairs(recovery.state()));
         }

@@ -44,12 +44,13 @@ public final class SpeedLayerJob {
               --max-rate-per-partition N      events/s per partition a batch may take (default 250000)
               --backpressure                  let Spark lower the rate when batches fall behind
               --state-timeout-minutes N       drop a (product, hour) state idle this long (default 120)
+              --state-timeout-seconds N       the same in seconds (a drill's short timeout)
               --window-seconds N              sliding window of the window view (default 30)
               --status-file PATH              local JSON status file rewritten after each batch
               --wait-for-services SECONDS     wait this long for Kafka, Cassandra and HDFS to answer before
                                               starting (default 180: a restart during a service restart resumes)
               --max-missed-batches N          a checkpoint older than this many batches is set aside and the
-                                              state rebuilt from the views (default 300)
+                                              state rebuilt from the views (default: the window's batches)
               --halt-before-commit N          a drill: end the JVM before committing the N-th batch with events
                                               (its outputs written, its offsets not), as a kill there would""";
 
@@ -57,13 +58,6 @@ public final class SpeedLayerJob {
     private static final int STOP_HOOK_PRIORITY = 100;
     private static final ResumeOffsets RESUME = new ResumeOffsetsSolution();
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
-    /**
-     * Spark restarts from a checkpoint by first running one batch for every interval the job was
-     * down: after a night off, tens of thousands of empty batches, for many minutes. Past this
-     * many (5 minutes of 1 s batches) the job rebuilds its state from the views instead, which is
-     * as exact and takes seconds.
-     */
-    static final int MAX_MISSED_BATCHES = 300;
 
     private SpeedLayerJob() {
     }
@@ -131,7 +125,7 @@ public final class SpeedLayerJob {
             times.step("services answer");
             try {
                 return start(settings, options.getOrDefault("master", "local[2]"),
-                        Integer.parseInt(options.getOrDefault("partitions", "2")), restartRules(options), times);
+                        Integer.parseInt(options.getOrDefault("partitions", "2")), restartRules(options, settings), times);
             } catch (Exception failure) { // Spark's checked exceptions too, undeclared
                 if (Instant.now().isAfter(deadline)) {
                     throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
@@ -153,7 +147,7 @@ public final class SpeedLayerJob {
 
     /** Starts the speed layer in this JVM and returns once it runs. */
     public static RunningSpeedLayer start(StreamSettings settings, String master, int partitions) {
-        return start(settings, master, partitions, new RestartRules(MAX_MISSED_BATCHES, 0), new StartupTimes());
+        return start(settings, master, partitions, new RestartRules(windowBatches(settings), 0), new StartupTimes());
     }
 
     /**
@@ -163,9 +157,20 @@ public final class SpeedLayerJob {
     private record RestartRules(int maxMissedBatches, int haltBeforeCommit) {
     }
 
-    private static RestartRules restartRules(Map<String, String> options) {
-        return new RestartRules(
-                number(options, "max-missed-batches", options.getOrDefault("max-missed-batches", "" + MAX_MISSED_BATCHES)),
+    /**
+     * Spark restarts from a checkpoint by first running a batch for every interval the job was down,
+     * a few hundred milliseconds each even when empty: after a night off, tens of thousands. Once the
+     * job was down for longer than its window, the checkpoint holds nothing the views do not (the
+     * window would be empty, the state is in the views), so past that many missed batches it
+     * rebuilds its state from the views instead, which is as exact and takes a second.
+     */
+    private static int windowBatches(StreamSettings settings) {
+        return (int) (settings.windowSeconds() * 1000L / settings.batchIntervalMs());
+    }
+
+    private static RestartRules restartRules(Map<String, String> options, StreamSettings settings) {
+        return new RestartRules(number(options, "max-missed-batches",
+                        options.getOrDefault("max-missed-batches", Integer.toString(windowBatches(settings)))),
                 number(options, "halt-before-commit", options.getOrDefault("halt-before-commit", "0")));
     }
 
@@ -341,9 +346,17 @@ public final class SpeedLayerJob {
                 .withBatchInterval(number(options, "batch-ms", options.getOrDefault("batch-ms", "1000")))
                 .withRate(number(options, "max-rate-per-partition", options.getOrDefault("max-rate-per-partition", "250000")),
                         options.containsKey("backpressure"))
-                .withState(number(options, "state-timeout-minutes", options.getOrDefault("state-timeout-minutes", "120")),
+                .withState(stateTimeoutSeconds(options),
                         number(options, "window-seconds", options.getOrDefault("window-seconds", "30")))
                 .withStatusFile(options.get("status-file"));
+    }
+
+    /** {@code --state-timeout-seconds}, else {@code --state-timeout-minutes} (the lab's setting), else 2 h. */
+    private static int stateTimeoutSeconds(Map<String, String> options) {
+        if (options.containsKey("state-timeout-seconds")) {
+            return number(options, "state-timeout-seconds", options.get("state-timeout-seconds"));
+        }
+        return 60 * number(options, "state-timeout-minutes", options.getOrDefault("state-timeout-minutes", "120"));
     }
 
     private static String required(Map<String, String> options, String name) {

@@ -17,7 +17,7 @@ import lambdalab.course.batch.RawEvents;
  * @param statusFile          a local JSON file rewritten after each batch, or null
  */
 public record StreamSettings(LabEndpoints endpoints, String topic, String deadLetterTopic, long batchIntervalMs,
-                             long maxRatePerPartition, boolean backpressure, int stateTimeoutMinutes,
+                             long maxRatePerPartition, boolean backpressure, int stateTimeoutSeconds,
                              int windowSeconds, String checkpointDir, String rawPath, boolean writeOutputs,
                              boolean measureLatency, String statusFile) implements Serializable {
 
@@ -29,50 +29,50 @@ public record StreamSettings(LabEndpoints endpoints, String topic, String deadLe
     public StreamSettings {
         require(batchIntervalMs >= 100, "the batch interval must be at least 100 ms, got " + batchIntervalMs);
         require(maxRatePerPartition > 0, "the rate per partition must be positive, got " + maxRatePerPartition);
-        require(stateTimeoutMinutes > 0, "the state timeout must be at least 1 minute, got " + stateTimeoutMinutes);
+        require(stateTimeoutSeconds > 0, "the state timeout must be positive, got " + stateTimeoutSeconds + " s");
         // after a restart Spark recomputes up to ten batches of state; a group must not time out
         // and come back within them (see StateEntries)
-        require(stateTimeoutMinutes * 60_000L >= 20 * batchIntervalMs, "the state timeout (" + stateTimeoutMinutes
-                + " min) must span at least 20 batches of " + batchIntervalMs + " ms");
+        require(stateTimeoutSeconds * 1000L >= 20 * batchIntervalMs, "the state timeout (" + stateTimeoutSeconds
+                + " s) must span at least 20 batches of " + batchIntervalMs + " ms");
         require(windowSeconds * 1000L >= batchIntervalMs && windowSeconds * 1000L % batchIntervalMs == 0,
                 "the window (" + windowSeconds + " s) must be a multiple of the batch interval (" + batchIntervalMs + " ms)");
     }
 
     /** The course's defaults on the lab's endpoints: 1 s batches, 2 h state timeout, 30 s window. */
     public static StreamSettings defaults(LabEndpoints endpoints) {
-        return new StreamSettings(endpoints, TOPIC, DEAD_LETTER_TOPIC, 1000, 250_000, false, 120, 30,
+        return new StreamSettings(endpoints, TOPIC, DEAD_LETTER_TOPIC, 1000, 250_000, false, 7200, 30,
                 endpoints.hdfsUri() + CHECKPOINT_DIR, endpoints.hdfsUri() + RawEvents.DEFAULT_PATH, true, false, null);
     }
 
     public StreamSettings withBatchInterval(long ms) {
         return new StreamSettings(endpoints, topic, deadLetterTopic, ms, maxRatePerPartition, backpressure,
-                stateTimeoutMinutes, windowSeconds, checkpointDir, rawPath, writeOutputs, measureLatency, statusFile);
+                stateTimeoutSeconds, windowSeconds, checkpointDir, rawPath, writeOutputs, measureLatency, statusFile);
     }
 
     public StreamSettings withRate(long perPartition, boolean withBackpressure) {
         return new StreamSettings(endpoints, topic, deadLetterTopic, batchIntervalMs, perPartition, withBackpressure,
-                stateTimeoutMinutes, windowSeconds, checkpointDir, rawPath, writeOutputs, measureLatency, statusFile);
+                stateTimeoutSeconds, windowSeconds, checkpointDir, rawPath, writeOutputs, measureLatency, statusFile);
     }
 
-    public StreamSettings withState(int timeoutMinutes, int windowLengthSeconds) {
+    public StreamSettings withState(int timeoutSeconds, int windowLengthSeconds) {
         return new StreamSettings(endpoints, topic, deadLetterTopic, batchIntervalMs, maxRatePerPartition, backpressure,
-                timeoutMinutes, windowLengthSeconds, checkpointDir, rawPath, writeOutputs, measureLatency, statusFile);
+                timeoutSeconds, windowLengthSeconds, checkpointDir, rawPath, writeOutputs, measureLatency, statusFile);
     }
 
     /** Other topics and paths, e.g. for a benchmark that must not touch the course's data. */
     public StreamSettings withLocations(String sourceTopic, String deadLetters, String checkpoints, String raw) {
         return new StreamSettings(endpoints, sourceTopic, deadLetters, batchIntervalMs, maxRatePerPartition, backpressure,
-                stateTimeoutMinutes, windowSeconds, checkpoints, raw, writeOutputs, measureLatency, statusFile);
+                stateTimeoutSeconds, windowSeconds, checkpoints, raw, writeOutputs, measureLatency, statusFile);
     }
 
     public StreamSettings withOutputs(boolean outputs, boolean latency) {
         return new StreamSettings(endpoints, topic, deadLetterTopic, batchIntervalMs, maxRatePerPartition, backpressure,
-                stateTimeoutMinutes, windowSeconds, checkpointDir, rawPath, outputs, latency, statusFile);
+                stateTimeoutSeconds, windowSeconds, checkpointDir, rawPath, outputs, latency, statusFile);
     }
 
     public StreamSettings withStatusFile(String path) {
         return new StreamSettings(endpoints, topic, deadLetterTopic, batchIntervalMs, maxRatePerPartition, backpressure,
-                stateTimeoutMinutes, windowSeconds, checkpointDir, rawPath, writeOutputs, measureLatency, path);
+                stateTimeoutSeconds, windowSeconds, checkpointDir, rawPath, writeOutputs, measureLatency, path);
     }
 
     private static void require(boolean condition, String message) {

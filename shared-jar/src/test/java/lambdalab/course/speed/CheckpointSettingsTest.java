@@ -19,7 +19,7 @@ class CheckpointSettingsTest {
     @Test
     void eachChangedSettingIsNamedWithItsOldAndNewValue() {
         Map<String, String> recorded = CheckpointSettings.of(DEFAULTS);
-        StreamSettings changed = DEFAULTS.withBatchInterval(500).withState(120, 10);
+        StreamSettings changed = DEFAULTS.withBatchInterval(500).withState(7200, 10);
         assertThat(CheckpointSettings.changes(recorded, changed))
                 .containsExactly("batch interval (ms) 1000 -> 500", "window (s) 30 -> 10");
     }
