@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The short form of `lab drill soak` (the full one runs 30 minutes): 90 s of live traffic through
+ * The short form of `lab drill soak` (the full one runs 30 minutes): 60 s of live traffic through
  * the supervised speed layer with a DataNode and a Cassandra restart in it, then the serving layer
  * and the raw data against the truth of every event generated.
  */
@@ -15,7 +15,7 @@ class SoakDrillIT {
 
     @Test
     void theServingLayerEqualsTheTruthAfterADataNodeAndACassandraRestart(TestLab testLab) {
-        LabCli.Run run = LabCli.run(testLab.lab(), "drill", "soak", "--duration", "90s", "--rate", "1500",
+        LabCli.Run run = LabCli.run(testLab.lab(), "drill", "soak", "--duration", "60s", "--rate", "1500",
                 "--batch-every", "40s", "--catch-up", "4m");
 
         assertThat(run.output()).contains("datanode restart", "cassandra restart");

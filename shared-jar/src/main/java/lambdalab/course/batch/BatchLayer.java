@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import lambdalab.course.LabEndpoints;
 import lambdalab.course.clickstream.ClickEvent;
+import lambdalab.course.spark.LabSpark;
 import lambdalab.course.views.LambdaSchema;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -197,6 +198,7 @@ public final class BatchLayer {
     private void write(Dataset<Row> aggregate, List<HourCoverage> coverage, int replicationFactor) {
         try (CqlSession session = LambdaSchema.openSession(endpoints)) {
             LambdaSchema.create(session, replicationFactor);
+            LabSpark.refreshCassandraSchema(spark);
             progress.accept("Upserting " + LambdaSchema.KEYSPACE + "." + LambdaSchema.BATCH_ACTIVITY + " ...");
             upsert(ViewAggregation.activity(aggregate, LambdaSchema.SOURCES), LambdaSchema.BATCH_ACTIVITY);
             progress.accept("Upserting " + LambdaSchema.KEYSPACE + "." + LambdaSchema.BATCH_VISITORS + " ...");

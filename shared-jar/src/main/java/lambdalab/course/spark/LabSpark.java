@@ -1,5 +1,6 @@
 package lambdalab.course.spark;
 
+import com.datastax.spark.connector.cql.CassandraConnector;
 import java.util.Map;
 import lambdalab.course.LabEndpoints;
 import org.apache.hadoop.conf.Configuration;
@@ -44,6 +45,16 @@ public final class LabSpark {
     public static void keepDriverOnLoopback() {
         System.setProperty("spark.driver.bindAddress", DRIVER_ADDRESS);
         System.setProperty("spark.driver.host", DRIVER_ADDRESS);
+    }
+
+    /**
+     * Lets Spark's Cassandra connector see a schema change made with another session (a new
+     * keyspace, table or column) before Spark reads or writes it. The connector keeps its own copy
+     * of the schema and hears of such a change only a moment later; a write in that moment fails
+     * with "Couldn't find keyspace".
+     */
+    public static void refreshCassandraSchema(SparkSession spark) {
+        CassandraConnector.apply(spark.sparkContext().getConf()).withSessionDo(session -> session.refreshSchema());
     }
 
     /** A session builder for {@code master} (e.g. {@code local[2]}) against the lab's endpoints. */
