@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import lambdalab.course.LabEndpoints;
@@ -16,6 +17,8 @@ import lambdalab.course.spark.LabSpark;
 import lambdalab.course.views.LambdaSchema;
 import lambdalab.lab.system.Ports;
 import org.apache.hadoop.fs.ContentSummary;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.protocol.HdfsConstants;
@@ -168,6 +171,61 @@ class SpeedLayerFaultsIT {
     }
 
     /**
+     * A restart from the checkpoint replays the batches Spark had not marked done, even those whose
+     * offsets were committed: the first replayed batch replaces the raw files from its offsets on and
+     * sets the views back to its values. If that run dies before it has caught up, only the
+     * checkpoint can repair it: the job refuses to rebuild from the views (for a changed setting)
+     * and restarts from the checkpoint however old it is.
+     */
+    @Test
+    void aReplayThatDiesBeforeItCaughtUpIsRepairedFromTheCheckpointNeverFromTheViews(TestLab testLab)
+            throws Exception {
+        LabEndpoints endpoints = testLab.lab().endpoints();
+        long start = Instant.parse("2028-08-01T00:00:00Z").toEpochMilli();
+        try (SpeedLayerFixture stream = new SpeedLayerFixture(endpoints, "replay")) {
+            stream.startJob("--halt-after-commit", "1");
+            stream.produce(10_000, 46, start);
+            awaitDeath(stream, "--halt-after-commit 1");
+            assertThat(stream.committed()).as("offsets of the batch the job died after").isPositive();
+
+            // the restart replays that committed batch, and dies before committing it again
+            stream.launchJob(true, "--halt-before-commit", "1");
+            awaitDeath(stream, "--halt-before-commit 1");
+            assertThat(replayUntil(endpoints, stream.topic())).as("partitions marked as replaying").isNotEmpty();
+
+            stream.launchJob(true, "--window-seconds", "10");
+            awaitDeath(stream, "a changed setting while a replay is unfinished");
+            assertThat(Files.readString(stream.workDir().resolve("job.log")))
+                    .contains("a rebuild from the views would lose the events in between");
+            Path checkpoint = new Path(stream.checkpointDir());
+            assertThat(checkpoint.getFileSystem(LabSpark.hadoopConfiguration(endpoints)).exists(checkpoint))
+                    .as("the checkpoint the repair needs").isTrue();
+
+            stream.startJob("--max-missed-batches", "0");
+            assertThat(stream.status().get("recoveredFrom")).isEqualTo("checkpoint");
+            assertThat(Files.readString(stream.workDir().resolve("job.log")))
+                    .contains("restarting from the checkpoint although it is");
+            stream.awaitCommitted(total -> total == stream.produced());
+            stream.assertViewsEqualTruth();
+            stream.assertRawEventsEqualTruth();
+            assertThat(replayUntil(endpoints, stream.topic())).as("replay marks left after it caught up").isEmpty();
+        }
+    }
+
+    private static Map<Integer, Long> replayUntil(LabEndpoints endpoints, String topic) {
+        try (CqlSession session = LambdaSchema.openSession(endpoints)) {
+            Map<Integer, Long> marks = new HashMap<>();
+            session.execute("SELECT kafka_partition, replay_until FROM lambda.stream_offsets WHERE topic = ?", topic)
+                    .forEach(row -> {
+                        if (!row.isNull("replay_until")) {
+                            marks.put(row.getInt("kafka_partition"), row.getLong("replay_until"));
+                        }
+                    });
+            return marks;
+        }
+    }
+
+    /**
      * A checkpoint the job cannot use as it is: its settings changed, or it is so old that Spark
      * would first run a batch for every interval missed. Both times the state comes from the views.
      */
@@ -189,6 +247,10 @@ class SpeedLayerFaultsIT {
             stream.awaitCommitted(total -> total == stream.produced());
             stream.assertViewsEqualTruth();
             stream.job().stop(Duration.ofSeconds(90));
+            Path checkpoint = new Path(stream.checkpointDir());
+            FileSystem hdfs = checkpoint.getFileSystem(LabSpark.hadoopConfiguration(endpoints));
+            Path older = new Path(stream.checkpointDir() + "-older");
+            FileUtil.copy(hdfs, checkpoint, hdfs, older, false, hdfs.getConf());
 
             Thread.sleep(8_000); // 8 batch intervals down
             stream.startJob("--window-seconds", "10", "--max-missed-batches", "5");
@@ -199,6 +261,20 @@ class SpeedLayerFaultsIT {
             stream.produce(5_000, 45, start + Duration.ofHours(2).toMillis());
             stream.awaitCommitted(total -> total == stream.produced());
             stream.assertViewsEqualTruth();
+            stream.job().stop(Duration.ofSeconds(90));
+
+            // a checkpoint behind the commit (its writes lagged, as while HDFS was down): a restart from
+            // it would replay batches cut anew over rows written since
+            hdfs.delete(checkpoint, true);
+            hdfs.rename(older, checkpoint);
+            stream.startJob("--window-seconds", "10", "--max-missed-batches", "1000000");
+            assertThat(stream.status().get("recoveredFrom")).as("a restart from a checkpoint behind the commit")
+                    .isEqualTo("views");
+            assertThat(Files.readString(stream.workDir().resolve("job.log"))).contains("it is behind the commit");
+            stream.produce(2_000, 48, start + Duration.ofHours(2).toMillis());
+            stream.awaitCommitted(total -> total == stream.produced());
+            stream.assertViewsEqualTruth();
+            stream.assertRawEventsEqualTruth();
         }
     }
 

@@ -113,6 +113,18 @@ final class SpeedLayerFixture implements AutoCloseable {
 
     /** As {@link #startJob(String...)}; {@code sparkLocalIp} false starts it without SPARK_LOCAL_IP. */
     SpeedLayerProcess startJob(boolean sparkLocalIp, String... extraArguments) throws Exception {
+        Path statusFile = launchJob(sparkLocalIp, extraArguments);
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (!Files.exists(statusFile) || !"running".equals(status().get("state"))) {
+            assertThat(job.isAlive()).as("the speed layer died while starting:\n" + job.logTail()).isTrue();
+            assertThat(Instant.now()).as("waiting for the speed layer to start:\n" + job.logTail()).isBefore(deadline);
+            Thread.sleep(200);
+        }
+        return job;
+    }
+
+    /** Starts the job without waiting for it (a start that must fail); returns its status file. */
+    Path launchJob(boolean sparkLocalIp, String... extraArguments) throws IOException {
         Path statusFile = workDir.resolve("status.json");
         Files.deleteIfExists(statusFile);
         List<String> arguments = new ArrayList<>(List.of("--topic", topic, "--dead-letter-topic", deadLetterTopic(),
@@ -121,13 +133,7 @@ final class SpeedLayerFixture implements AutoCloseable {
         arguments.addAll(List.of(extraArguments));
         job = SpeedLayerProcess.start(endpoints, workDir.resolve("job.log"), sparkLocalIp,
                 arguments.toArray(String[]::new));
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (!Files.exists(statusFile) || !"running".equals(status().get("state"))) {
-            assertThat(job.isAlive()).as("the speed layer died while starting:\n" + job.logTail()).isTrue();
-            assertThat(Instant.now()).as("waiting for the speed layer to start:\n" + job.logTail()).isBefore(deadline);
-            Thread.sleep(200);
-        }
-        return job;
+        return statusFile;
     }
 
     /** Generated events into the topic, counted into the truth. */

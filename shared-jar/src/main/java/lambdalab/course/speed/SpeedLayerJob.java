@@ -52,7 +52,9 @@ public final class SpeedLayerJob {
               --max-missed-batches N          a checkpoint older than this many batches is set aside and the
                                               state rebuilt from the views (default: the window's batches)
               --halt-before-commit N          a drill: end the JVM before committing the N-th batch with events
-                                              (its outputs written, its offsets not), as a kill there would""";
+                                              (its outputs written, its offsets not), as a kill there would
+              --halt-after-commit N           a drill: end the JVM right after committing the N-th batch with
+                                              events, before Spark marks it done (the restart replays it)""";
 
     /** Above Spark's (50, 51) and Hadoop's file systems' (10): runs first. */
     private static final int STOP_HOOK_PRIORITY = 100;
@@ -82,7 +84,9 @@ public final class SpeedLayerJob {
         } catch (Exception failure) { // Spark also throws checked exceptions it does not declare
             // Spark's threads would keep a JVM that failed to start alive (and never ready)
             System.err.println("ERROR: the speed layer did not start: " + rootMessage(failure));
-            failure.printStackTrace();
+            if (!(failure instanceof StartRefused)) {
+                failure.printStackTrace();
+            }
             System.exit(1);
             return;
         }
@@ -126,6 +130,8 @@ public final class SpeedLayerJob {
             try {
                 return start(settings, options.getOrDefault("master", "local[2]"),
                         Integer.parseInt(options.getOrDefault("partitions", "2")), restartRules(options, settings), times);
+            } catch (StartRefused refused) {
+                throw refused;
             } catch (Exception failure) { // Spark's checked exceptions too, undeclared
                 if (Instant.now().isAfter(deadline)) {
                     throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
@@ -147,14 +153,16 @@ public final class SpeedLayerJob {
 
     /** Starts the speed layer in this JVM and returns once it runs. */
     public static RunningSpeedLayer start(StreamSettings settings, String master, int partitions) {
-        return start(settings, master, partitions, new RestartRules(windowBatches(settings), 0), new StartupTimes());
+        return start(settings, master, partitions, new RestartRules(windowBatches(settings), 0, false),
+                new StartupTimes());
     }
 
     /**
      * @param maxMissedBatches a checkpoint older than this many batch intervals is set aside
-     * @param haltBeforeCommit a drill: end the JVM before committing the N-th batch with events (0: never)
+     * @param haltAtBatch a drill: end the JVM at the commit of the N-th batch with events (0: never)
+     * @param haltAfterCommit end it right after that commit instead of before it
      */
-    private record RestartRules(int maxMissedBatches, int haltBeforeCommit) {
+    private record RestartRules(int maxMissedBatches, int haltAtBatch, boolean haltAfterCommit) {
     }
 
     /**
@@ -169,15 +177,16 @@ public final class SpeedLayerJob {
     }
 
     private static RestartRules restartRules(Map<String, String> options, StreamSettings settings) {
+        String halt = options.containsKey("halt-after-commit") ? "halt-after-commit" : "halt-before-commit";
         return new RestartRules(number(options, "max-missed-batches",
                         options.getOrDefault("max-missed-batches", Integer.toString(windowBatches(settings)))),
-                number(options, "halt-before-commit", options.getOrDefault("halt-before-commit", "0")));
+                number(options, halt, options.getOrDefault(halt, "0")), halt.equals("halt-after-commit"));
     }
 
     private static RunningSpeedLayer start(StreamSettings settings, String master, int partitions, RestartRules rules,
                                            StartupTimes times) {
         SpeedLayerRuntime runtime = SpeedLayerRuntime.install(settings);
-        runtime.haltBeforeCommit(rules.haltBeforeCommit());
+        runtime.haltAtCommit(rules.haltAtBatch(), rules.haltAfterCommit());
         String bootstrap = settings.endpoints().kafkaBootstrapServers();
         KafkaTopics.ensureTopic(bootstrap, settings.topic(), partitions);
         if (settings.writeOutputs()) {
@@ -189,12 +198,16 @@ public final class SpeedLayerJob {
         // reads that from system properties instead: without them the driver would bind a
         // non-loopback interface after every restart
         LabSpark.keepDriverOnLoopback();
+        StreamViews.Committed committed = settings.writeOutputs() ? runtime.guardReplays() : null;
+        boolean replayUnfinished = committed != null && committed.replayUnfinished();
+        times.step("commit record read");
         JavaStreamingContext context = null;
         String from = "checkpoint";
         if (Checkpoints.exist(hadoop, settings.checkpointDir())) {
             Checkpoints.closeLeftOpenFiles(hadoop, settings.checkpointDir());
             Optional<String> unusable = changedSettings(hadoop, settings)
-                    .or(() -> longDown(hadoop, settings, rules.maxMissedBatches()));
+                    .or(() -> behindTheCommit(hadoop, settings, committed))
+                    .or(() -> longDown(hadoop, settings, rules.maxMissedBatches(), replayUnfinished));
             times.step("checkpoint checked");
             if (unusable.isEmpty()) {
                 try {
@@ -207,6 +220,7 @@ public final class SpeedLayerJob {
                 }
             }
             if (context == null) {
+                refuseRebuildDuringReplay(committed, "it cannot be used: " + unusable.orElseThrow());
                 String aside = Checkpoints.moveAside(hadoop, settings.checkpointDir());
                 System.out.println("WARNING: not restarting from the checkpoint: " + unusable.orElseThrow()
                         + ". Moved it to " + aside + "; rebuilding the state from the stream views. "
@@ -214,7 +228,9 @@ public final class SpeedLayerJob {
             }
         }
         if (context == null) {
-            SpeedLayer.Recovery recovery = settings.writeOutputs() ? recoverFromViews(runtime, hadoop) : SpeedLayer.Recovery.fresh();
+            refuseRebuildDuringReplay(committed, "there is none");
+            SpeedLayer.Recovery recovery = settings.writeOutputs() ? recoverFromViews(runtime, hadoop, committed)
+                    : SpeedLayer.Recovery.fresh();
             times.step("state from the views");
             context = create(settings, master, recovery, times);
             CheckpointSettings.write(hadoop, settings.checkpointDir(), settings);
@@ -240,11 +256,42 @@ public final class SpeedLayerJob {
                 : Optional.of("settings it fixes changed (" + String.join(", ", changes) + ")");
     }
 
-    /** How long ago the checkpoint was written, as a reason not to use it when that is too long; or empty. */
-    private static Optional<String> longDown(Configuration hadoop, StreamSettings settings, int maxMissedBatches) {
+    /**
+     * A checkpoint more than a batch older than the last committed batch, as a reason not to use it;
+     * or empty. Its writes lagged the batches (HDFS was down or slow), so a restart from it would
+     * replay batches cut anew, whose views were written since by other batches: a group entering the
+     * state there could not tell its value back then. (One batch behind is the usual race between a
+     * checkpoint's write and the batch's commit; its replay is exact.) The views hold exactly what
+     * the commit says. An unfinished replay needs the checkpoint anyway.
+     */
+    private static Optional<String> behindTheCommit(Configuration hadoop, StreamSettings settings,
+                                                    StreamViews.Committed committed) {
+        if (committed == null || committed.batchTime() == null || committed.replayUnfinished()) {
+            return Optional.empty();
+        }
+        Instant newest = Checkpoints.newest(hadoop, settings.checkpointDir()).orElseThrow();
+        if (!newest.plusMillis(settings.batchIntervalMs()).isBefore(committed.batchTime())) {
+            return Optional.empty();
+        }
+        return Optional.of("it is behind the commit: written at batch " + newest + ", before batch "
+                + committed.batchTime() + " committed its offsets (its writes lagged, as while HDFS was down)");
+    }
+
+    /**
+     * How long ago the checkpoint was written, as a reason not to use it when that is too long; or
+     * empty. A replay the last run left unfinished needs the checkpoint however old it is.
+     */
+    private static Optional<String> longDown(Configuration hadoop, StreamSettings settings, int maxMissedBatches,
+                                             boolean replayUnfinished) {
         Instant newest = Checkpoints.newest(hadoop, settings.checkpointDir()).orElseThrow();
         long missed = Checkpoints.missedBatches(newest, Instant.now(), settings.batchIntervalMs());
         if (missed <= maxMissedBatches) {
+            return Optional.empty();
+        }
+        if (replayUnfinished) {
+            System.out.printf("NOTE: restarting from the checkpoint although it is %,d batches old (more than %d): the"
+                    + " last run stopped while it replayed batches it had already committed, so the views are behind"
+                    + " the commit record and only the checkpoint can bring them back exactly.%n", missed, maxMissedBatches);
             return Optional.empty();
         }
         return Optional.of(String.format("it was written %s ago: Spark would first run one batch per missed interval"
@@ -280,9 +327,9 @@ public final class SpeedLayerJob {
      * from where reading starts are replaced and none before it is lost. Where each partition starts
      * is exercise 06.resume-offsets' reference solution.
      */
-    private static SpeedLayer.Recovery recoverFromViews(SpeedLayerRuntime runtime, Configuration hadoop) {
+    private static SpeedLayer.Recovery recoverFromViews(SpeedLayerRuntime runtime, Configuration hadoop,
+                                                        StreamViews.Committed committed) {
         StreamViews views = runtime.views();
-        StreamViews.Committed committed = views.committedOffsets(runtime.settings().topic());
         Map<Integer, Long> earliest = KafkaTopics.earliestOffsets(runtime.settings().endpoints().kafkaBootstrapServers(),
                 runtime.settings().topic());
         Map<Integer, Long> offsets = RESUME.resumeFrom(committed.nextOffsets(), earliest);
@@ -298,6 +345,30 @@ public final class SpeedLayerJob {
         }
         return new SpeedLayer.Recovery("views", offsets, views.readState(committed.batchTime(), committed.viewsSince()),
                 ViewsBaseline.rebuiltAsOf(committed.viewsSince(), committed.batchTime()));
+    }
+
+    /**
+     * The state cannot come from the views while a replay of committed batches is unfinished (see
+     * {@link ReplayGuard}): the job does not start rather than lose the events the replay had not
+     * reached again. The checkpoint stays where it is, so a start that can use it repairs everything.
+     */
+    private static void refuseRebuildDuringReplay(StreamViews.Committed committed, String checkpoint) {
+        if (committed == null || !committed.replayUnfinished()) {
+            return;
+        }
+        throw new StartRefused("the job needs its checkpoint and " + checkpoint + ". The last run stopped while it"
+                + " replayed batches it had already committed (it had to reach offsets " + committed.replayUntil()
+                + " again): until then the views and the raw data are behind the offsets committed in Cassandra, and"
+                + " a rebuild from the views would lose the events in between. Start the job once with the settings"
+                + " and version its checkpoint was written with until it has caught up, then change them; or start"
+                + " the lab's data over with `./lab reset --yes`. See troubleshooting.md#stream-replay.");
+    }
+
+    /** A start that must not be tried again: what is wrong does not go away by waiting. */
+    static final class StartRefused extends RuntimeException {
+        StartRefused(String message) {
+            super(message);
+        }
     }
 
     /** Says which events retention deleted before the job read them: the views can never count them. */

@@ -26,6 +26,7 @@ final class SpeedLayerOutputs {
             SpeedLayerRuntime runtime = SpeedLayerRuntime.get();
             long startedAt = System.currentTimeMillis();
             if (runtime.settings().writeOutputs()) {
+                runtime.replayGuard().beforeFirstBatch(runtime.book().get(time).ranges());
                 // the first batch after a start replaces files an earlier run wrote from the same offsets on
                 runtime.rawWriter().replaceOnFirstBatch(batch.context().hadoopConfiguration(),
                         runtime.book().get(time).ranges());
@@ -81,7 +82,8 @@ final class SpeedLayerOutputs {
             BatchBook.Entry batch = runtime.book().get(time);
             Map<Integer, Long> next = SpeedLayer.nextOffsets(batch.ranges());
             long events = batch.records() - batch.invalid();
-            if (batch.records() > 0 && runtime.dueToHaltBeforeCommit()) {
+            boolean halt = batch.records() > 0 && runtime.dueToHalt();
+            if (halt && !runtime.haltsAfterCommit()) {
                 System.err.println("Halting before the commit of batch " + time + " (--halt-before-commit): its outputs"
                         + " are written, its offsets are not, as if the job had been killed right here.");
                 Runtime.getRuntime().halt(3);
@@ -89,6 +91,12 @@ final class SpeedLayerOutputs {
             if (runtime.settings().writeOutputs()) {
                 kafka.commitAsync(batch.ranges()); // for lag monitoring with Kafka's tools
                 runtime.views().commitOffsets(runtime.settings().topic(), next, SpeedLayer.batchInstant(time), viewsSince);
+                runtime.replayGuard().afterCommit(next);
+                if (halt) {
+                    System.err.println("Halting after the commit of batch " + time + " (--halt-after-commit): Spark has"
+                            + " not marked it done, so the restart replays it, as after a kill right here.");
+                    Runtime.getRuntime().halt(3);
+                }
                 if (batch.newestHour() != Long.MIN_VALUE) {
                     runtime.views().recordWatermark(batch.newestHour(), events);
                 }

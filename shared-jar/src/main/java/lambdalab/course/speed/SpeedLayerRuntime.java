@@ -25,11 +25,14 @@ final class SpeedLayerRuntime implements AutoCloseable {
     private final RawBatchWriter rawWriter;
     private StreamViews views;
     private DeadLetters deadLetters;
+    private ReplayGuard replayGuard;
     /** The batch between its first output and its commit, or null: a stop waits for it. */
     private Time batchInProgress;
     private boolean stopping;
-    /** For drills and tests: the job ends before committing this many-th batch with events (0: never). */
-    private int haltBeforeCommit;
+    /** For drills and tests: the job ends at the commit of this many-th batch with events (0: never). */
+    private int haltAtBatch;
+    /** Whether it ends after that commit (Spark has not marked the batch done) instead of before it. */
+    private boolean haltAfterCommit;
     private int batchesWithEvents;
 
     private SpeedLayerRuntime(StreamSettings settings) {
@@ -91,6 +94,18 @@ final class SpeedLayerRuntime implements AutoCloseable {
         return views;
     }
 
+    /** Reads the commit record and guards this run's replay of committed batches (see {@link ReplayGuard}). */
+    synchronized StreamViews.Committed guardReplays() {
+        StreamViews.Committed committed = views().committedOffsets(settings.topic());
+        replayGuard = new ReplayGuard(views(), settings.topic(), committed);
+        return committed;
+    }
+
+    /** Set when the job writes its outputs. */
+    synchronized ReplayGuard replayGuard() {
+        return replayGuard;
+    }
+
     synchronized DeadLetters deadLetters() {
         if (deadLetters == null) {
             deadLetters = new DeadLetters(settings.endpoints().kafkaBootstrapServers(), settings.deadLetterTopic(),
@@ -115,13 +130,18 @@ final class SpeedLayerRuntime implements AutoCloseable {
         batchInProgress = time;
     }
 
-    synchronized void haltBeforeCommit(int batchWithEvents) {
-        haltBeforeCommit = batchWithEvents;
+    synchronized void haltAtCommit(int batchWithEvents, boolean afterCommit) {
+        haltAtBatch = batchWithEvents;
+        haltAfterCommit = afterCommit;
     }
 
-    /** Counts a batch with events about to commit; true when the job is to die here (a drill). */
-    synchronized boolean dueToHaltBeforeCommit() {
-        return haltBeforeCommit > 0 && ++batchesWithEvents == haltBeforeCommit;
+    /** Counts a batch with events about to commit; true when the job is to die at its commit (a drill). */
+    synchronized boolean dueToHalt() {
+        return haltAtBatch > 0 && ++batchesWithEvents == haltAtBatch;
+    }
+
+    synchronized boolean haltsAfterCommit() {
+        return haltAfterCommit;
     }
 
     /** No batch begins any more; one that fails from now on is being stopped, not broken. */

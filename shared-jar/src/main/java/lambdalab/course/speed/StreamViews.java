@@ -47,6 +47,7 @@ final class StreamViews implements AutoCloseable {
     private final PreparedStatement window;
     private final PreparedStatement offset;
     private final PreparedStatement watermark;
+    private final PreparedStatement replayUntil;
 
     StreamViews(CqlSession session) {
         this.session = session;
@@ -67,6 +68,8 @@ final class StreamViews implements AutoCloseable {
                 + " VALUES (?, ?, ?, ?, ?, ?)");
         offset = session.prepare(insert(LambdaSchema.STREAM_OFFSETS, "topic, kafka_partition, next_offset, batch_time,"
                 + " views_since"));
+        replayUntil = session.prepare("UPDATE " + KEYSPACE + "." + LambdaSchema.STREAM_OFFSETS
+                + " SET replay_until = ? WHERE topic = ? AND kafka_partition = ?");
         watermark = session.prepare("INSERT INTO " + KEYSPACE + "." + LambdaSchema.WATERMARKS
                 + " (layer, watermark_hour, events, updated_at) VALUES ('stream', ?, ?, ?)");
     }
@@ -146,24 +149,44 @@ final class StreamViews implements AutoCloseable {
      * What {@link #commitOffsets} recorded last: the next offset per partition, that batch's time,
      * and since when the views hold what the job counted (null for offsets of an older version).
      */
-    record Committed(Map<Integer, Long> nextOffsets, Instant batchTime, Instant viewsSince) {
+    record Committed(Map<Integer, Long> nextOffsets, Instant batchTime, Instant viewsSince,
+                     Map<Integer, Long> replayUntil) {
         boolean isEmpty() {
             return nextOffsets.isEmpty();
+        }
+
+        /** Whether a run replaying committed batches stopped before it caught up (see {@link ReplayGuard}). */
+        boolean replayUnfinished() {
+            return !replayUntil.isEmpty();
         }
     }
 
     /** The offsets recorded by {@link #commitOffsets}; empty if the job never committed. */
     Committed committedOffsets(String topic) {
         Map<Integer, Long> offsets = new HashMap<>();
+        Map<Integer, Long> replayUntil = new HashMap<>();
         Instant batchTime = null;
         Instant viewsSince = null;
-        for (Row row : session.execute("SELECT kafka_partition, next_offset, batch_time, views_since FROM " + KEYSPACE
-                + "." + LambdaSchema.STREAM_OFFSETS + " WHERE topic = ?", topic)) {
+        for (Row row : session.execute("SELECT kafka_partition, next_offset, batch_time, views_since, replay_until FROM "
+                + KEYSPACE + "." + LambdaSchema.STREAM_OFFSETS + " WHERE topic = ?", topic)) {
             offsets.put(row.getInt("kafka_partition"), row.getLong("next_offset"));
             batchTime = later(batchTime, row.getInstant("batch_time"));
             viewsSince = later(viewsSince, row.getInstant("views_since"));
+            if (!row.isNull("replay_until")) {
+                replayUntil.put(row.getInt("kafka_partition"), row.getLong("replay_until"));
+            }
         }
-        return new Committed(offsets, batchTime, viewsSince);
+        return new Committed(offsets, batchTime, viewsSince, replayUntil);
+    }
+
+    /**
+     * Records, per partition, the committed offset a replay has to reach again (null: the
+     * partition's replay is over). One batch statement on the topic's Cassandra partition.
+     */
+    void recordReplayUntil(String topic, Map<Integer, Long> until) {
+        BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.UNLOGGED);
+        until.forEach((partition, offset) -> batch.addStatement(replayUntil.bind(offset, topic, partition)));
+        session.execute(batch.build());
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -67,7 +67,13 @@ public final class LambdaSchema {
      * ({@code views_since}, the start of the run that began from no committed offsets). Rows
      * written before it (by a run that was reset) are never taken as state.
      */
-    static final Map<String, String> STREAM_OFFSETS_COLUMNS = columns("views_since", "timestamp");
+    /**
+     * {@code replay_until}: set while a run restarted from a checkpoint older than this commit
+     * replays batches an earlier run had committed; the views and raw data are behind this record
+     * until its commits reach that offset again (see the speed layer's {@code ReplayGuard}).
+     */
+    static final Map<String, String> STREAM_OFFSETS_COLUMNS = columns("views_since", "timestamp",
+            "replay_until", "bigint");
     /**
      * Columns every batch view row carries besides its value: the sources whose events it counts
      * (the raw dataset's {@code topic}: {@code generated} for loaded events, else a Kafka topic; or
