@@ -226,8 +226,9 @@ class SpeedLayerFaultsIT {
     }
 
     /**
-     * A checkpoint the job cannot use as it is: its settings changed, or it is so old that Spark
-     * would first run a batch for every interval missed. Both times the state comes from the views.
+     * A checkpoint the job cannot use as it is: its settings changed, it is so old that Spark would
+     * first run a batch for every interval missed, it is behind the commit, or it holds no state.
+     * Each time the state comes from the views.
      */
     @Test
     void aChangedSettingOrALongDowntimeSetsTheCheckpointAside(TestLab testLab) throws Exception {
@@ -271,6 +272,14 @@ class SpeedLayerFaultsIT {
             assertThat(stream.status().get("recoveredFrom")).as("a restart from a checkpoint behind the commit")
                     .isEqualTo("views");
             assertThat(Files.readString(stream.workDir().resolve("job.log"))).contains("it is behind the commit");
+
+            // stopped after a few batches: Spark checkpoints the state every 10, so this run never did
+            Thread.sleep(2_000);
+            stream.job().stop(Duration.ofSeconds(90));
+            stream.startJob("--window-seconds", "10", "--max-missed-batches", "1000000");
+            assertThat(stream.status().get("recoveredFrom")).as("a restart from a checkpoint without state")
+                    .isEqualTo("views");
+            assertThat(Files.readString(stream.workDir().resolve("job.log"))).contains("its state was never saved");
             stream.produce(2_000, 48, start + Duration.ofHours(2).toMillis());
             stream.awaitCommitted(total -> total == stream.produced());
             stream.assertViewsEqualTruth();

@@ -220,27 +220,57 @@ public final class SpeedLayerJob {
                 }
             }
             if (context == null) {
-                refuseRebuildDuringReplay(committed, "it cannot be used: " + unusable.orElseThrow());
-                String aside = Checkpoints.moveAside(hadoop, settings.checkpointDir());
-                System.out.println("WARNING: not restarting from the checkpoint: " + unusable.orElseThrow()
-                        + ". Moved it to " + aside + "; rebuilding the state from the stream views. "
-                        + "See troubleshooting.md#stream-checkpoint.");
+                setAside(hadoop, settings, committed, unusable.orElseThrow());
             }
         }
         if (context == null) {
             refuseRebuildDuringReplay(committed, "there is none");
-            SpeedLayer.Recovery recovery = settings.writeOutputs() ? recoverFromViews(runtime, hadoop, committed)
-                    : SpeedLayer.Recovery.fresh();
-            times.step("state from the views");
+            SpeedLayer.Recovery recovery = fromTheViews(runtime, hadoop, committed, times);
             context = create(settings, master, recovery, times);
-            CheckpointSettings.write(hadoop, settings.checkpointDir(), settings);
             from = recovery.from();
         }
         runtime.status().state("starting", from);
-        context.start();
+        try {
+            context.start();
+        } catch (Exception failure) { // Spark's checked exceptions too, undeclared
+            if (!from.equals("checkpoint") || !rootMessage(failure).contains("lacks a SparkContext")) {
+                throw failure instanceof RuntimeException runtimeFailure ? runtimeFailure
+                        : new IllegalStateException(failure);
+            }
+            // the state stream of a job started from the views was never checkpointed (Spark does it
+            // every 10 batches), and Spark falls back on that start's initial state, gone with its context
+            context.stop(true, false);
+            setAside(hadoop, settings, committed, "its state was never saved: the run that wrote it lasted fewer than"
+                    + " 10 batches since it rebuilt its state from the views");
+            SpeedLayer.Recovery recovery = fromTheViews(runtime, hadoop, committed, times);
+            context = create(settings, master, recovery, times);
+            from = recovery.from();
+            runtime.status().state("starting", from);
+            context.start();
+        }
         times.step("streams started");
         runtime.status().state("running", from);
         return new RunningSpeedLayer(context, runtime, from);
+    }
+
+    /** Moves the checkpoint aside, unless an unfinished replay needs it (then the start is refused). */
+    private static void setAside(Configuration hadoop, StreamSettings settings, StreamViews.Committed committed,
+                                 String reason) {
+        refuseRebuildDuringReplay(committed, "it cannot be used: " + reason);
+        String aside = Checkpoints.moveAside(hadoop, settings.checkpointDir());
+        System.out.println("WARNING: not restarting from the checkpoint: " + reason + ". Moved it to " + aside
+                + "; rebuilding the state from the stream views. See troubleshooting.md#stream-checkpoint.");
+    }
+
+    /** The state read back from the views (or none: a first start, a reset), with a new checkpoint's settings. */
+    private static SpeedLayer.Recovery fromTheViews(SpeedLayerRuntime runtime, Configuration hadoop,
+                                                    StreamViews.Committed committed, StartupTimes times) {
+        StreamSettings settings = runtime.settings();
+        SpeedLayer.Recovery recovery = settings.writeOutputs() ? recoverFromViews(runtime, hadoop, committed)
+                : SpeedLayer.Recovery.fresh();
+        times.step("state from the views");
+        CheckpointSettings.write(hadoop, settings.checkpointDir(), settings);
+        return recovery;
     }
 
     /** The settings the checkpoint fixes that differ from the job's, as a reason not to use it; or empty. */
