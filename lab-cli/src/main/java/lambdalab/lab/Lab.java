@@ -180,8 +180,7 @@ public final class Lab {
      */
     private List<String> supervisorClassSharing(List<String> jvmOptions, String supervisorClasspath) {
         List<String> classpath = List.of(supervisorClasspath.split(File.pathSeparator));
-        boolean jarsOnly = classpath.stream().allMatch(entry -> entry.endsWith(".jar"));
-        if (!jarsOnly || !Boolean.parseBoolean(settings.get("class.sharing"))) {
+        if (!ClassDataSharing.canArchive(classpath) || !Boolean.parseBoolean(settings.get("class.sharing"))) {
             return List.of();
         }
         ClassDataSharing archive = new ClassDataSharing(settings.home().resolve("cds"), SUPERVISOR,

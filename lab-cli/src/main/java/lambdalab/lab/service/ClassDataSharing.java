@@ -50,6 +50,11 @@ public final class ClassDataSharing {
         return description.toString();
     }
 
+    /** Whether a JVM on this classpath can have an archive: the JVM cannot archive classes from folders. */
+    public static boolean canArchive(List<String> classpath) {
+        return classpath.stream().allMatch(entry -> entry.endsWith(".jar"));
+    }
+
     /** JVM options that map the archive, or write it at exit when there is none yet. */
     public List<String> options() {
         // the dump lists every class it cannot archive (old bytecode, signed jars): only errors matter

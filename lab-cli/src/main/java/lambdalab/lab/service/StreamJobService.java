@@ -108,13 +108,12 @@ public final class StreamJobService extends LabService {
 
     /**
      * The job's class archive, as the services have: its start loads the Kafka, Cassandra, Hadoop and
-     * Spark clients' classes, seconds of CPU. Only for a classpath of jars (the JVM cannot archive
-     * classes from folders), which the supervisor's is.
+     * Spark clients' classes, seconds of CPU. The supervisor's classpath, which the job runs on, is
+     * one of jars.
      */
     private Optional<ClassDataSharing> classDataSharing() {
         List<String> classpath = classpath();
-        if (!Boolean.parseBoolean(settings.get("class.sharing"))
-                || !classpath.stream().allMatch(entry -> entry.endsWith(".jar"))) {
+        if (!Boolean.parseBoolean(settings.get("class.sharing")) || !ClassDataSharing.canArchive(classpath)) {
             return Optional.empty();
         }
         String key = String.join(" ", baseJvmOptions()) + mainClass() + ClassDataSharing.describe(classpath);

@@ -92,14 +92,14 @@ final class SpeedLayerOutputs {
                 kafka.commitAsync(batch.ranges()); // for lag monitoring with Kafka's tools
                 runtime.views().commitOffsets(runtime.settings().topic(), next, SpeedLayer.batchInstant(time), viewsSince);
                 runtime.replayGuard().afterCommit(next);
-                if (halt) {
-                    System.err.println("Halting after the commit of batch " + time + " (--halt-after-commit): Spark has"
-                            + " not marked it done, so the restart replays it, as after a kill right here.");
-                    Runtime.getRuntime().halt(3);
-                }
                 if (batch.newestHour() != Long.MIN_VALUE) {
                     runtime.views().recordWatermark(batch.newestHour(), events);
                 }
+            }
+            if (halt) {
+                System.err.println("Halting after the commit of batch " + time + " (--halt-after-commit): Spark has"
+                        + " not marked it done, so the restart replays it, as after a kill right here.");
+                Runtime.getRuntime().halt(3);
             }
             long now = System.currentTimeMillis();
             runtime.latency().record(batch.visibleAtMs() > 0 ? batch.visibleAtMs() : now, batch.producedAt());
