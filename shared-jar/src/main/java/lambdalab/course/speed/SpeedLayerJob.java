@@ -203,11 +203,12 @@ public final class SpeedLayerJob {
         times.step("commit record read");
         JavaStreamingContext context = null;
         String from = "checkpoint";
-        if (Checkpoints.exist(hadoop, settings.checkpointDir())) {
+        Optional<Instant> newest = Checkpoints.newest(hadoop, settings.checkpointDir());
+        if (newest.isPresent()) {
             Checkpoints.closeLeftOpenFiles(hadoop, settings.checkpointDir());
             Optional<String> unusable = changedSettings(hadoop, settings)
-                    .or(() -> behindTheCommit(hadoop, settings, committed))
-                    .or(() -> longDown(hadoop, settings, rules.maxMissedBatches(), replayUnfinished));
+                    .or(() -> behindTheCommit(newest.get(), settings, committed))
+                    .or(() -> longDown(newest.get(), settings, rules.maxMissedBatches(), replayUnfinished));
             times.step("checkpoint checked");
             if (unusable.isEmpty()) {
                 try {
@@ -242,11 +243,7 @@ public final class SpeedLayerJob {
             context.stop(true, false);
             setAside(hadoop, settings, committed, "its state was never saved: the run that wrote it lasted fewer than"
                     + " 10 batches since it rebuilt its state from the views");
-            SpeedLayer.Recovery recovery = fromTheViews(runtime, hadoop, committed, times);
-            context = create(settings, master, recovery, times);
-            from = recovery.from();
-            runtime.status().state("starting", from);
-            context.start();
+            return start(settings, master, partitions, rules, times);
         }
         times.step("streams started");
         runtime.status().state("running", from);
@@ -294,12 +291,11 @@ public final class SpeedLayerJob {
      * checkpoint's write and the batch's commit; its replay is exact.) The views hold exactly what
      * the commit says. An unfinished replay needs the checkpoint anyway.
      */
-    private static Optional<String> behindTheCommit(Configuration hadoop, StreamSettings settings,
+    private static Optional<String> behindTheCommit(Instant newest, StreamSettings settings,
                                                     StreamViews.Committed committed) {
         if (committed == null || committed.batchTime() == null || committed.replayUnfinished()) {
             return Optional.empty();
         }
-        Instant newest = Checkpoints.newest(hadoop, settings.checkpointDir()).orElseThrow();
         if (!newest.plusMillis(settings.batchIntervalMs()).isBefore(committed.batchTime())) {
             return Optional.empty();
         }
@@ -311,9 +307,8 @@ public final class SpeedLayerJob {
      * How long ago the checkpoint was written, as a reason not to use it when that is too long; or
      * empty. A replay the last run left unfinished needs the checkpoint however old it is.
      */
-    private static Optional<String> longDown(Configuration hadoop, StreamSettings settings, int maxMissedBatches,
+    private static Optional<String> longDown(Instant newest, StreamSettings settings, int maxMissedBatches,
                                              boolean replayUnfinished) {
-        Instant newest = Checkpoints.newest(hadoop, settings.checkpointDir()).orElseThrow();
         long missed = Checkpoints.missedBatches(newest, Instant.now(), settings.batchIntervalMs());
         if (missed <= maxMissedBatches) {
             return Optional.empty();
