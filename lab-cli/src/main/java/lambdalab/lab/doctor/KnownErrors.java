@@ -27,22 +27,22 @@ public final class KnownErrors {
             KnownError.of("disk-full", "No space left on device",
                     "the disk holding $LAB_HOME is full",
                     "free disk space (`./lab reset --yes` wipes the lab's data), then `./lab up`"),
-            KnownError.of("kafka-storage", "No readable meta.properties|Stored node id .* doesn't match|Invalid cluster.id|doesn't match stored clusterId"
+            KnownError.lasting("kafka-storage", "No readable meta.properties|Stored node id .* doesn't match|Invalid cluster.id|doesn't match stored clusterId"
                             + "|Failed to load metadata|Unexpected error while loading snapshot",
                     "Kafka's data directory is damaged or belongs to another cluster",
                     "`./lab reset --yes` wipes the lab's data (topics are lost); then `./lab up`"),
-            KnownError.of("cassandra-storage", "CorruptSSTableException|CommitLogReadException"
+            KnownError.lasting("cassandra-storage", "CorruptSSTableException|CommitLogReadException"
                             + "|Could not read commit log descriptor|FSReadError|Cannot read the system keyspace",
                     "Cassandra's data or commit log is damaged (often after the disk filled up or power loss)",
                     "`./lab reset --yes` wipes the lab's data (tables are lost); then `./lab up`"),
-            KnownError.of("hdfs-not-formatted", "NameNode is not formatted"
+            KnownError.lasting("hdfs-not-formatted", "NameNode is not formatted"
                             + "|Directory .* is in an inconsistent state",
                     "the NameNode's metadata directory is missing or damaged",
                     "`./lab reset --yes` wipes the lab's data (HDFS files are lost); then `./lab up`"),
-            KnownError.of("hdfs-cluster-id", "Incompatible clusterIDs",
+            KnownError.lasting("hdfs-cluster-id", "Incompatible clusterIDs",
                     "the DataNode's blocks belong to an earlier, re-formatted NameNode",
                     "`./lab reset --yes` wipes the lab's data and formats both again; then `./lab up`"),
-            KnownError.of("hdfs-webapps", "webapps/hdfs not found in CLASSPATH",
+            KnownError.lasting("hdfs-webapps", "webapps/hdfs not found in CLASSPATH",
                     "the build of services/hdfs is incomplete (the web app descriptors are missing)",
                     "rebuild: `./mvnw -q package -DskipTests`, then `./lab up`"),
             KnownError.of("class-not-found", "ClassNotFoundException|NoClassDefFoundError|Could not find or load main class",

@@ -16,7 +16,8 @@ import lambdalab.lab.system.Pause;
 /**
  * Keeps one service running: configure, start, wait until really ready, watch, and restart it with
  * a growing backoff when it dies. After {@link #MAX_FAILED_STARTS} starts in a row that never became
- * ready it gives up (FAILED) with the cause found in the log, instead of looping forever.
+ * ready it gives up (FAILED) with the cause found in the log, instead of looping forever; at once
+ * when that cause is one a restart meets again (a damaged data directory).
  */
 final class ServiceRunner implements Runnable {
 
@@ -34,6 +35,8 @@ final class ServiceRunner implements Runnable {
     private volatile boolean stopping;
     private volatile Process process;
     private volatile ServiceStatus status;
+    /** The known error the last failed start's log showed, if any. */
+    private volatile KnownErrors.Finding lastKnownError;
 
     ServiceRunner(LabService service, PidFile pidFile, Consumer<ServiceStatus> onChange) {
         this.service = service;
@@ -63,6 +66,11 @@ final class ServiceRunner implements Runnable {
                 update(status.withState(ServiceState.FAILED));
                 return;
             }
+            if (!becameReady && lastKnownError != null && !lastKnownError.error().restartHelps()) {
+                update(status.failed("not restarted: a restart would meet the same " + lastKnownError.error().id()
+                        + " error; " + status.detail(), status.fix()));
+                return;
+            }
             // a service that keeps dying soon after each start waits longer each time
             quickDeaths = ranLongEnough(status) ? 1 : quickDeaths + 1;
             restarts++;
@@ -78,6 +86,7 @@ final class ServiceRunner implements Runnable {
 
     /** One life of the process. Returns whether it became ready before it ended. */
     private boolean startAndWatch(int restarts) {
+        lastKnownError = null;
         long logOffset = KnownErrors.sizeOf(service.logFile());
         try {
             update(status.starting(restarts, "configuring"));
@@ -152,7 +161,9 @@ final class ServiceRunner implements Runnable {
      * troubleshooting.md#...)", else the last error line.
      */
     private Optional<String> diagnose(long logOffset) {
-        Optional<String> known = KnownErrors.latestSince(service.logFile(), logOffset)
+        Optional<KnownErrors.Finding> finding = KnownErrors.latestSince(service.logFile(), logOffset);
+        finding.ifPresent(f -> lastKnownError = f);
+        Optional<String> known = finding
                 .map(f -> f.error().cause() + ". Fix: " + f.error().fix() + " (see " + f.error().reference() + ")");
         return known.or(() -> KnownErrors.lastErrorLine(service.logFile(), logOffset).map(line -> "the log says: " + line));
     }

@@ -119,6 +119,7 @@ class LabLifecycleIT {
         LabCli.Run up = lab(lab, "up");
         assertThat(up.exitCode()).as(up.output()).isEqualTo(1);
         assertThat(up.output()).contains("kafka did not start")
+                .contains("not restarted: a restart would meet the same kafka-storage error")
                 .contains("lab reset --yes")
                 .contains(lab.settings().logsDir().resolve("kafka.log").toString());
         assertThat(lab.runningSupervisor()).isEmpty();
