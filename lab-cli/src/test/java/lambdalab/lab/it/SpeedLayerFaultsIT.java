@@ -253,12 +253,12 @@ class SpeedLayerFaultsIT {
             Path older = new Path(stream.checkpointDir() + "-older");
             FileUtil.copy(hdfs, checkpoint, hdfs, older, false, hdfs.getConf());
 
-            Thread.sleep(8_000); // 8 batch intervals down
-            stream.startJob("--window-seconds", "10", "--max-missed-batches", "5");
+            Thread.sleep(3_000); // with the restart's own seconds, more than 3 batch intervals down
+            stream.startJob("--window-seconds", "10", "--max-missed-batches", "2");
             assertThat(stream.status().get("recoveredFrom")).as("a restart after more missed batches than allowed")
                     .isEqualTo("views");
             assertThat(Files.readString(stream.workDir().resolve("job.log")))
-                    .contains("Spark would first run one batch per missed interval");
+                    .contains("Spark would first run one batch per missed interval").contains("more than 2)");
             stream.produce(5_000, 45, start + Duration.ofHours(2).toMillis());
             stream.awaitCommitted(total -> total == stream.produced());
             stream.assertViewsEqualTruth();
@@ -298,19 +298,20 @@ class SpeedLayerFaultsIT {
     void anIdleJobWhoseStateTimedOutCountsLateEventsExactlyAndRestartsOnLoopback(TestLab testLab) throws Exception {
         LabEndpoints endpoints = testLab.lab().endpoints();
         long start = Instant.parse("2028-07-01T00:00:00Z").toEpochMilli();
-        String[] settings = {"--batch-ms", "500", "--state-timeout-seconds", "20"};
+        String[] settings = {"--batch-ms", "500", "--state-timeout-seconds", "10"};
         try (SpeedLayerFixture stream = new SpeedLayerFixture(endpoints, "idle-timeout")) {
             stream.startJob(settings);
             stream.produce(10_000, 42, start);
             stream.awaitCommitted(total -> total == stream.produced());
 
-            // 30 s idle: 60 batches of 500 ms (an idle hour at 1 s is 3,600), past the state's timeout
-            Thread.sleep(Duration.ofSeconds(30).toMillis());
+            // 20 s idle: 40 batches of 500 ms (an idle hour at 1 s is 3,600), past the state's timeout
+            // (Spark removes timed-out keys in the batches it checkpoints the state, every 10)
+            Thread.sleep(Duration.ofSeconds(20).toMillis());
             stream.produce(2_000, 43, start); // late events for the same hours
             stream.awaitCommitted(total -> total == stream.produced());
             // Spark checkpoints the state every 10 batches when it computes it: at most those and this one
             assertThat(((Number) stream.status().get("stateLineageBatches")).intValue())
-                    .as("batches of state the first batch after the idle 30 s depended on").isLessThanOrEqualTo(12);
+                    .as("batches of state the first batch after the idle 20 s depended on").isLessThanOrEqualTo(12);
             stream.assertViewsEqualTruth();
 
             stream.job().kill9();
