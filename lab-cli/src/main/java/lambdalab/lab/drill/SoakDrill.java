@@ -38,7 +38,7 @@ import org.apache.spark.sql.functions;
 /**
  * The soak drill: the live Lambda pipeline (generator, speed layer, periodic batch runs) on a lab
  * for a while, with a DataNode restart a third of the way in and a Cassandra restart at two thirds;
- * then the generator stops, the speed layer catches up, a last batch run covers everything, and
+ * then the generator stops, the speed layer catches up, a last batch run covers the drill's hours, and
  * the serving layer must answer exactly the truth of every event generated (visitors within five
  * standard errors), with one raw row per event. Its events go to hours no view holds yet, so the
  * lab's earlier data never mixes in.
@@ -84,7 +84,9 @@ public final class SoakDrill {
             generator.start();
             step("generator", String.format(Locale.ROOT, "%,d events/s for %s", plan.rate(), plan.duration()),
                     "event time from " + Instant.ofEpochMilli(start));
-            live(spark, generator);
+            BatchLayer.Input drillHours = BatchLayer.Input.raw(endpoints.hdfsUri() + RawEvents.DEFAULT_PATH)
+                    .onlySource(topic).between(start, null);
+            live(spark, generator, drillHours);
             generator.join();
             if (generator.failure() != null) {
                 step("generator", "FAILED", generator.failure().getMessage());
@@ -98,7 +100,7 @@ public final class SoakDrill {
             if (!awaitCommitted(endpoints, topic, end)) {
                 return false;
             }
-            if (!batchRun(spark, "last batch run")) {
+            if (!batchRun(spark, drillHours, "last batch run")) {
                 return false;
             }
             return compare(spark, endpoints, topic, generator.truth().activity(), sent);
@@ -111,7 +113,8 @@ public final class SoakDrill {
     }
 
     /** The generator's run: batch runs on their schedule, a DataNode and then a Cassandra restart. */
-    private void live(SparkSession spark, DrillGenerator generator) throws InterruptedException {
+    private void live(SparkSession spark, DrillGenerator generator, BatchLayer.Input drillHours)
+            throws InterruptedException {
         Instant end = Instant.now().plus(plan.duration());
         Instant nextBatch = Instant.now().plus(plan.batchEvery());
         Instant dataNodeRestart = Instant.now().plus(plan.duration().dividedBy(3));
@@ -125,7 +128,7 @@ public final class SoakDrill {
                 restart("cassandra");
                 cassandraRestart = null;
             } else if (Instant.now().isAfter(nextBatch)) {
-                batchRun(spark, "batch run " + ++batchRuns);
+                batchRun(spark, drillHours, "batch run " + ++batchRuns);
                 nextBatch = Instant.now().plus(plan.batchEvery());
             }
             Thread.sleep(500);
@@ -159,11 +162,11 @@ public final class SoakDrill {
                 String.format(Locale.ROOT, "down %.1f s", Duration.between(stoppedAt, Instant.now()).toMillis() / 1000.0));
     }
 
-    private boolean batchRun(SparkSession spark, String what) {
+    /** A batch run over the drill's hours of the live topic (as `lab batch --source --from`): the rest is not its. */
+    private boolean batchRun(SparkSession spark, BatchLayer.Input drillHours, String what) {
         Instant startedAt = Instant.now();
         try {
-            new BatchLayer(spark, lab.endpoints(), message -> { })
-                    .run(BatchLayer.Input.raw(lab.endpoints().hdfsUri() + RawEvents.DEFAULT_PATH), 1);
+            new BatchLayer(spark, lab.endpoints(), message -> { }).run(drillHours, 1);
             step(what, "done", seconds(startedAt));
             return true;
         } catch (RuntimeException e) {
