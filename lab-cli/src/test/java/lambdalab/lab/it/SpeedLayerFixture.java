@@ -187,7 +187,8 @@ final class SpeedLayerFixture implements AutoCloseable {
         job.stop(Duration.ofSeconds(90));
     }
 
-    private Instant committedBatchTime() {
+    /** The batch time of the job's last commit to Cassandra. */
+    Instant committedBatchTime() {
         return session().execute("SELECT batch_time FROM lambda.stream_offsets WHERE topic = ?", topic).all().stream()
                 .map(row -> row.getInstant("batch_time")).max(Instant::compareTo).orElseThrow();
     }
