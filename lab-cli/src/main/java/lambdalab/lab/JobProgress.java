@@ -66,7 +66,7 @@ public final class JobProgress {
                     return false;
                 }
             } else if (taken || wanted == null) {
-                out.println("ERROR: the " + job.name() + " job was stopped (`./lab " + job.name()
+                out.println("ERROR: the " + job.name() + " job was stopped (`" + job.controlCommand()
                         + " stop`?) before it was ready.");
                 return false;
             }
@@ -76,7 +76,7 @@ public final class JobProgress {
             }
             if (Instant.now().isAfter(deadline)) {
                 out.println("ERROR: the " + job.name() + " job was not ready after " + elapsedSeconds()
-                        + " s; see `./lab " + job.name() + " status` and its log, " + job.logFile() + ".");
+                        + " s; see `" + job.controlCommand() + " status` and its log, " + job.logFile() + ".");
                 return false;
             }
             Pause.of(POLL);

@@ -19,6 +19,8 @@ import lambdalab.lab.service.ClassDataSharing;
 import lambdalab.lab.service.Endpoint;
 import lambdalab.lab.service.LabService;
 import lambdalab.lab.service.LabServices;
+import lambdalab.lab.service.PlusAppService;
+import lambdalab.lab.service.PlusSpeedService;
 import lambdalab.lab.service.StreamJobService;
 import lambdalab.lab.settings.LabSettings;
 import lambdalab.lab.settings.RepoLayout;
@@ -46,6 +48,8 @@ public final class Lab {
     private final RepoLayout repo;
     private final LabServices services;
     private final StreamJobService streamJob;
+    private final PlusAppService plusApp;
+    private final PlusSpeedService plusSpeed;
     private final StateFile stateFile;
 
     public Lab(LabSettings settings, RepoLayout repo) {
@@ -53,6 +57,8 @@ public final class Lab {
         this.repo = repo;
         this.services = LabServices.of(settings, repo);
         this.streamJob = new StreamJobService(settings, endpoints());
+        this.plusApp = new PlusAppService(settings, endpoints());
+        this.plusSpeed = new PlusSpeedService(settings, endpoints());
         this.stateFile = new StateFile(settings.runDir());
     }
 
@@ -69,9 +75,19 @@ public final class Lab {
         return streamJob;
     }
 
+    /** The Lambda+ application server (HTTP ingest and dashboard), run on request ({@code lab plus start}). */
+    public PlusAppService plusApp() {
+        return plusApp;
+    }
+
+    /** The Lambda+ speed job, run on request ({@code lab plus start}). */
+    public PlusSpeedService plusSpeed() {
+        return plusSpeed;
+    }
+
     /** The on-demand jobs; the supervisor runs each while it is wanted ({@link WantedJobs}). */
     public List<LabService> jobs() {
-        return List.of(streamJob);
+        return List.of(streamJob, plusApp, plusSpeed);
     }
 
     public WantedJobs wantedJobs() {
@@ -289,7 +305,7 @@ public final class Lab {
             if (status == null || !supervised && !alive) {
                 status = new ServiceStatus(job.name(), ServiceState.STOPPED, 0, job.endpoints(), null, null, null,
                         status == null ? 0 : status.restarts(),
-                        supervised ? "not started: ./lab " + job.name() + " start" : "not running (the lab is down)",
+                        supervised ? "not started: " + job.startCommand() : "not running (the lab is down)",
                         null, job.logFile().toString());
             }
             result.add(status);

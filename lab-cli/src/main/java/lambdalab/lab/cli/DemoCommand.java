@@ -19,6 +19,7 @@ import lambdalab.course.kafka.KafkaSink;
 import lambdalab.course.kafka.KafkaTopics;
 import lambdalab.generator.StopOnShutdown;
 import lambdalab.lab.Lab;
+import lambdalab.lab.service.SparkJobService;
 import lambdalab.lab.service.StreamJobService;
 import lambdalab.lab.service.StreamJobStatus;
 import lambdalab.lab.supervisor.ServiceState;
@@ -178,7 +179,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("[demo] batch layer run " + run + " ...");
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(StreamJobService.sparkFlags());
+        command.addAll(SparkJobService.sparkFlags());
         command.addAll(List.of("-Xms1g", "-Xmx1g", "-XX:+UseParallelGC", "-Dlab.repo=" + options.repo().root(),
                 "-cp", System.getProperty("java.class.path"), LabCommand.class.getName()));
         command.addAll(List.of(arguments("batch", "--source", lab.settings().get("stream.topic"))));

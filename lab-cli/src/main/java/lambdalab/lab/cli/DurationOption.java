@@ -20,4 +20,12 @@ final class DurationOption {
                     option + " must be a positive duration like 90s, 2m or PT1H, not '" + value + "'.");
         }
     }
+
+    /** As {@link #parse}, and also zero ({@code 0}, {@code 0s}). */
+    static Duration parseAllowingZero(CommandSpec spec, String option, String value) {
+        if (value.strip().matches("0+[smhSMH]?")) {
+            return Duration.ZERO;
+        }
+        return parse(spec, option, value);
+    }
 }

@@ -34,6 +34,16 @@ public abstract class LabService {
     /** Short name used in commands, PID files and log files, e.g. {@code kafka}. */
     public abstract String name();
 
+    /** The command group that controls it (an on-demand job): {@code <command> start|stop|status}. */
+    public String controlCommand() {
+        return "./lab " + name();
+    }
+
+    /** The command that starts it, for "not started" messages. */
+    public String startCommand() {
+        return controlCommand() + " start";
+    }
+
     /** Every port the service listens on; the first is its main address. Empty for a job. */
     public abstract List<Endpoint> endpoints();
 

@@ -1,37 +1,19 @@
 package lambdalab.lab.service;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import lambdalab.course.LabEndpoints;
 import lambdalab.lab.settings.LabSettings;
-import lambdalab.lab.supervisor.PidFile;
 
 /**
  * The speed-layer job (Spark Streaming, main class {@code lambdalab.course.speed.SpeedLayerJob} in
  * shared-jar) as a supervised JVM of the lab: not a service that {@code lab up} starts, but a job the
- * supervisor runs on demand ({@code lab stream start}). It listens on no port; it is ready when its
- * status file says it runs. It runs on the lab's own classpath (that of the supervisor, which holds
- * shared-jar and Spark) and has no services/ module and no configs of its own.
+ * supervisor runs on demand ({@code lab stream start}). It has no services/ module and no configs of
+ * its own (see {@link SparkJobService}).
  */
-public final class StreamJobService extends LabService {
+public final class StreamJobService extends SparkJobService {
 
     public static final String NAME = "stream";
-    /** Spark's Java 17 module flags, from the parent pom (the same file ./lab reads for `lab batch`). */
-    private static final String SPARK_FLAGS = "/lambdalab/lab/spark-jvm-flags.txt";
-    /**
-     * Spark takes tens of seconds to start on a small machine, and a recovery from a checkpoint
-     * replays state before the job says it runs: at least five minutes.
-     */
-    private static final Duration MIN_START_TIMEOUT = Duration.ofMinutes(5);
 
     private final LabEndpoints endpoints;
 
@@ -46,19 +28,8 @@ public final class StreamJobService extends LabService {
     }
 
     @Override
-    public List<Endpoint> endpoints() {
-        return List.of();
-    }
-
-    public StreamStatusFile statusFile() {
-        return StreamStatusFile.in(settings.runDir());
-    }
-
-    /** A status file of an earlier run must not make a new start look ready. */
-    @Override
-    public void prepare() {
-        createDirectories(settings.tmpDir(), settings.runDir(), settings.logsDir());
-        statusFile().delete();
+    protected String heapSetting() {
+        return "stream.heap";
     }
 
     @Override
@@ -79,99 +50,6 @@ public final class StreamJobService extends LabService {
                 "--window-seconds", Integer.toString(settings.seconds("stream.window.seconds")),
                 "--topic", settings.get("stream.topic"),
                 "--partitions", Long.toString(settings.count("stream.partitions")));
-    }
-
-    /** Keeps a class archive the last run wrote. */
-    @Override
-    public void prepareStart() {
-        prepare();
-        classDataSharing().ifPresent(ClassDataSharing::promoteNewArchive);
-    }
-
-    /**
-     * Spark's module flags, a fixed pre-touched heap (Spark ran about half as fast without one here),
-     * and the class archive's options.
-     */
-    @Override
-    protected List<String> jvmOptions() {
-        List<String> options = new ArrayList<>(baseJvmOptions());
-        classDataSharing().ifPresent(archive -> options.addAll(archive.options()));
-        return options;
-    }
-
-    private List<String> baseJvmOptions() {
-        List<String> options = new ArrayList<>(sparkFlags());
-        String heap = settings.get("stream.heap");
-        options.addAll(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseParallelGC", "-XX:+AlwaysPreTouch"));
-        return options;
-    }
-
-    /**
-     * The job's class archive, as the services have: its start loads the Kafka, Cassandra, Hadoop and
-     * Spark clients' classes, seconds of CPU. The supervisor's classpath, which the job runs on, is
-     * one of jars.
-     */
-    private Optional<ClassDataSharing> classDataSharing() {
-        List<String> classpath = classpath();
-        if (!Boolean.parseBoolean(settings.get("class.sharing")) || !ClassDataSharing.canArchive(classpath)) {
-            return Optional.empty();
-        }
-        String key = String.join(" ", baseJvmOptions()) + mainClass() + ClassDataSharing.describe(classpath);
-        return Optional.of(new ClassDataSharing(settings.home().resolve("cds"), NAME, key));
-    }
-
-    /** Spark's module flags on Java 17, for every JVM of the lab that runs Spark. */
-    public static List<String> sparkFlags() {
-        try (InputStream in = StreamJobService.class.getResourceAsStream(SPARK_FLAGS)) {
-            if (in == null) {
-                throw new ServiceException("The lab is not built completely (" + SPARK_FLAGS + " is missing). "
-                        + "Run ./lab again (it builds what is missing) or ./mvnw -q package -DskipTests.");
-            }
-            String flags = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-            return Arrays.stream(flags.split("\\s+")).filter(flag -> !flag.isEmpty()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + SPARK_FLAGS, e);
-        }
-    }
-
-    /** The lab's own classpath (the supervisor's): lab-cli with shared-jar, Spark and the connectors. */
-    @Override
-    protected List<String> classpath() {
-        return List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator));
-    }
-
-    /** Spark binds and names its driver by this, not by the host name. */
-    @Override
-    public Map<String, String> environment() {
-        return Map.of("SPARK_LOCAL_IP", "127.0.0.1");
-    }
-
-    /** Ready when the status file says "running" with the PID of the process the supervisor started. */
-    @Override
-    public Health checkReady() {
-        OptionalLong started = PidFile.of(settings.runDir(), NAME).read();
-        Optional<StreamJobStatus> status;
-        try {
-            status = statusFile().read();
-        } catch (ServiceException e) {
-            return Health.notReady(e.getMessage());
-        }
-        if (status.isEmpty()) {
-            return Health.notReady("no status file yet (" + statusFile().path() + ")");
-        }
-        StreamJobStatus job = status.get();
-        if (started.isEmpty() || !job.readyFor(started.getAsLong())) {
-            return Health.notReady("the job says " + job.state() + (job.pid() == started.orElse(-1) ? ""
-                    : " (PID " + job.pid() + ", not the process started, " + started.orElse(-1) + ")"));
-        }
-        // the supervisor keeps this text from the moment of readiness: nothing here that changes later
-        return Health.ready("the job says running (state recovered from " + job.recoveredFrom() + ")");
-    }
-
-    @Override
-    public Duration startTimeout() {
-        Duration configured = super.startTimeout();
-        return configured.compareTo(MIN_START_TIMEOUT) > 0 ? configured : MIN_START_TIMEOUT;
     }
 
     @Override

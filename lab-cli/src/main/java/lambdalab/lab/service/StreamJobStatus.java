@@ -14,11 +14,13 @@ import java.util.OptionalDouble;
  * @param recoveredFrom where its state came from: checkpoint, views or fresh
  * @param lastBatch     the last completed micro-batch, or null before the first
  * @param offsets       the next Kafka offset to read, per partition
+ * @param totals        counts a job keeps of its own (the Lambda+ job's late readings), or empty
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record StreamJobStatus(String state, long pid, Instant startedAt, String recoveredFrom, long batchIntervalMs,
                               long batches, long totalEvents, long totalInvalid, LastBatch lastBatch,
-                              Map<String, Long> offsets, Instant updatedAt) {
+                              Map<String, Long> offsets, Instant updatedAt,
+                              Map<String, Long> totals) {
 
     public static final String RUNNING = "running";
 
@@ -28,6 +30,7 @@ public record StreamJobStatus(String state, long pid, Instant startedAt, String 
 
     public StreamJobStatus {
         offsets = offsets == null ? Map.of() : offsets;
+        totals = totals == null ? Map.of() : totals;
     }
 
     /** The job is ready once it says it is running, and it is the process we started that says so. */

@@ -21,7 +21,12 @@ public record StreamStatusFile(Path path) {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public static StreamStatusFile in(Path runDir) {
-        return new StreamStatusFile(runDir.resolve("stream-status.json"));
+        return forJob(runDir, StreamJobService.NAME);
+    }
+
+    /** The status file of an on-demand Spark job, {@code $LAB_HOME/run/<job>-status.json}. */
+    public static StreamStatusFile forJob(Path runDir, String job) {
+        return new StreamStatusFile(runDir.resolve(job + "-status.json"));
     }
 
     /**

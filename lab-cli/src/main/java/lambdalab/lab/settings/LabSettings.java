@@ -66,6 +66,15 @@ public final class LabSettings {
             new Definition("stream.partitions", "2", "how many partitions that topic has (passed to the job)"),
             new Definition("stream.stop.timeout.seconds", "90",
                     "how long the speed-layer job gets to finish its micro-batch and stop before it is killed"),
+            new Definition("plus.port", "7070", "the Lambda+ app server: sensors' HTTP ingest and the dashboard "
+                    + "(`lab plus start`)"),
+            new Definition("plus.heap", "256m", "heap of the Lambda+ app server (-Xms = -Xmx)"),
+            new Definition("plus.speed.heap", "512m", "heap of the Lambda+ speed job (-Xms = -Xmx)"),
+            new Definition("plus.batch.ms", "1000", "the Lambda+ speed job's batch interval, in milliseconds"),
+            new Definition("plus.horizon.seconds", "300", "Lambda+: readings older than this are the batch job's; "
+                    + "the speed job leaves them, `lab plus batch` recomputes their buckets"),
+            new Definition("plus.drills", "true", "whether the Lambda+ app server takes the course's drill "
+                    + "(?drill=skip-kafka: a reading lost on its way to the speed layer)"),
             new Definition("stream.main.class", "lambdalab.course.speed.SpeedLayerJob",
                     "the speed-layer job's main class; only the lab's own tests change it (to a test double "
                             + "that exercises the supervision without Spark)"));

@@ -153,6 +153,6 @@ final class OnDemandJobs {
     /** The status of a job nobody asked for. */
     static ServiceStatus notStarted(LabService service) {
         return new ServiceStatus(service.name(), ServiceState.STOPPED, 0, service.endpoints(), null, null, null, 0,
-                "not started: ./lab " + service.name() + " start", null, service.logFile().toString());
+                "not started: " + service.startCommand(), null, service.logFile().toString());
     }
 }

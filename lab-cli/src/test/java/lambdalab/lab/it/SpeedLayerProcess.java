@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import lambdalab.course.LabEndpoints;
 import lambdalab.lab.service.ClassDataSharing;
-import lambdalab.lab.service.StreamJobService;
+import lambdalab.lab.service.SparkJobService;
 
 /**
  * The speed layer job in its own JVM, as the lab runs it, so a test can kill it with SIGKILL in the
@@ -39,7 +39,7 @@ final class SpeedLayerProcess implements AutoCloseable {
     static SpeedLayerProcess start(LabEndpoints endpoints, Path log, boolean sparkLocalIp, String... extraArguments) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        List<String> jvmOptions = new ArrayList<>(StreamJobService.sparkFlags()); // the flags the lab gives its own job
+        List<String> jvmOptions = new ArrayList<>(SparkJobService.sparkFlags()); // the flags the lab gives its own job
         jvmOptions.addAll(List.of("-Xms1g", "-Xmx1g", "-XX:+UseParallelGC", "-Dlog4j2.configurationFile="
                 + SpeedLayerProcess.class.getResource("/log4j2.xml")));
         // each run here lives for seconds over a few thousand events: the JIT's optimising compiler

@@ -5,14 +5,14 @@ import java.util.function.LongSupplier;
 
 /**
  * Holds a loop to a number of events per real second, so a live demo produces a steady stream
- * instead of a burst. (The original course computed a pause between files but never took it.)
+ * instead of a burst (the Lambda+ sensors use it too). (The original course computed a pause between files but never took it.)
  *
  * <p>Event {@code i} is due {@code i / rate} seconds after the first call. The pacer sleeps only
  * once it is at least a millisecond ahead, since shorter sleeps are not honoured by OS timers;
  * fast rates therefore go out in small bursts that average to the rate. Falling behind is never
  * "made up" beyond running unpaced until back on schedule.
  */
-final class Pacer {
+public final class Pacer {
 
     /** Sleeps at least this long or not at all. */
     static final long MIN_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -30,7 +30,7 @@ final class Pacer {
     private boolean started;
 
     /** A pacer on the real clock. */
-    Pacer(int rate) {
+    public Pacer(int rate) {
         this(rate, System::nanoTime, nanos -> TimeUnit.NANOSECONDS.sleep(nanos));
     }
 
@@ -49,7 +49,7 @@ final class Pacer {
      * @return false if the thread was interrupted while waiting (the interrupt flag is kept set),
      *     so that the caller can stop its loop cleanly
      */
-    boolean awaitTurn(long eventIndex) {
+    public boolean awaitTurn(long eventIndex) {
         long now = nanoTime.getAsLong();
         if (!started) {
             startNanos = now;

@@ -13,24 +13,9 @@ public final class SensorTruth {
 
     private final Map<Long, Rollup> buckets = new TreeMap<>();
     private final Map<Long, Rollup> speedBuckets = new TreeMap<>();
-    private final Map<Integer, SensorSummary> sensors = new TreeMap<>();
+    private final Map<Integer, SensorRollup> sensors = new TreeMap<>();
     private long readings;
     private long dropped;
-
-    /**
-     * What one sensor's readings come to.
-     *
-     * @param rollup      count, sum, min, max of its readings
-     * @param lastReading the value of its newest reading
-     * @param lastTs      the time of its newest reading
-     */
-    public record SensorSummary(Rollup rollup, double lastReading, long lastTs) {
-        SensorSummary add(SensorReading reading) {
-            boolean newer = reading.ts() >= lastTs;
-            return new SensorSummary(rollup.add(reading.value()), newer ? reading.value() : lastReading,
-                    newer ? reading.ts() : lastTs);
-        }
-    }
 
     /** Records an accepted reading; {@code droppedBeforeSpeed} when it was kept from the speed layer. */
     public synchronized void add(SensorReading reading, boolean droppedBeforeSpeed) {
@@ -41,8 +26,7 @@ public final class SensorTruth {
         } else {
             speedBuckets.merge(reading.timeBucket(), Rollup.of(reading.value()), Rollup::merge);
         }
-        sensors.merge(reading.sensorId(), new SensorSummary(Rollup.of(reading.value()), reading.value(), reading.ts()),
-                (old, ignored) -> old.add(reading));
+        sensors.merge(reading.sensorId(), SensorRollup.of(reading), SensorRollup::merge);
     }
 
     public synchronized long readings() {
@@ -63,7 +47,7 @@ public final class SensorTruth {
         return Collections.unmodifiableMap(new TreeMap<>(speedBuckets));
     }
 
-    public synchronized Map<Integer, SensorSummary> sensors() {
+    public synchronized Map<Integer, SensorRollup> sensors() {
         return Collections.unmodifiableMap(new TreeMap<>(sensors));
     }
 }

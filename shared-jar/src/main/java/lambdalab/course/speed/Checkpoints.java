@@ -19,7 +19,7 @@ import org.apache.hadoop.hdfs.DistributedFileSystem;
  * The speed layer's checkpoint folder on HDFS: is there one and how old is it, closing what a dead
  * driver left open in it, and moving an unusable one aside.
  */
-final class Checkpoints {
+public final class Checkpoints {
 
     /** Spark's driver-side write-ahead log, which it keeps open from batch to batch. */
     private static final String WRITE_AHEAD_LOG = "receivedBlockMetadata";
@@ -98,7 +98,7 @@ final class Checkpoints {
     }
 
     /** The batch time of the newest checkpoint Spark wrote there ({@code checkpoint-<ms>[.bk]}), if any. */
-    static Optional<Instant> newest(Configuration conf, String dir) {
+    public static Optional<Instant> newest(Configuration conf, String dir) {
         Path path = new Path(dir);
         try {
             FileSystem fs = path.getFileSystem(conf);
@@ -124,12 +124,12 @@ final class Checkpoints {
      * How many batches Spark would run before any new one when it restarts from a checkpoint of
      * batch time {@code newest}: one for every interval up to {@code now}, empty or not.
      */
-    static long missedBatches(Instant newest, Instant now, long batchIntervalMs) {
+    public static long missedBatches(Instant newest, Instant now, long batchIntervalMs) {
         return Math.max(0, Duration.between(newest, now).toMillis() / batchIntervalMs);
     }
 
     /** Renames the folder to {@code <dir>.aside-<time>} (kept for inspection); returns the new name. */
-    static String moveAside(Configuration conf, String dir) {
+    public static String moveAside(Configuration conf, String dir) {
         Path path = new Path(dir);
         Path aside = new Path(dir + ".aside-" + Instant.now().toEpochMilli());
         try {

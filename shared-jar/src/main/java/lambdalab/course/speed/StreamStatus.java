@@ -13,9 +13,10 @@ import java.util.TreeMap;
 
 /**
  * What the running speed layer reports about itself, as a small JSON file rewritten (atomically)
- * after each batch: `lab stream status` and the supervisor's readiness check read it.
+ * after each batch: `lab stream status` and the supervisor's readiness check read it. The Lambda+ speed
+ * job ({@code lambdaplus.PlusSpeedJob}) reports in the same shape, so the lab reads both alike.
  */
-final class StreamStatus {
+public final class StreamStatus {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -30,13 +31,15 @@ final class StreamStatus {
     private Map<String, Object> lastBatch;
     private Map<String, Long> offsets = new TreeMap<>();
     private int stateLineageBatches;
+    /** Totals a job adds of its own (the Lambda+ job's late readings), written with the next report. */
+    private final Map<String, Long> totals = new TreeMap<>();
 
-    StreamStatus(Path file, long batchIntervalMs) {
+    public StreamStatus(Path file, long batchIntervalMs) {
         this.file = file;
         this.batchIntervalMs = batchIntervalMs;
     }
 
-    synchronized void state(String newState, String recovery) {
+    public synchronized void state(String newState, String recovery) {
         state = newState;
         if (recovery != null) {
             recoveredFrom = recovery;
@@ -49,7 +52,11 @@ final class StreamStatus {
         stateLineageBatches = batchesSinceCheckpoint;
     }
 
-    synchronized void batchDone(Instant batchTime, long events, long invalid, long processingMs, long delayMs,
+    public synchronized void addToTotal(String name, long amount) {
+        totals.merge(name, amount, Long::sum);
+    }
+
+    public synchronized void batchDone(Instant batchTime, long events, long invalid, long processingMs, long delayMs,
                                 Map<Integer, Long> nextOffsets) {
         batches++;
         totalEvents += events;
@@ -80,6 +87,9 @@ final class StreamStatus {
         root.put("lastBatch", lastBatch);
         root.put("offsets", offsets);
         root.put("stateLineageBatches", stateLineageBatches);
+        if (!totals.isEmpty()) {
+            root.put("totals", totals);
+        }
         root.put("updatedAt", Instant.now().toString());
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
