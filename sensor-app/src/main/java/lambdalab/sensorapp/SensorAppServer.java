@@ -65,7 +65,9 @@ public final class SensorAppServer {
         try {
             start(options);
         } catch (RuntimeException | IOException e) {
-            System.err.println("Lambda+ app server could not start: " + e.getMessage());
+            System.err.println("Lambda+ app server could not start (Cassandra " + options.cassandraHost() + ":"
+                    + options.cassandraPort() + ", Kafka " + options.kafka() + "): " + e.getMessage());
+            System.err.println("Check that both are running (`lab status`) and that the port is free.");
             e.printStackTrace();
             System.exit(1);
         }
