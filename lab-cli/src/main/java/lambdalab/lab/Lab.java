@@ -21,6 +21,7 @@ import lambdalab.lab.service.LabService;
 import lambdalab.lab.service.LabServices;
 import lambdalab.lab.service.PlusAppService;
 import lambdalab.lab.service.PlusSpeedService;
+import lambdalab.lab.service.ServiceModule;
 import lambdalab.lab.service.StreamJobService;
 import lambdalab.lab.settings.LabSettings;
 import lambdalab.lab.settings.RepoLayout;
@@ -57,7 +58,8 @@ public final class Lab {
         this.repo = repo;
         this.services = LabServices.of(settings, repo);
         this.streamJob = new StreamJobService(settings, endpoints());
-        this.plusApp = new PlusAppService(settings, endpoints());
+        this.plusApp = new PlusAppService(settings, endpoints(), ServiceModule.application("sensor-app",
+                repo.root().resolve("sensor-app")));
         this.plusSpeed = new PlusSpeedService(settings, endpoints());
         this.stateFile = new StateFile(settings.runDir());
     }

@@ -64,7 +64,7 @@ public final class SensorAppServer {
         }
         try {
             start(options);
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException | IOException | LinkageError e) { // a broken classpath too: exit, do not hang
             System.err.println("Lambda+ app server could not start (Cassandra " + options.cassandraHost() + ":"
                     + options.cassandraPort() + ", Kafka " + options.kafka() + "): " + e.getMessage());
             System.err.println("Check that both are running (`lab status`) and that the port is free.");

@@ -6,13 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import lambdalab.lab.settings.RepoLayout;
+import lambdalab.lab.system.Chromium;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = {"Run the whole test suite through the Maven wrapper (./mvnw verify).",
                 "The tests start their own lab instance (temporary home, free ports) and stop it at the end, "
-                        + "so this works while your lab is up."})
+                        + "so this works while your lab is up.",
+                "The whole suite needs a Chromium browser for the Lambda+ dashboard test (Debian: `apt-get install "
+                        + "chromium`; LAB_CHROMIUM names another binary); without one it stops at once saying so."})
 final class TestCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "MAVEN_ARGS", arity = "0..*",
@@ -21,6 +24,11 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        boolean wholeSuite = mavenArguments.stream().noneMatch(argument -> argument.startsWith("-Dtest="));
+        if (wholeSuite && Chromium.find().isEmpty()) {
+            System.err.println("ERROR: " + Chromium.INSTALL_HINT);
+            return 1;
+        }
         Path root = RepoLayout.fromSystemProperty().root();
         // the exercise tests record nothing: the suite's results are not the learner's progress
         List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "verify",

@@ -15,8 +15,8 @@ import lambdalab.lab.settings.LabSettings;
 /**
  * The Lambda+ application server (sensor-app, main class {@code lambdalab.sensorapp.SensorAppServer}):
  * HTTP ingest of sensor readings, written to Kafka and Cassandra, and the dashboard. An on-demand job
- * of the lab ({@code lab plus start}); it runs on the lab's classpath and is ready when its
- * {@code /health} answers 200.
+ * of the lab ({@code lab plus start}); it runs with sensor-app's own classpath and is ready when its
+ * {@code /health} says ok (it serves, and Kafka and Cassandra answer it).
  */
 public final class PlusAppService extends LabService {
 
@@ -24,10 +24,12 @@ public final class PlusAppService extends LabService {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final LabEndpoints endpoints;
+    private final ServiceModule module;
 
-    public PlusAppService(LabSettings settings, LabEndpoints endpoints) {
+    public PlusAppService(LabSettings settings, LabEndpoints endpoints, ServiceModule module) {
         super(settings);
         this.endpoints = endpoints;
+        this.module = module;
     }
 
     @Override
@@ -85,9 +87,10 @@ public final class PlusAppService extends LabService {
         return List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseSerialGC");
     }
 
+    /** sensor-app's own classpath (see {@link ServiceModule#application}). */
     @Override
     protected List<String> classpath() {
-        return List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator));
+        return module.classpath();
     }
 
     @Override
@@ -95,7 +98,9 @@ public final class PlusAppService extends LabService {
         HttpRequest request = HttpRequest.newBuilder(address().resolve("/health")).timeout(Duration.ofSeconds(3)).build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? Health.ready("serving " + address())
+            // "degraded": it serves, but Kafka or Cassandra does not answer it (yet)
+            return response.statusCode() == 200 && response.body().contains("\"status\":\"ok\"")
+                    ? Health.ready("serving " + address())
                     : Health.notReady("/health answered " + response.statusCode() + ": " + response.body());
         } catch (IOException e) {
             return Health.notReady("no answer at " + address() + " yet (" + e.getClass().getSimpleName() + ")");

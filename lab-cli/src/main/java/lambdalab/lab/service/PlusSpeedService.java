@@ -46,7 +46,8 @@ public final class PlusSpeedService extends SparkJobService {
         return List.of(
                 "--kafka", endpoints.kafkaBootstrapServers(),
                 "--cassandra", endpoints.cassandraHost() + ":" + endpoints.cassandraPort(),
-                "--checkpoint-dir", settings.dataDir().resolve("plus").resolve("speed-checkpoint").toString(),
+                // a file: URI: a bare path would be taken as one on the default file system (HDFS)
+                "--checkpoint-dir", settings.dataDir().resolve("plus").resolve("speed-checkpoint").toUri().toString(),
                 "--status-file", statusFile().path().toString(),
                 "--batch-ms", Long.toString(settings.count("plus.batch.ms")),
                 "--horizon-seconds", Integer.toString(settings.seconds("plus.horizon.seconds")));

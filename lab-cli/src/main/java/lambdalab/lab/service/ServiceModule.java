@@ -21,10 +21,27 @@ public final class ServiceModule {
 
     private final String name;
     private final Path dir;
+    /** How the module's folder is named in messages, e.g. {@code services/kafka}. */
+    private final String location;
+    private final String jarName;
 
     public ServiceModule(String name, Path dir) {
+        this(name, dir, "services/" + name, "service-" + name + ".jar");
+    }
+
+    private ServiceModule(String name, Path dir, String location, String jarName) {
         this.name = name;
         this.dir = dir;
+        this.location = location;
+        this.jarName = jarName;
+    }
+
+    /**
+     * A module of the lab's own code that runs in a JVM of its own with its own classpath (the
+     * Lambda+ app server: its web server's libraries clash with Spark's), e.g. {@code sensor-app}.
+     */
+    public static ServiceModule application(String name, Path dir) {
+        return new ServiceModule(name, dir, name, name + ".jar");
     }
 
     /** The folder name under services/, e.g. {@code hdfs}. */
@@ -36,11 +53,11 @@ public final class ServiceModule {
     public List<String> classpath() {
         Path file = dir.resolve("target/classpath.txt");
         if (!Files.isRegularFile(file)) {
-            throw new ServiceException("services/" + name + " is not built (" + file + " is missing). "
+            throw new ServiceException(location + " is not built (" + file + " is missing). "
                     + "Run ./lab again (it builds what is missing) or ./mvnw -q package -DskipTests.");
         }
         List<String> entries = new ArrayList<>();
-        entries.add(dir.resolve("target/service-" + name + ".jar").toString());
+        entries.add(dir.resolve("target").resolve(jarName).toString());
         for (String entry : read(file).trim().split(java.io.File.pathSeparator)) {
             if (!entry.isBlank()) {
                 entries.add(entry);
@@ -48,7 +65,7 @@ public final class ServiceModule {
         }
         for (String entry : entries) {
             if (!Files.exists(Path.of(entry))) {
-                throw new ServiceException("The classpath of services/" + name + " names " + entry
+                throw new ServiceException("The classpath of " + location + " names " + entry
                         + ", which is gone (a cleaned Maven repository?). Rebuild with ./mvnw -q package -DskipTests.");
             }
         }

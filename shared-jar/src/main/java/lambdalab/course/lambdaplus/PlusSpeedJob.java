@@ -6,10 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import lambdalab.course.kafka.KafkaTopics;
 import lambdalab.course.spark.LabSpark;
 import lambdalab.course.speed.Checkpoints;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -53,6 +55,10 @@ public final class PlusSpeedJob {
               --horizon-seconds N            readings older than this are the batch job's (default 300)
               --max-rate-per-partition N     readings/s per partition a batch may take (default 100000)""";
 
+    /** Above Spark's (50, 51) and Hadoop's file systems' (10) shutdown hooks: runs first. */
+    private static final int STOP_HOOK_PRIORITY = 100;
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(25);
+
     private PlusSpeedJob() {
     }
 
@@ -78,6 +84,13 @@ public final class PlusSpeedJob {
             System.exit(1);
             return;
         }
+        // SIGTERM: stop the streams gracefully (the batch in progress finishes and commits) BEFORE Spark's
+        // own hooks stop the SparkContext under them (Spark's stopGracefullyOnShutdown runs too late)
+        JavaStreamingContext running = context;
+        ShutdownHookManager.get().addShutdownHook(() -> {
+            PlusSpeedRuntime.get().status().state("stopping", null);
+            running.stop(true, true);
+        }, STOP_HOOK_PRIORITY, STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         System.out.printf("Lambda+ speed job running (started in %.1f s): %s -> %s.%s every %d ms, horizon %d s.%n",
                 (System.nanoTime() - started) / 1e9, PlusSchema.TOPIC, PlusSchema.KEYSPACE, PlusSchema.BUCKET_ROLLUPS,
                 settings.batchMs(), settings.horizon().toSeconds());
@@ -145,7 +158,6 @@ public final class PlusSpeedJob {
     private static JavaStreamingContext create(PlusSpeedSettings settings, String master) {
         SparkSession spark = LabSpark.builder("lambda+ speed", master, settings.endpoints())
                 .config("spark.streaming.kafka.maxRatePerPartition", Long.toString(settings.maxRatePerPartition()))
-                .config("spark.streaming.stopGracefullyOnShutdown", "true")
                 .getOrCreate();
         JavaStreamingContext context = new JavaStreamingContext(
                 org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext()),
