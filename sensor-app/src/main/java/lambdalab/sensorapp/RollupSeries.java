@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import lambdalab.course.exercises.lambdaplus.AverageMerge;
+import lambdalab.course.exercises.lambdaplus.AverageMergeSolution;
 import lambdalab.course.lambdaplus.PlusSchema;
 import lambdalab.course.lambdaplus.Rollup;
 import lambdalab.course.lambdaplus.TimeBuckets;
@@ -20,11 +22,14 @@ public final class RollupSeries {
     public record BucketRow(long timeBucket, Rollup rollup, String writtenBy) {
     }
 
+    /** Exercise 09.mergeable-average's reference solution: a second's average is not the average of its buckets'. */
+    private static final AverageMerge AVERAGE = new AverageMergeSolution();
+
     private RollupSeries() {
     }
 
     public static DashboardData.BucketSeries perSecond(List<BucketRow> rows) {
-        Map<Long, Rollup> seconds = new TreeMap<>();
+        Map<Long, List<Rollup>> seconds = new TreeMap<>();
         Map<String, Long> writtenBy = new LinkedHashMap<>();
         writtenBy.put(PlusSchema.BY_SPEED, 0L);
         writtenBy.put(PlusSchema.BY_BATCH, 0L);
@@ -33,12 +38,16 @@ public final class RollupSeries {
             writtenBy.merge(row.writtenBy() == null ? "unknown" : row.writtenBy(), 1L, Long::sum);
             newest = newest == null ? row.timeBucket() : Math.max(newest, row.timeBucket());
             if (!row.rollup().isEmpty()) {
-                seconds.merge(TimeBuckets.secondOf(row.timeBucket()), row.rollup(), Rollup::merge);
+                seconds.computeIfAbsent(TimeBuckets.secondOf(row.timeBucket()), second -> new ArrayList<>())
+                        .add(row.rollup());
             }
         }
         List<DashboardData.SecondPoint> points = new ArrayList<>(seconds.size());
-        seconds.forEach((second, rollup) -> points.add(new DashboardData.SecondPoint(second, rollup.count(),
-                rollup.avg(), rollup.min(), rollup.max())));
+        seconds.forEach((second, buckets) -> {
+            Rollup merged = buckets.stream().reduce(Rollup.EMPTY, Rollup::merge);
+            points.add(new DashboardData.SecondPoint(second, merged.count(), AVERAGE.average(buckets), merged.min(),
+                    merged.max()));
+        });
         return new DashboardData.BucketSeries(points, rows.size(), newest, writtenBy);
     }
 }

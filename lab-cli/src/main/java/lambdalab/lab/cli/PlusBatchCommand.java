@@ -36,10 +36,10 @@ final class PlusBatchCommand implements Callable<Integer> {
         Lab lab = options.lab();
         Duration older = horizon == null ? Duration.ofSeconds(lab.settings().seconds("plus.horizon.seconds"))
                 : DurationOption.parseAllowingZero(spec, "--horizon", horizon);
-        Instant before = Instant.now().minus(older);
-        System.out.println("Lambda+ batch over the records before " + before + " ...");
+        Instant now = Instant.now();
+        System.out.println("Lambda+ batch over the records before " + now.minus(older) + " ...");
         try (SparkSession spark = LabSpark.builder("lab plus batch", "local[2]", lab.endpoints()).getOrCreate()) {
-            PlusBatchResult result = PlusBatchJob.run(spark, lab.endpoints(), before);
+            PlusBatchResult result = PlusBatchJob.run(spark, lab.endpoints(), now, older);
             System.out.println(result.summary());
         }
         return 0;

@@ -14,7 +14,8 @@ public final class CourseModules {
             5, "Approximate unique visitors",
             6, "Streaming ingest from Kafka",
             7, "Cassandra",
-            8, "The serving layer"));
+            8, "The serving layer",
+            9, "Lambda+"));
 
     private CourseModules() {
     }

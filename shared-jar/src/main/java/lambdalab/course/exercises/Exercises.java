@@ -22,6 +22,15 @@ import lambdalab.course.exercises.ingest.RecordDecodingSolution;
 import lambdalab.course.exercises.ingest.ResumeOffsets;
 import lambdalab.course.exercises.ingest.ResumeOffsetsCheck;
 import lambdalab.course.exercises.ingest.ResumeOffsetsSolution;
+import lambdalab.course.exercises.lambdaplus.AverageMerge;
+import lambdalab.course.exercises.lambdaplus.AverageMergeCheck;
+import lambdalab.course.exercises.lambdaplus.AverageMergeSolution;
+import lambdalab.course.exercises.lambdaplus.CorrectionCutoff;
+import lambdalab.course.exercises.lambdaplus.CorrectionCutoffCheck;
+import lambdalab.course.exercises.lambdaplus.CorrectionCutoffSolution;
+import lambdalab.course.exercises.lambdaplus.TimeBucketing;
+import lambdalab.course.exercises.lambdaplus.TimeBucketingCheck;
+import lambdalab.course.exercises.lambdaplus.TimeBucketingSolution;
 import lambdalab.course.exercises.serving.LayerChoice;
 import lambdalab.course.exercises.serving.LayerChoiceCheck;
 import lambdalab.course.exercises.serving.LayerChoiceSolution;
@@ -98,13 +107,25 @@ public final class Exercises {
             "a product's total over served hours", ServedTotals.class, new ServedTotalsSolution(),
             SOURCES + "serving/ServedTotalsSolution.java", new ServedTotalsCheck());
 
+    public static final Exercise<TimeBucketing> TIME_BUCKET = new Exercise<>("09.time-bucket",
+            "the 100 ms bucket of a reading", TimeBucketing.class, new TimeBucketingSolution(),
+            SOURCES + "lambdaplus/TimeBucketingSolution.java", new TimeBucketingCheck());
+
+    public static final Exercise<AverageMerge> MERGEABLE_AVERAGE = new Exercise<>("09.mergeable-average",
+            "the average of several buckets' readings", AverageMerge.class, new AverageMergeSolution(),
+            SOURCES + "lambdaplus/AverageMergeSolution.java", new AverageMergeCheck());
+
+    public static final Exercise<CorrectionCutoff> CORRECTION_CUTOFF = new Exercise<>("09.correction-cutoff",
+            "where the batch run's correction stops", CorrectionCutoff.class, new CorrectionCutoffSolution(),
+            SOURCES + "lambdaplus/CorrectionCutoffSolution.java", new CorrectionCutoffCheck());
+
     private Exercises() {
     }
 
     public static List<Exercise<?>> all() {
         return List.of(OFFSET_RANGES, ACTION_COUNTS, RAW_LAYOUT, STATE_UPDATE, WINDOW_INVERSE, VISITOR_SKETCHES,
                 VISITORS_OVER_HOURS, RESUME_OFFSETS, DEAD_LETTERS, TABLE_FOR_A_QUERY, SKETCH_BLOB,
-                MERGE_RULE, SKETCH_TOTALS);
+                MERGE_RULE, SKETCH_TOTALS, TIME_BUCKET, MERGEABLE_AVERAGE, CORRECTION_CUTOFF);
     }
 
     /**

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import lambdalab.course.LabEndpoints;
+import lambdalab.course.exercises.lambdaplus.CorrectionCutoff;
+import lambdalab.course.exercises.lambdaplus.CorrectionCutoffSolution;
 import lambdalab.course.spark.LabSpark;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -37,6 +39,7 @@ public final class PlusBatchJob {
               --horizon-seconds N       recompute the buckets older than this (default 300; 0: all of them)""";
 
     private static final String CASSANDRA = "org.apache.spark.sql.cassandra";
+    private static final CorrectionCutoff CUTOFF = new CorrectionCutoffSolution();
 
     private PlusBatchJob() {
     }
@@ -65,15 +68,18 @@ public final class PlusBatchJob {
         }
         try (SparkSession spark = LabSpark.builder("lambda+ batch", options.getOrDefault("master", "local[2]"), endpoints)
                 .getOrCreate()) {
-            System.out.println(run(spark, endpoints, Instant.now().minus(horizon)).summary());
+            System.out.println(run(spark, endpoints, Instant.now(), horizon).summary());
         }
     }
 
-    /** Runs both jobs over the records of buckets that end at or before {@code before}. */
-    public static PlusBatchResult run(SparkSession spark, LabEndpoints endpoints, Instant before) {
+    /**
+     * Runs both jobs at {@code now}: over the records of every bucket before the cutoff (exercise
+     * 09.correction-cutoff: the bucket holding {@code now - horizon}).
+     */
+    public static PlusBatchResult run(SparkSession spark, LabEndpoints endpoints, Instant now, Duration horizon) {
         long started = System.nanoTime();
         Instant runStart = Instant.now();
-        long cutoff = TimeBuckets.bucketOf(before.toEpochMilli());
+        long cutoff = CUTOFF.cutoff(now.toEpochMilli(), horizon.toMillis());
         try (var session = lambdalab.course.views.LambdaSchema.openSession(endpoints)) {
             PlusSchema.create(session, 1);
         }

@@ -1,6 +1,8 @@
 package lambdalab.course.lambdaplus;
 
 import java.time.Instant;
+import lambdalab.course.exercises.lambdaplus.TimeBucketing;
+import lambdalab.course.exercises.lambdaplus.TimeBucketingSolution;
 
 /**
  * Lambda+ groups readings in 100 ms time buckets, named by their first millisecond. Rollup tables
@@ -14,8 +16,11 @@ public final class TimeBuckets {
     private TimeBuckets() {
     }
 
+    /** Exercise 09.time-bucket's reference solution: the app server and both jobs file readings by it. */
+    private static final TimeBucketing BUCKETING = new TimeBucketingSolution();
+
     public static long bucketOf(long epochMillis) {
-        return Math.floorDiv(epochMillis, BUCKET_MS) * BUCKET_MS;
+        return BUCKETING.bucketOf(epochMillis);
     }
 
     /** The minute (its first millisecond) a bucket lies in: the partition key of the rollups. */
