@@ -1,5 +1,7 @@
 package lambdalab.interpreter;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
@@ -12,8 +14,9 @@ import lambdalab.course.LabEndpoints;
  * @param sparkMaster the SparkSession's master, e.g. {@code local[2]}
  * @param endpoints   where Kafka, Cassandra and HDFS are
  * @param maxRows     at most this many rows in a rendered table (Zeppelin keeps results in the browser)
+ * @param plusApp     the Lambda+ app server (note 09 posts readings to it)
  */
-public record LabInterpreterSettings(String sparkMaster, LabEndpoints endpoints, int maxRows) {
+public record LabInterpreterSettings(String sparkMaster, LabEndpoints endpoints, int maxRows, URI plusApp) {
 
     public static final String SPARK_MASTER = "lab.spark.master";
     public static final String KAFKA_BOOTSTRAP_SERVERS = "lab.kafka.bootstrap.servers";
@@ -21,11 +24,13 @@ public record LabInterpreterSettings(String sparkMaster, LabEndpoints endpoints,
     public static final String CASSANDRA_PORT = "lab.cassandra.port";
     public static final String HDFS_URI = "lab.hdfs.uri";
     public static final String MAX_ROWS = "lab.table.max.rows";
+    public static final String PLUS_URL = "lab.plus.url";
     /** Where exercise and check results go ({@code ./lab progress}); by default {@code $LAB_HOME/progress.tsv}. */
     public static final String PROGRESS_FILE = "lab.progress.file";
 
     public static final String DEFAULT_MASTER = "local[2]";
     public static final int DEFAULT_MAX_ROWS = 1000;
+    public static final String DEFAULT_PLUS_URL = "http://127.0.0.1:7070";
 
     public LabInterpreterSettings {
         if (maxRows < 1) {
@@ -41,8 +46,16 @@ public record LabInterpreterSettings(String sparkMaster, LabEndpoints endpoints,
                 text(properties, CASSANDRA_HOST, defaults.cassandraHost()),
                 number(properties, CASSANDRA_PORT, defaults.cassandraPort()),
                 text(properties, HDFS_URI, defaults.hdfsUri()));
+        String plusUrl = text(properties, PLUS_URL, DEFAULT_PLUS_URL);
+        URI plusApp;
+        try {
+            plusApp = new URI(plusUrl);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Interpreter property " + PLUS_URL + " must be a URL like "
+                    + DEFAULT_PLUS_URL + ", got '" + plusUrl + "'", e);
+        }
         return new LabInterpreterSettings(text(properties, SPARK_MASTER, DEFAULT_MASTER), endpoints,
-                number(properties, MAX_ROWS, DEFAULT_MAX_ROWS));
+                number(properties, MAX_ROWS, DEFAULT_MAX_ROWS), plusApp);
     }
 
     /** The progress file: the property, else {@code $LAB_HOME/progress.tsv} when LAB_HOME is set, else none. */

@@ -15,6 +15,7 @@ public final class SharedSpark {
 
     private static SparkSession session;
     private static LabEndpoints endpoints;
+    private static java.net.URI plusApp;
     private static int users;
 
     private SharedSpark() {
@@ -25,6 +26,7 @@ public final class SharedSpark {
         if (session == null) {
             session = start(settings);
             endpoints = settings.endpoints();
+            plusApp = settings.plusApp();
         }
         users++;
         return session;
@@ -42,6 +44,7 @@ public final class SharedSpark {
             } finally {
                 session = null;
                 endpoints = null;
+                plusApp = null;
             }
         }
     }
@@ -58,6 +61,12 @@ public final class SharedSpark {
     public static synchronized LabEndpoints endpoints() {
         session();
         return endpoints;
+    }
+
+    /** The Lambda+ app server of the lab the session was started for. */
+    public static synchronized java.net.URI plusApp() {
+        session();
+        return plusApp;
     }
 
     /**

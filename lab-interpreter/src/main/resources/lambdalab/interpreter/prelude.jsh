@@ -1,5 +1,5 @@
 // What every %lab.java paragraph starts with: the usual JDK packages, Spark's Java API, the course
-// library (the shared jar), the lab's SparkSession and endpoints, show(...) for tables, and check(...)
+// library (the shared jar), the lab's SparkSession and endpoints (and the Lambda+ app server's address), show(...) for tables, and check(...)
 // for check paragraphs, Exercises.check(...) for exercises.
 import java.util.*;
 import java.util.function.*;
@@ -26,6 +26,7 @@ import lambdalab.course.sketches.*;
 import lambdalab.course.spark.*;
 import lambdalab.course.speed.*;
 import lambdalab.course.views.*;
+import lambdalab.course.lambdaplus.*;
 import lambdalab.course.exercises.*;
 import lambdalab.course.exercises.batch.*;
 import lambdalab.course.exercises.generator.*;
@@ -34,10 +35,12 @@ import lambdalab.course.exercises.visitors.*;
 import lambdalab.course.exercises.ingest.*;
 import lambdalab.course.exercises.cassandra.*;
 import lambdalab.course.exercises.serving.*;
+import lambdalab.course.exercises.lambdaplus.*;
 
 SparkSession spark = lambdalab.interpreter.SharedSpark.session();
 JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
 LabEndpoints endpoints = lambdalab.interpreter.SharedSpark.endpoints();
+java.net.URI plusApp = lambdalab.interpreter.SharedSpark.plusApp();
 
 /** Shows a Dataset, a List (of Rows, records, Maps or values) or a Map as a table, up to the row limit. */
 void show(Object value) {

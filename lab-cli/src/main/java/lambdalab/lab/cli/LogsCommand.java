@@ -16,14 +16,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "logs", mixinStandardHelpOptions = true,
-        description = "Print the end of a service's (or the stream job's) log ($LAB_HOME/logs/SERVICE.log); "
+        description = "Print the end of a service's (or an on-demand job's) log ($LAB_HOME/logs/SERVICE.log); "
                 + "--follow keeps printing.")
 final class LogsCommand implements Callable<Integer> {
 
     @Mixin
     LabOptions options;
 
-    @Parameters(paramLabel = "SERVICE", description = "kafka, cassandra, namenode, datanode, stream or supervisor")
+    @Parameters(paramLabel = "SERVICE", description = "kafka, cassandra, namenode, datanode, stream, plus-app, plus-speed or supervisor")
     String service;
 
     @Option(names = {"-n", "--lines"}, defaultValue = "100", description = "How many lines from the end (default 100).")

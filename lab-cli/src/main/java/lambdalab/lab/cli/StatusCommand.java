@@ -16,9 +16,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show each service and the speed-layer job (`lab stream`): state, PID, address, UI, uptime, "
-                + "restarts, resident memory. Exit code 0 when every service is ready (the job is optional and does "
-                + "not count), 3 otherwise.")
+        description = "Show each service and the on-demand jobs (the speed layer of `lab stream`, Lambda+'s app "
+                + "server and speed job of `lab plus`): state, PID, address, UI, uptime, restarts, resident memory. "
+                + "Exit code 0 when every service is ready (the jobs are optional and do not count), 3 otherwise.")
 final class StatusCommand implements Callable<Integer> {
 
     @Mixin

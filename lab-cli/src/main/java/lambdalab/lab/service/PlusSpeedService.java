@@ -47,7 +47,7 @@ public final class PlusSpeedService extends SparkJobService {
                 "--kafka", endpoints.kafkaBootstrapServers(),
                 "--cassandra", endpoints.cassandraHost() + ":" + endpoints.cassandraPort(),
                 // a file: URI: a bare path would be taken as one on the default file system (HDFS)
-                "--checkpoint-dir", settings.dataDir().resolve("plus").resolve("speed-checkpoint").toUri().toString(),
+                "--checkpoint-dir", "file://" + settings.dataDir().resolve("plus").resolve("speed-checkpoint").toAbsolutePath(),
                 "--status-file", statusFile().path().toString(),
                 "--batch-ms", Long.toString(settings.count("plus.batch.ms")),
                 "--horizon-seconds", Integer.toString(settings.seconds("plus.horizon.seconds")));

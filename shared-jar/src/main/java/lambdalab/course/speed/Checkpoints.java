@@ -131,7 +131,8 @@ public final class Checkpoints {
     /** Renames the folder to {@code <dir>.aside-<time>} (kept for inspection); returns the new name. */
     public static String moveAside(Configuration conf, String dir) {
         Path path = new Path(dir);
-        Path aside = new Path(dir + ".aside-" + Instant.now().toEpochMilli());
+        // a sibling: "dir/" + ".aside-..." would name a folder inside it
+        Path aside = new Path(path.getParent(), path.getName() + ".aside-" + Instant.now().toEpochMilli());
         try {
             if (!path.getFileSystem(conf).rename(path, aside)) {
                 throw new IOException("rename returned false");
