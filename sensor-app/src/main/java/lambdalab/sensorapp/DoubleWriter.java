@@ -2,12 +2,15 @@ package lambdalab.sensorapp;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import lambdalab.course.lambdaplus.SensorReading;
 
 /**
@@ -86,8 +89,15 @@ public final class DoubleWriter {
         }
         try {
             List<CompletableFuture<Step>> steps = new ArrayList<>(n);
-            for (SensorReading reading : readings) {
-                steps.add(writeOne(reading, skipKafka));
+            // one records write per partition (time bucket); each reading goes on once its partition's write is acknowledged
+            Map<Long, List<SensorReading>> byBucket = readings.stream()
+                    .collect(Collectors.groupingBy(SensorReading::timeBucket, LinkedHashMap::new, Collectors.toList()));
+            for (List<SensorReading> sameBucket : byBucket.values()) {
+                CompletableFuture<Throwable> rows = guarded(() -> records.writePartition(sameBucket))
+                        .handle((ok, error) -> error);
+                for (SensorReading reading : sameBucket) {
+                    steps.add(rows.thenCompose(recordsError -> afterRecords(reading, recordsError, skipKafka)));
+                }
             }
             return CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new))
                     .handle((ignored, error) -> tally(steps, n))
@@ -112,26 +122,23 @@ public final class DoubleWriter {
     private record Step(Kind kind, Throwable error) {
     }
 
-    private CompletableFuture<Step> writeOne(SensorReading reading, boolean skipKafka) {
-        return guarded(() -> records.write(reading))
-                .handle((ok, error) -> error)
-                .thenCompose(recordsError -> {
-                    if (recordsError != null) {
-                        stats.recordsWriteFailed();
-                        return CompletableFuture.completedFuture(new Step(Kind.RECORDS_FAILED, recordsError));
-                    }
-                    if (skipKafka) {
-                        stats.drillSkipped();
-                        return CompletableFuture.completedFuture(new Step(Kind.SKIPPED, null));
-                    }
-                    return guarded(() -> speed.send(reading)).handle((ok, kafkaError) -> {
-                        if (kafkaError == null) {
-                            return new Step(Kind.SENT, null);
-                        }
-                        stats.kafkaWriteFailed();
-                        return new Step(Kind.KAFKA_FAILED, kafkaError);
-                    });
-                });
+    /** The reading's second write, once its row's write ended ({@code recordsError} null when acknowledged). */
+    private CompletableFuture<Step> afterRecords(SensorReading reading, Throwable recordsError, boolean skipKafka) {
+        if (recordsError != null) {
+            stats.recordsWriteFailed();
+            return CompletableFuture.completedFuture(new Step(Kind.RECORDS_FAILED, recordsError));
+        }
+        if (skipKafka) {
+            stats.drillSkipped();
+            return CompletableFuture.completedFuture(new Step(Kind.SKIPPED, null));
+        }
+        return guarded(() -> speed.send(reading)).handle((ok, kafkaError) -> {
+            if (kafkaError == null) {
+                return new Step(Kind.SENT, null);
+            }
+            stats.kafkaWriteFailed();
+            return new Step(Kind.KAFKA_FAILED, kafkaError);
+        });
     }
 
     /** The sink's future with the timeout; a sink that throws instead of failing its future counts as failed. */

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import lambdalab.course.lambdaplus.PlusSchema;
@@ -174,7 +175,7 @@ class PlusIT {
 
     @Test
     @Order(6)
-    void badRequestsGetA4xxAndStoreNothing() throws Exception {
+    void badRequestsAndA300RequestFuzzGetA4xxAndStoreNothing() throws Exception {
         URI readings = lab.plusApp().address().resolve("/readings");
         long now = System.currentTimeMillis();
         Map<String, String> bodies = new LinkedHashMap<>();
@@ -196,6 +197,14 @@ class PlusIT {
         }
         statuses.put("unknown path", http.send(HttpRequest.newBuilder(lab.plusApp().address().resolve("/nowhere"))
                 .build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        Random random = new Random(14);
+        for (int i = 0; i < 300; i++) {
+            String body = brokenBody(random, 5_000 + 3 * i, now);
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(readings)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            statuses.put("fuzz " + i + ": " + body, response.statusCode());
+        }
         assertThat(statuses).allSatisfy((what, status) -> assertThat(status).as(what).isBetween(400, 499));
         long bucket = TimeBuckets.bucketOf(now);
         long future = TimeBuckets.bucketOf(now + 86_400_000L);
@@ -210,6 +219,42 @@ class PlusIT {
         LabCli.Run stop = LabCli.run(lab, "plus", "stop");
         assertThat(stop.exitCode()).as(stop.output()).isZero();
         assertThat(stop.output()).contains("The plus-app job stopped", "The plus-speed job stopped");
+    }
+
+    /**
+     * A request of three readings made invalid in one random way: cut short, one field missing, of a
+     * wrong type or out of range, an unknown or a repeated field.
+     */
+    private static String brokenBody(Random random, int firstSensor, long now) {
+        List<Map<String, String>> readings = new ArrayList<>();
+        for (int sensor = firstSensor; sensor < firstSensor + 3; sensor++) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("sensor_id", Integer.toString(sensor));
+            fields.put("reading", "21.5");
+            fields.put("ts", Long.toString(now));
+            readings.add(fields);
+        }
+        Map<String, String> victim = readings.get(random.nextInt(3));
+        String field = List.of("sensor_id", "reading", "ts").get(random.nextInt(3));
+        Map<String, List<String>> wrong = Map.of(
+                "sensor_id", List.of("\"7\"", "null", "true", "{}", "[]", "1.5", "-1", "99999999999999999999", "NaN"),
+                "reading", List.of("\"hot\"", "null", "true", "{}", "[]", "NaN", "Infinity", "1e999", "1e10"),
+                "ts", List.of("\"now\"", "null", "true", "{}", "[]", "-5", Long.toString(now + 86_400_000L),
+                        "946684799999"));
+        String extra = "";
+        switch (random.nextInt(4)) {
+            case 0 -> victim.remove(field);
+            case 1 -> victim.put(field, wrong.get(field).get(random.nextInt(wrong.get(field).size())));
+            case 2 -> extra = ",\"unit\":\"C\"";
+            default -> extra = ",\"" + field + "\":" + victim.get(field);
+        }
+        String finalExtra = extra;
+        String body = readings.stream().map(fields -> fields.entrySet().stream()
+                        .map(e -> "\"" + e.getKey() + "\":" + e.getValue()).collect(Collectors.joining(",", "{",
+                                fields == victim ? finalExtra + "}" : "}")))
+                .collect(Collectors.joining(",", "[", "]"));
+        // one request in five is also cut short
+        return random.nextInt(5) == 0 ? body.substring(0, 1 + random.nextInt(body.length() - 2)) : body;
     }
 
     /** As the page shows a number: JavaScript's toFixed(3), which rounds the double's exact value half up. */
