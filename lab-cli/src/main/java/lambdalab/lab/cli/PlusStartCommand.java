@@ -2,7 +2,6 @@ package lambdalab.lab.cli;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -32,9 +31,7 @@ final class PlusStartCommand implements Callable<Integer> {
             System.err.println("ERROR: the lab is not running: start it with ./lab up");
             return 1;
         }
-        lab.status().stream().filter(s -> s.state() != ServiceState.READY).forEach(s ->
-                System.out.println("WARNING: " + s.name() + " is " + s.state().name().toLowerCase(Locale.ROOT)
-                        + " (" + s.detail() + "); Lambda+ needs Kafka and Cassandra and may fail to start."));
+        StreamStartCommand.warnAboutServicesNotReady(lab, "Lambda+");
         Map<LabService, String> requests = new LinkedHashMap<>();
         for (LabService job : jobs(lab)) {
             if (status(lab, job).state() == ServiceState.READY) {

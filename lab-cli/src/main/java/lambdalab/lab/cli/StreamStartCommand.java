@@ -40,7 +40,7 @@ final class StreamStartCommand implements Callable<Integer> {
                     + "See it with `./lab stream status`.");
             return 0;
         }
-        warnAboutServicesNotReady(lab);
+        warnAboutServicesNotReady(lab, "the stream job");
         String request = lab.wantedJobs().request(StreamJobService.NAME);
         if (noWait) {
             System.out.println("Asked the supervisor to start the stream job; follow it with `./lab stream status`.");
@@ -54,10 +54,10 @@ final class StreamStartCommand implements Callable<Integer> {
         return ready ? 0 : 1;
     }
 
-    /** The job reads Kafka and writes HDFS and Cassandra: without them it may fail to start. */
-    private static void warnAboutServicesNotReady(Lab lab) {
+    /** A job reads and writes the services: without them it may fail to start. */
+    static void warnAboutServicesNotReady(Lab lab, String job) {
         lab.status().stream().filter(s -> s.state() != ServiceState.READY).forEach(s ->
                 System.out.println("WARNING: " + s.name() + " is " + s.state().name().toLowerCase(Locale.ROOT)
-                        + " (" + s.detail() + "); the stream job needs it and may fail to start."));
+                        + " (" + s.detail() + "); " + job + " needs it and may fail to start."));
     }
 }
