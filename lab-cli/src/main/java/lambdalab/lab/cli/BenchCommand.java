@@ -16,7 +16,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
-        subcommands = {BenchCommand.Startup.class, GenerateBenchmark.class, BatchBenchmark.class, StreamBenchmark.class})
+        subcommands = {BenchCommand.Startup.class, GenerateBenchmark.class, BatchBenchmark.class, StreamBenchmark.class,
+                PlusBenchmark.class})
 final class BenchCommand implements Runnable {
 
     @Override
