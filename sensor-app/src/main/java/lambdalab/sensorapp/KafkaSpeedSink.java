@@ -2,17 +2,16 @@ package lambdalab.sensorapp;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import lambdalab.course.lambdaplus.PlusSchema;
+import lambdalab.course.lambdaplus.ReadingsProducer;
 import lambdalab.course.lambdaplus.SensorReading;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -20,9 +19,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Sends readings to {@link PlusSchema#TOPIC}, keyed by sensor id (one sensor's readings stay in order
  * on one partition), valued {@link SensorReading#toLine()}.
  *
- * <p>The producer is idempotent with {@code acks=all}: its own retries never duplicate a message. Its
- * timeouts are short ({@code max.block.ms} 5 s, {@code delivery.timeout.ms} 10 s) so that a Kafka outage
- * becomes a quick 503, not a request hanging for the client library's default minute.
+ * <p>The producer ({@link ReadingsProducer}) is idempotent with {@code acks=all}: its own retries never
+ * duplicate a message. Its timeouts are short ({@code max.block.ms} 5 s, {@code delivery.timeout.ms} 10 s)
+ * so that a Kafka outage becomes a quick 503, not a request hanging for the client library's default minute.
  *
  * <p>{@code send} may block (for metadata, or buffer space while Kafka is away), so it never runs on
  * the Cassandra driver's I/O thread that completes the records write: sends run on one thread of their
@@ -43,23 +42,9 @@ public final class KafkaSpeedSink implements SpeedSink, AutoCloseable {
         this.producer = producer;
     }
 
-    /** The producer settings of the app server, for {@code bootstrapServers}. */
-    public static Properties producerConfig(String bootstrapServers) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "4000");
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return config;
-    }
-
     public static KafkaSpeedSink connect(String bootstrapServers) {
-        return new KafkaSpeedSink(new KafkaProducer<>(producerConfig(bootstrapServers)));
+        return new KafkaSpeedSink(new KafkaProducer<>(ReadingsProducer.settings(bootstrapServers), new StringSerializer(),
+                new StringSerializer()));
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -20,13 +19,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import lambdalab.course.lambdaplus.PlusSchema;
 import lambdalab.course.lambdaplus.ReadingsClient;
+import lambdalab.course.lambdaplus.ReadingsProducer;
 import lambdalab.course.lambdaplus.SensorFleet;
 import lambdalab.course.lambdaplus.SensorReading;
 import lambdalab.lab.JobProgress;
 import lambdalab.lab.Lab;
 import lambdalab.lab.service.PlusAppService;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
@@ -83,7 +82,9 @@ final class PlusBenchmark implements Callable<Integer> {
             startAppServer(lab, progress);
             URI server = lab.plusApp().address();
             ReadingsClient client = new ReadingsClient(server);
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerSettings(lab))) {
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                    ReadingsProducer.settings(lab.endpoints().kafkaBootstrapServers()), new StringSerializer(),
+                    new StringSerializer())) {
                 for (int perRequest : READINGS_PER_REQUEST) {
                     figures.add(measure("HTTP: records, then Kafka", perRequest, batch -> client.post(batch, false).accepted()));
                     figures.add(measure("HTTP: records only (drill)", perRequest, batch -> client.post(batch, true).accepted()));
@@ -107,18 +108,6 @@ final class PlusBenchmark implements Callable<Integer> {
         if (!new JobProgress(lab, lab.plusApp(), progress).awaitReady(request, supervisor)) {
             throw new IllegalStateException("the benchmark's app server did not start; run with --verbose");
         }
-    }
-
-    /** The app server's producer settings (sensor-app's KafkaSpeedSink): acks=all, idempotent, linger 5 ms. */
-    private static Properties producerSettings(Lab lab) {
-        Properties settings = new Properties();
-        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, lab.endpoints().kafkaBootstrapServers());
-        settings.put(ProducerConfig.ACKS_CONFIG, "all");
-        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        settings.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return settings;
     }
 
     private static boolean sendAll(KafkaProducer<String, String> producer, List<SensorReading> batch) throws Exception {

@@ -50,12 +50,7 @@ public final class PlusBatchJob {
         Duration horizon;
         try {
             options = PlusSpeedJob.parse(args);
-            String[] cassandra = options.getOrDefault("cassandra", "").split(":");
-            if (cassandra.length != 2) {
-                throw new IllegalArgumentException("--cassandra HOST:PORT is required");
-            }
-            endpoints = new LabEndpoints(options.getOrDefault("kafka", "127.0.0.1:9092"), cassandra[0],
-                    Integer.parseInt(cassandra[1]), options.getOrDefault("hdfs", "hdfs://127.0.0.1:9000"));
+            endpoints = PlusSpeedSettings.endpoints(options);
             horizon = Duration.ofSeconds(Long.parseLong(options.getOrDefault("horizon-seconds", "300")));
             if (horizon.isNegative()) {
                 throw new IllegalArgumentException("--horizon-seconds must not be negative");

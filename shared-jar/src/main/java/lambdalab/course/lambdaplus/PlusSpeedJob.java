@@ -172,7 +172,7 @@ public final class PlusSpeedJob {
         perBucket.mapWithState(StateSpec.function(new BucketStateUpdate())
                         // a bucket's state outlives the horizon: every reading the job still takes finds it
                         .timeout(Durations.milliseconds(horizonMs + 60_000)))
-                .foreachRDD((changed, time) -> PlusSpeedRuntime.get().writeBuckets(changed.collect(), time));
+                .foreachRDD(changed -> PlusSpeedRuntime.get().writeBuckets(changed.collect()));
         // registered after the write, so it runs after it within each batch
         stream.foreachRDD((rdd, time) -> {
             OffsetRange[] ranges = ((HasOffsetRanges) rdd.rdd()).offsetRanges();

@@ -64,7 +64,7 @@ final class PlusSpeedRuntime implements AutoCloseable {
      * The first output of a batch: writes the buckets it changed, except those already close to the
      * horizon (the batch job's from now on, see {@link PlusSpeedSettings#writeMargin()}).
      */
-    synchronized void writeBuckets(List<Tuple2<Long, Rollup>> changed, Time batchTime) {
+    synchronized void writeBuckets(List<Tuple2<Long, Rollup>> changed) {
         batchStartedAt = System.currentTimeMillis();
         long oldestWritable = batchStartedAt - settings.horizon().minus(settings.writeMargin()).toMillis();
         List<Map.Entry<Long, Rollup>> rows = new ArrayList<>();

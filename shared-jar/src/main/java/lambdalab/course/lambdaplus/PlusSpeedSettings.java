@@ -33,13 +33,8 @@ public record PlusSpeedSettings(LabEndpoints endpoints, String checkpointDir, St
     }
 
     static PlusSpeedSettings parse(Map<String, String> options) {
-        String kafka = required(options, "kafka");
-        String[] cassandra = required(options, "cassandra").split(":");
-        if (cassandra.length != 2) {
-            throw new IllegalArgumentException("--cassandra takes HOST:PORT, got " + options.get("cassandra"));
-        }
-        LabEndpoints endpoints = new LabEndpoints(kafka, cassandra[0], number(cassandra[1], "--cassandra port"),
-                options.getOrDefault("hdfs", "hdfs://127.0.0.1:9000"));
+        required(options, "kafka");
+        LabEndpoints endpoints = endpoints(options);
         long horizonSeconds = number(options.getOrDefault("horizon-seconds", "300"), "--horizon-seconds");
         if (horizonSeconds < 10) {
             throw new IllegalArgumentException("--horizon-seconds must be at least 10, got " + horizonSeconds);
@@ -47,6 +42,16 @@ public record PlusSpeedSettings(LabEndpoints endpoints, String checkpointDir, St
         return new PlusSpeedSettings(endpoints, required(options, "checkpoint-dir"), options.get("status-file"),
                 number(options.getOrDefault("batch-ms", "1000"), "--batch-ms"), Duration.ofSeconds(horizonSeconds),
                 number(options.getOrDefault("max-rate-per-partition", "100000"), "--max-rate-per-partition"));
+    }
+
+    /** The Lambda+ jobs' {@code --kafka} (default the lab's) and {@code --cassandra HOST:PORT} (required). */
+    static LabEndpoints endpoints(Map<String, String> options) {
+        String[] cassandra = required(options, "cassandra").split(":");
+        if (cassandra.length != 2) {
+            throw new IllegalArgumentException("--cassandra takes HOST:PORT, got " + options.get("cassandra"));
+        }
+        return new LabEndpoints(options.getOrDefault("kafka", "127.0.0.1:9092"), cassandra[0],
+                number(cassandra[1], "--cassandra port"), options.getOrDefault("hdfs", "hdfs://127.0.0.1:9000"));
     }
 
     private static String required(Map<String, String> options, String name) {

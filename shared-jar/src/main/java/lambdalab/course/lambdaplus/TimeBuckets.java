@@ -1,6 +1,5 @@
 package lambdalab.course.lambdaplus;
 
-import java.time.Instant;
 import lambdalab.course.exercises.lambdaplus.TimeBucketing;
 import lambdalab.course.exercises.lambdaplus.TimeBucketingSolution;
 
@@ -38,7 +37,4 @@ public final class TimeBuckets {
         return bucket + BUCKET_MS <= cutoff;
     }
 
-    public static String describe(long bucket) {
-        return Instant.ofEpochMilli(bucket).toString();
-    }
 }
