@@ -1,10 +1,5 @@
 package lambdalab.lab.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +14,6 @@ import lambdalab.course.kafka.KafkaSink;
 import lambdalab.course.kafka.KafkaTopics;
 import lambdalab.generator.StopOnShutdown;
 import lambdalab.lab.Lab;
-import lambdalab.lab.service.SparkJobService;
 import lambdalab.lab.service.StreamJobService;
 import lambdalab.lab.service.StreamJobStatus;
 import lambdalab.lab.supervisor.ServiceState;
@@ -62,12 +56,12 @@ final class DemoCommand implements Callable<Integer> {
     String batchEvery;
 
     @Option(names = "--duration", paramLabel = "DURATION",
-            description = "Stop after this long of live traffic, counted once the speed layer runs (default: until Ctrl-C).")
+            description = "Stop after this long of live traffic, counted once the speed layer runs (default: until Ctrl-C); a batch run in progress finishes first.")
     String duration;
 
     private final AtomicBoolean running = new AtomicBoolean(true);
-    /** The batch layer's JVM while a batch run is in progress, so a Ctrl-C can end it. */
-    private volatile Process batchRun;
+    /** The batch layer's runs, in a JVM of their own; a Ctrl-C ends the one in progress. */
+    private BatchJvm batchJvm;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -77,6 +71,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--rate must be at least 1, got " + rate);
         }
         Lab lab = options.lab();
+        batchJvm = new BatchJvm(options, line -> line.startsWith("Batch run done") || line.startsWith("ERROR"));
         if (!lab.ensureRunning(System.out, "[demo] ")) {
             return 1;
         }
@@ -126,10 +121,7 @@ final class DemoCommand implements Callable<Integer> {
     private void stopRequested(Lab lab, boolean startedStream) {
         System.out.println("[demo] stopping ...");
         running.set(false);
-        Process batch = batchRun;
-        if (batch != null) {
-            batch.destroy();
-        }
+        batchJvm.stop();
         if (startedStream) {
             lab.wantedJobs().withdraw(StreamJobService.NAME);
         }
@@ -141,21 +133,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void run(Lab lab, GeneratorThread generator, Duration batchInterval, Instant end) throws InterruptedException {
-        Instant nextBatch = Instant.now().plus(batchInterval);
-        Instant nextStatus = Instant.now().plus(STATUS_EVERY);
-        int batchRuns = 0;
-        while (running.get() && Instant.now().isBefore(end) && generator.isAlive()) {
-            if (Instant.now().isAfter(nextBatch)) {
-                batchRuns++;
-                runBatchLayer(lab, batchRuns);
-                nextBatch = Instant.now().plus(batchInterval);
-            }
-            if (Instant.now().isAfter(nextStatus)) {
-                printStatus(lab, generator);
-                nextStatus = Instant.now().plus(STATUS_EVERY);
-            }
-            Thread.sleep(200);
-        }
+        DemoSchedule.run(() -> running.get() && generator.isAlive(), end, batchInterval, STATUS_EVERY,
+                run -> runBatchLayer(lab, run), () -> printStatus(lab, generator));
         if (generator.failure() != null) {
             System.out.println("[demo] ERROR: the generator stopped: " + generator.failure().getMessage());
         }
@@ -171,41 +150,12 @@ final class DemoCommand implements Callable<Integer> {
                 + (status.lastBatch() == null ? "" : ", last batch " + StreamStatusCommand.lastBatch(status));
     }
 
-    /**
-     * `lab batch` in a JVM of its own (Spark wants its flags and a heap of its own), its summary lines
-     * shown; over the live topic only, so loaded events in the same hours stay out of it.
-     */
+    /** `lab batch` over the live topic only, so loaded events in the same hours stay out of it. */
     private void runBatchLayer(Lab lab, int run) {
         System.out.println("[demo] batch layer run " + run + " ...");
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(SparkJobService.sparkFlags());
-        command.addAll(List.of("-Xms1g", "-Xmx1g", "-XX:+UseParallelGC", "-Dlab.repo=" + options.repo().root(),
-                "-cp", System.getProperty("java.class.path"), LabCommand.class.getName()));
-        command.addAll(List.of(arguments("batch", "--source", lab.settings().get("stream.topic"))));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        try {
-            Process batch = builder.start();
-            batchRun = batch;
-            try (BufferedReader output = new BufferedReader(new InputStreamReader(batch.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = output.readLine(); line != null; line = output.readLine()) {
-                    if (line.startsWith("Batch run done") || line.startsWith("ERROR")) {
-                        System.out.println("[batch] " + line);
-                    }
-                }
-            }
-            if (batch.waitFor() != 0) {
-                System.out.println(running.get()
-                        ? "[demo] the batch run failed (exit " + batch.exitValue() + "); run `./lab batch` to see why."
-                        : "[demo] the batch run was stopped; `./lab batch` runs it again.");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot run the batch layer", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            batchRun = null;
+        if (batchJvm.run("[batch] ", "batch", "--source", lab.settings().get("stream.topic")) != 0) {
+            System.out.println(running.get() ? "[demo] the batch run failed; run `./lab batch` to see why."
+                    : "[demo] the batch run was stopped; `./lab batch` runs it again.");
         }
     }
 

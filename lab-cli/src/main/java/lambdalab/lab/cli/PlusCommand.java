@@ -10,10 +10,10 @@ import picocli.CommandLine.Command;
                 + "up per 100 ms bucket every second (bucket_rollups); batch jobs over the records older than "
                 + "plus.horizon.seconds correct those rollups and fill sensor_rollups. One store, one code base.",
                 "`start` runs the app server (plus-app) and the speed job (plus-speed) as processes of the running "
-                        + "lab; `sensors` posts readings; `batch` runs the batch jobs; the dashboard is at the app "
+                        + "lab; `sensors` posts readings; `batch` runs the batch jobs; `demo` runs it all live (sensors, batch every minute); the dashboard is at the app "
                         + "server's address (`./lab plus status`). Settings: plus.* (`./lab settings`)."},
         subcommands = {PlusStartCommand.class, PlusStopCommand.class, PlusStatusCommand.class, PlusSensorsCommand.class,
-                PlusBatchCommand.class})
+                PlusBatchCommand.class, PlusDemoCommand.class})
 final class PlusCommand implements Runnable {
 
     @CommandLine.Spec

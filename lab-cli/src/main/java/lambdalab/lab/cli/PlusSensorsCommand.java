@@ -56,7 +56,7 @@ final class PlusSensorsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Lab lab = options.lab();
-        double dropRate = dropRate(drop);
+        double dropRate = dropRate(spec, drop);
         long total = readings != null ? readings
                 : rate * DurationOption.parse(spec, "--duration", duration).toSeconds();
         SensorRun run = new SensorRun(lab.plusApp().address(), sensors, seed, rate, total, perRequest, dropRate);
@@ -86,7 +86,8 @@ final class PlusSensorsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private double dropRate(String text) {
+    /** A --drop value: a share between 0 and 1 or a percentage; refused with the option's name otherwise. */
+    static double dropRate(CommandSpec spec, String text) {
         try {
             double value = text.endsWith("%") ? Double.parseDouble(text.substring(0, text.length() - 1)) / 100
                     : Double.parseDouble(text);

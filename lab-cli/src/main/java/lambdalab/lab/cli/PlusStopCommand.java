@@ -1,5 +1,6 @@
 package lambdalab.lab.cli;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -21,10 +22,14 @@ final class PlusStopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Lab lab = options.lab();
+        return stop(options.lab(), PlusStartCommand.jobs(options.lab())) ? 0 : 1;
+    }
+
+    /** Withdraws the requests for these jobs and waits until each has stopped; false when one did not. */
+    static boolean stop(Lab lab, List<LabService> jobs) {
         Optional<ProcessHandle> supervisor = lab.runningSupervisor();
         boolean stopped = true;
-        for (LabService job : PlusStartCommand.jobs(lab)) {
+        for (LabService job : jobs) {
             ServiceStatus before = PlusStartCommand.status(lab, job);
             lab.wantedJobs().withdraw(job.name());
             if (supervisor.isEmpty() || before.state() == ServiceState.STOPPED) {
@@ -40,6 +45,6 @@ final class PlusStopCommand implements Callable<Integer> {
                 stopped = false;
             }
         }
-        return stopped ? 0 : 1;
+        return stopped;
     }
 }

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import lambdalab.course.lambdaplus.PlusSchema;
 import lambdalab.course.lambdaplus.Rollup;
@@ -43,7 +45,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * posting over HTTP with 5% of their readings lost on the way to the speed layer, the speed rollups
  * (short exactly by the lost readings), the batch correction (exact), the dashboard in a real headless
  * Chromium (its numbers are Cassandra's; a screenshot is kept in target/), the batch's rerun (no change), bad
- * requests (4xx, nothing stored) and `lab plus stop`. The steps build on each other, in order.
+ * requests (4xx, nothing stored), `lab plus demo` and `lab plus stop`. The steps build on each other, in order.
  */
 @ExtendWith(TestLab.Extension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -215,6 +217,23 @@ class PlusIT {
 
     @Test
     @Order(7)
+    void theDemoPostsReadingsAndRunsTheBatchWhileLeavingRunningJobsAlone() {
+        long start = TimeBuckets.bucketOf(System.currentTimeMillis());
+        LabCli.Run demo = LabCli.run(lab, "plus", "demo", "--rate", "500", "--seed", "11", "--duration", "5s",
+                "--batch-every", "2s");
+        long end = TimeBuckets.bucketOf(System.currentTimeMillis()) + TimeBuckets.BUCKET_MS;
+        assertThat(demo.exitCode()).as(demo.output()).isZero();
+        assertThat(demo.output()).contains("[plus demo] batch run 1 ...", "[batch] Lambda+ batch:",
+                "Lambda+ keeps running");
+        Matcher accepted = Pattern.compile("stopped: ([\\d,]+) readings accepted").matcher(demo.output());
+        assertThat(accepted.find()).as(demo.output()).isTrue();
+        long readings = Long.parseLong(accepted.group(1).replace(",", ""));
+        assertThat(readings).as("readings at 500/s for 5 s and the batch run's time").isGreaterThan(2_000);
+        assertThat(tables.records(start, end)).as("records of the demo's readings").isEqualTo(readings);
+    }
+
+    @Test
+    @Order(8)
     void stopEndsBothJobs() {
         LabCli.Run stop = LabCli.run(lab, "plus", "stop");
         assertThat(stop.exitCode()).as(stop.output()).isZero();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import lambdalab.course.clickstream.Pacer;
 
@@ -34,11 +35,19 @@ public record SensorRun(URI server, int sensors, long seed, int rate, long readi
 
     /** Sends every reading; {@code progress} hears the count accepted so far after each request. */
     public SensorTruth run(LongConsumer progress) throws IOException, InterruptedException {
+        return run(progress, () -> true);
+    }
+
+    /**
+     * Sends readings until all are sent or {@code keepGoing} says no (asked between requests, so a
+     * request is never cut off: the truth holds exactly what the server accepted).
+     */
+    public SensorTruth run(LongConsumer progress, BooleanSupplier keepGoing) throws IOException, InterruptedException {
         SensorFleet fleet = new SensorFleet(seed, sensors);
         SensorTruth truth = new SensorTruth();
         ReadingsClient client = new ReadingsClient(server);
         Pacer pacer = new Pacer(rate);
-        while (fleet.produced() < readings) {
+        while (fleet.produced() < readings && keepGoing.getAsBoolean()) {
             if (!pacer.awaitTurn(fleet.produced())) {
                 throw new InterruptedException("the sensor run was interrupted");
             }
