@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
 import lambdalab.course.lambdaplus.PlusSchema;
 import lambdalab.course.lambdaplus.ReadingsClient;
 import lambdalab.course.lambdaplus.ReadingsProducer;
@@ -44,10 +45,14 @@ import picocli.CommandLine.Option;
                 + "--seconds each: the double write (records, then Kafka), the records write alone (the app "
                 + "server's skip-kafka drill) and, as a reference without HTTP, a Kafka producer with the app "
                 + "server's settings; at 1 and 64 readings per request.",
-                "Targets: >= 20,000 readings/s with 64 per request, p99 <= 50 ms."})
+                "Then the double write again at a steady --rate with 64 per request, its latency counted from the "
+                        + "moment each request was due (a slow answer delays the next request of its client, "
+                        + "and that wait counts too).",
+                "Targets: >= 20,000 readings/s with 64 per request, p99 <= 50 ms at that rate."})
 final class PlusBenchmark implements Callable<Integer> {
 
     private static final int[] READINGS_PER_REQUEST = {1, 64};
+    private static final int STEADY_PER_REQUEST = 64;
 
     @Mixin
     LabOptions options;
@@ -60,6 +65,10 @@ final class PlusBenchmark implements Callable<Integer> {
 
     @Option(names = "--clients", defaultValue = "8", description = "Concurrent clients (default ${DEFAULT-VALUE}).")
     int clients;
+
+    @Option(names = "--rate", defaultValue = "20000", description = "Readings/s of the steady case, all clients "
+            + "together (default ${DEFAULT-VALUE}).")
+    int rate;
 
     /** One case's figures. */
     private record Figures(String what, int perRequest, double readingsPerSecond, double p50Ms, double p99Ms) {
@@ -86,10 +95,12 @@ final class PlusBenchmark implements Callable<Integer> {
                     ReadingsProducer.settings(lab.endpoints().kafkaBootstrapServers()), new StringSerializer(),
                     new StringSerializer())) {
                 for (int perRequest : READINGS_PER_REQUEST) {
-                    figures.add(measure("HTTP: records, then Kafka", perRequest, batch -> client.post(batch, false).accepted()));
-                    figures.add(measure("HTTP: records only (drill)", perRequest, batch -> client.post(batch, true).accepted()));
-                    figures.add(measure("Kafka producer, no HTTP", perRequest, batch -> sendAll(producer, batch)));
+                    figures.add(measure("HTTP: records, then Kafka", perRequest, 0, batch -> client.post(batch, false).accepted()));
+                    figures.add(measure("HTTP: records only (drill)", perRequest, 0, batch -> client.post(batch, true).accepted()));
+                    figures.add(measure("Kafka producer, no HTTP", perRequest, 0, batch -> sendAll(producer, batch)));
                 }
+                figures.add(measure(String.format(Locale.ROOT, "HTTP: double, %,d/s steady", rate), STEADY_PER_REQUEST,
+                        rate, batch -> client.post(batch, false).accepted()));
             }
             visibility = new DashboardVisibility(lab, progress).measure(Duration.ofSeconds(seconds * 2L));
         } finally {
@@ -122,11 +133,16 @@ final class PlusBenchmark implements Callable<Integer> {
         return true;
     }
 
-    /** {@code clients} loops sending requests for a warm-up second, then for {@code seconds}. */
-    private Figures measure(String what, int perRequest, Sender sender) throws Exception {
-        run(perRequest, sender, Duration.ofSeconds(2), 0); // warm-up: JIT, connections, prepared statements
+    /**
+     * {@code clients} loops sending requests for a warm-up, then for {@code seconds}: as fast as they
+     * are answered ({@code readingsPerSecond} 0), or each on a steady schedule that together makes
+     * that rate.
+     */
+    private Figures measure(String what, int perRequest, int readingsPerSecond, Sender sender) throws Exception {
+        long intervalNanos = readingsPerSecond == 0 ? 0 : (long) (1e9 * perRequest * clients / readingsPerSecond);
+        run(perRequest, sender, Duration.ofSeconds(2), 0, intervalNanos); // warm-up: JIT, connections, prepared statements
         long started = System.nanoTime();
-        List<long[]> latencies = run(perRequest, sender, Duration.ofSeconds(seconds), 1);
+        List<long[]> latencies = run(perRequest, sender, Duration.ofSeconds(seconds), 1, intervalNanos);
         double wall = (System.nanoTime() - started) / 1e9;
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         Figures result = new Figures(what, perRequest, (double) all.length * perRequest / wall,
@@ -137,14 +153,16 @@ final class PlusBenchmark implements Callable<Integer> {
     }
 
     /** Runs the clients; returns each client's request latencies (ns) of requests that were accepted. */
-    private List<long[]> run(int perRequest, Sender sender, Duration length, int round) throws Exception {
+    private List<long[]> run(int perRequest, Sender sender, Duration length, int round, long intervalNanos)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long deadline = System.nanoTime() + length.toNanos();
         List<CompletableFuture<long[]>> results = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            int sensorOffset = c * 1_000;
+            int index = c;
             long seed = 31L * c + round;
-            results.add(CompletableFuture.supplyAsync(() -> client(perRequest, sender, deadline, sensorOffset, seed), pool));
+            results.add(CompletableFuture.supplyAsync(() -> client(index, perRequest, sender, deadline, seed,
+                    intervalNanos), pool));
         }
         List<long[]> latencies = new ArrayList<>();
         for (CompletableFuture<long[]> result : results) {
@@ -154,18 +172,29 @@ final class PlusBenchmark implements Callable<Integer> {
         return latencies;
     }
 
-    private static long[] client(int perRequest, Sender sender, long deadline, int sensorOffset, long seed) {
+    /**
+     * One client's requests until the deadline; with an interval, request k is due at k intervals
+     * from the start and its latency counts from then (no coordinated omission: a slow answer's
+     * wait shows in the next requests' latencies instead of being skipped).
+     */
+    private long[] client(int index, int perRequest, Sender sender, long deadline, long seed, long intervalNanos) {
+        int sensorOffset = index * 1_000; // each client its own sensors
         SensorFleet fleet = new SensorFleet(seed, 100);
         long[] latencies = new long[1024];
         int n = 0;
+        long due = System.nanoTime() + index * intervalNanos / clients; // the clients' requests spread evenly
         while (System.nanoTime() < deadline) {
+            if (intervalNanos > 0) {
+                LockSupport.parkNanos(due - System.nanoTime());
+            }
             List<SensorReading> batch = new ArrayList<>(perRequest);
             long now = System.currentTimeMillis();
             for (int i = 0; i < perRequest; i++) {
                 SensorReading reading = fleet.next(now);
                 batch.add(new SensorReading(reading.sensorId() + sensorOffset, reading.value(), reading.ts()));
             }
-            long start = System.nanoTime();
+            long start = intervalNanos > 0 ? due : System.nanoTime();
+            due += intervalNanos;
             try {
                 if (!sender.send(batch)) {
                     continue; // refused (busy): not an accepted request
@@ -198,6 +227,6 @@ final class PlusBenchmark implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%-28s %8d %,14.0f %10.1f %10.1f %11.2fx%n", f.what(), f.perRequest(),
                     f.readingsPerSecond(), f.p50Ms(), f.p99Ms(), f.readingsPerSecond() / doubleWrite);
         }
-        System.out.println("Targets: >= 20,000 readings/s with 64 per request (double write), p99 <= 50 ms.");
+        System.out.println("Targets: >= 20,000 readings/s with 64 per request (double write), p99 <= 50 ms at that rate.");
     }
 }

@@ -19,6 +19,7 @@ public final class ReadingsProducer {
         return KafkaSink.producerConfig(bootstrapServers, Map.of(
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000));
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.LINGER_MS_CONFIG, 1));
     }
 }
