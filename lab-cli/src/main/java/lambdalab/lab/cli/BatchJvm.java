@@ -21,6 +21,7 @@ final class BatchJvm {
     private final LabOptions options;
     private final Predicate<String> shown;
     private volatile Process running;
+    private volatile boolean stopped;
 
     /** {@code shown} picks the output lines worth printing (a summary, errors); the rest is dropped. */
     BatchJvm(LabOptions options, Predicate<String> shown) {
@@ -48,6 +49,9 @@ final class BatchJvm {
             }
             return process.waitFor();
         } catch (IOException e) {
+            if (stopped) {
+                return 143; // its output ended with the process stop() ended
+            }
             throw new UncheckedIOException("Cannot run `lab " + String.join(" ", command) + "`", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -59,6 +63,7 @@ final class BatchJvm {
 
     /** Ends the run in progress, if any (it does not block). */
     void stop() {
+        stopped = true;
         Process process = running;
         if (process != null) {
             process.destroy();

@@ -5,9 +5,11 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 import lambdalab.lab.Lab;
 import lambdalab.lab.settings.LabSettings;
 import lambdalab.lab.system.FreePorts;
@@ -35,10 +37,14 @@ final class BenchInstances {
         }
     }
 
+    /** Stops the instance and deletes its temporary home with all it holds (data, logs, a benchmark's files). */
     static void destroy(Lab lab, PrintStream progress) throws IOException {
         lab.stop(progress);
         lab.wipe();
-        Files.deleteIfExists(lab.settings().home().resolve("lab.properties"));
-        Files.deleteIfExists(lab.settings().home());
+        try (Stream<Path> tree = Files.walk(lab.settings().home())) {
+            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 }
