@@ -2,8 +2,6 @@ package lambdalab.lab.cli;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -79,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
         // from here on a Ctrl-C lets the demo stop what it started before the JVM ends
         StopOnShutdown stop = StopOnShutdown.install(cleanupTime(lab), () -> stopRequested(lab, startedStream));
         try {
-            if (startedStream && LabCommand.execute(arguments("stream", "start")) != 0 && !stop.requested()) {
+            if (startedStream && LabCommand.execute(options.withCommand("stream", "start")) != 0 && !stop.requested()) {
                 return 1; // it failed to start; `stream start` said why
             }
             // --duration is live traffic: counted once the speed layer runs (its start takes 20-60 s)
@@ -104,7 +102,7 @@ final class DemoCommand implements Callable<Integer> {
             generator.join(); // at once if it never started
             System.out.printf(Locale.ROOT, "[demo] stopped: %,d events generated.%n", generator.sent());
             if (startedStream) {
-                LabCommand.execute(arguments("stream", "stop"));
+                LabCommand.execute(options.withCommand("stream", "stop"));
             } else {
                 System.out.println("[demo] the speed layer keeps running: `./lab stream stop` stops it.");
             }
@@ -157,12 +155,6 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println(running.get() ? "[demo] the batch run failed; run `./lab batch` to see why."
                     : "[demo] the batch run was stopped; `./lab batch` runs it again.");
         }
-    }
-
-    private String[] arguments(String... command) {
-        List<String> all = new ArrayList<>(List.of(command));
-        all.addAll(options.asArguments());
-        return all.toArray(String[]::new);
     }
 
 

@@ -1,8 +1,6 @@
 package lambdalab.lab.cli;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import lambdalab.lab.Lab;
 import lambdalab.lab.drill.SoakDrill;
@@ -64,11 +62,8 @@ final class DrillCommand implements Runnable {
             if (!lab.ensureRunning(System.out, "[soak] ")) {
                 return 1;
             }
-            SoakDrill drill = new SoakDrill(lab, plan, System.out, command -> {
-                List<String> arguments = new ArrayList<>(List.of(command));
-                arguments.addAll(options.asArguments());
-                return LabCommand.execute(arguments.toArray(String[]::new));
-            });
+            SoakDrill drill = new SoakDrill(lab, plan, System.out,
+                    command -> LabCommand.execute(options.withCommand(command)));
             return drill.run() ? 0 : 1;
         }
     }

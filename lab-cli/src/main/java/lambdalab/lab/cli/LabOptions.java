@@ -44,6 +44,13 @@ public final class LabOptions {
     }
 
     /** These options as command-line arguments, to run another `lab` command on the same instance. */
+    /** A `lab` command's arguments followed by these options: the same instance, for another command. */
+    String[] withCommand(String... command) {
+        List<String> all = new ArrayList<>(List.of(command));
+        all.addAll(asArguments());
+        return all.toArray(String[]::new);
+    }
+
     public List<String> asArguments() {
         List<String> arguments = new ArrayList<>(List.of("--home", resolvedHome().toString()));
         overrides.forEach((key, value) -> arguments.addAll(List.of("--set", key + "=" + value)));

@@ -3,7 +3,6 @@ package lambdalab.lab.cli;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -95,7 +94,7 @@ final class PlusDemoCommand implements Callable<Integer> {
                 .filter(job -> PlusStartCommand.status(lab, job).state() != ServiceState.READY).toList();
         StopOnShutdown stop = StopOnShutdown.install(CLEANUP_TIME, () -> stopRequested(lab, started));
         try {
-            if (!started.isEmpty() && LabCommand.execute(arguments("plus", "start")) != 0 && !stop.requested()) {
+            if (!started.isEmpty() && LabCommand.execute(options.withCommand("plus", "start")) != 0 && !stop.requested()) {
                 return 1; // a job failed to start; `plus start` said why
             }
             SensorRun run = new SensorRun(lab.plusApp().address(), sensors, seed, rate, Long.MAX_VALUE, perRequest, dropRate);
@@ -157,12 +156,6 @@ final class PlusDemoCommand implements Callable<Integer> {
                         s.totalEvents(), s.totals().getOrDefault("lateReadings", 0L)))
                 .orElse("no report yet");
         System.out.printf(Locale.ROOT, "[plus demo] %,d readings accepted; speed job: %s%n", sensorThread.accepted(), speed);
-    }
-
-    private String[] arguments(String... command) {
-        List<String> all = new ArrayList<>(List.of(command));
-        all.addAll(options.asArguments());
-        return all.toArray(String[]::new);
     }
 
     /** The sensor run, until the demo stops. */
