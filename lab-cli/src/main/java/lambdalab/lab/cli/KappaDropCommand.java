@@ -39,7 +39,7 @@ final class KappaDropCommand implements Callable<Integer> {
             Optional<KappaVersion> current = control.versions().current();
             if (current.isPresent() && current.get().equals(target)) {
                 System.err.println("ERROR: " + target + " is the current version, readers use it; `./lab kappa switch` "
-                        + "readers to another version first.");
+                        + "readers to another version first (troubleshooting.md#kappa-refused).");
                 return 1;
             }
             boolean known = control.versions().get(target).isPresent();

@@ -60,7 +60,8 @@ final class KappaReplayCommand implements Callable<Integer> {
             }
             if (current.get().equals(target)) {
                 System.err.println("ERROR: " + target + " is the current version, it serves the readers; replay into "
-                        + "a new version, e.g. `./lab kappa replay --version " + latest(control).next().number() + "`.");
+                        + "a new version, e.g. `./lab kappa replay --version " + latest(control).next().number()
+                        + "` (troubleshooting.md#kappa-refused).");
                 return 1;
             }
             Optional<ViewVersions.Entry> existing = versions.get(target);
@@ -70,7 +71,7 @@ final class KappaReplayCommand implements Callable<Integer> {
                 if (wanted != null && wanted != had) {
                     System.err.println("ERROR: " + target + " exists and computes change " + had.wireName() + ", not "
                             + wanted.wireName() + ". Replay into a new version, or `./lab kappa drop "
-                            + target.number() + "` first.");
+                            + target.number() + "` first (troubleshooting.md#kappa-refused).");
                     return 1;
                 }
                 if (!folders.exists(target)) {
