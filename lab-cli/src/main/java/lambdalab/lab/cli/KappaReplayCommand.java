@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "replay", mixinStandardHelpOptions = true,
+// no standard help mixin: its -V/--version would take the --version this command needs
+@Command(name = "replay",
         description = {"Reprocess: run version N of the Kappa job from the topic's earliest offset into its own view "
                 + "(kappa.activity_by_product_vN, kappa.visitors_by_product_vN) while the current version keeps "
                 + "serving. A version that exists already resumes from its checkpoint (its change stays as it was).",
@@ -25,6 +26,9 @@ final class KappaReplayCommand implements Callable<Integer> {
 
     @Mixin
     LabOptions options;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--version", required = true, paramLabel = "N", description = "The version to compute, e.g. 2.")
     String version;

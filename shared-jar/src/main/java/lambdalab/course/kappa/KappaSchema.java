@@ -40,9 +40,9 @@ public final class KappaSchema {
         }
         session.execute("CREATE KEYSPACE IF NOT EXISTS " + KEYSPACE + " WITH replication = "
                 + "{'class': 'SimpleStrategy', 'replication_factor': " + replicationFactor + "}");
-        session.execute("CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + VIEW_VERSIONS + " (view text, version int, "
+        session.execute("CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + VIEW_VERSIONS + " (view_name text, version int, "
                 + "current_version int static, state text, change text, started timestamp, switched timestamp, "
-                + "PRIMARY KEY (view, version))");
+                + "PRIMARY KEY (view_name, version))");
         session.execute("CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + LATE_EVENTS + " (version int, batch_id bigint, "
                 + "events bigint, written_at timestamp, PRIMARY KEY (version, batch_id))");
     }
@@ -63,7 +63,7 @@ public final class KappaSchema {
         session.execute("DROP TABLE IF EXISTS " + KEYSPACE + "." + version.activityTable());
         session.execute("DROP TABLE IF EXISTS " + KEYSPACE + "." + version.visitorsTable());
         session.execute("DELETE FROM " + KEYSPACE + "." + LATE_EVENTS + " WHERE version = ?", version.number());
-        session.execute("DELETE FROM " + KEYSPACE + "." + VIEW_VERSIONS + " WHERE view = ? AND version = ?", VIEW,
+        session.execute("DELETE FROM " + KEYSPACE + "." + VIEW_VERSIONS + " WHERE view_name = ? AND version = ?", VIEW,
                 version.number());
     }
 }

@@ -39,7 +39,7 @@ public final class ViewVersions {
 
     /** The version readers are pointed at, if any. */
     public Optional<KappaVersion> current() {
-        Row row = session.execute("SELECT current_version FROM " + TABLE + " WHERE view = ? LIMIT 1", KappaSchema.VIEW)
+        Row row = session.execute("SELECT current_version FROM " + TABLE + " WHERE view_name = ? LIMIT 1", KappaSchema.VIEW)
                 .one();
         return row == null || row.isNull("current_version") ? Optional.empty()
                 : Optional.of(new KappaVersion(row.getInt("current_version")));
@@ -49,7 +49,7 @@ public final class ViewVersions {
     public List<Entry> all() {
         List<Entry> entries = new ArrayList<>();
         for (Row row : session.execute("SELECT version, state, change, started, switched FROM " + TABLE
-                + " WHERE view = ?", KappaSchema.VIEW)) {
+                + " WHERE view_name = ?", KappaSchema.VIEW)) {
             if (row.isNull("version")) {
                 continue; // only the static pointer is set
             }
@@ -71,7 +71,7 @@ public final class ViewVersions {
         KappaSchema.createVersion(session, version);
         Instant now = Instant.now();
         BatchStatement batch = BatchStatement.newInstance(DefaultBatchType.LOGGED,
-                SimpleStatement.newInstance("INSERT INTO " + TABLE + " (view, version, state, change, started, switched) "
+                SimpleStatement.newInstance("INSERT INTO " + TABLE + " (view_name, version, state, change, started, switched) "
                                 + "VALUES (?, ?, ?, ?, ?, ?)", KappaSchema.VIEW, version.number(),
                         serving ? SERVING : REPLAYING, change.wireName(), now, serving ? now : null));
         if (serving) {
@@ -86,10 +86,10 @@ public final class ViewVersions {
      */
     public void switchTo(KappaVersion target, Optional<KappaVersion> previous) {
         BatchStatement batch = BatchStatement.newInstance(DefaultBatchType.LOGGED, pointerTo(target),
-                SimpleStatement.newInstance("UPDATE " + TABLE + " SET state = ?, switched = ? WHERE view = ? AND version = ?",
+                SimpleStatement.newInstance("UPDATE " + TABLE + " SET state = ?, switched = ? WHERE view_name = ? AND version = ?",
                         SERVING, Instant.now(), KappaSchema.VIEW, target.number()));
         if (previous.isPresent() && !previous.get().equals(target)) {
-            batch = batch.add(SimpleStatement.newInstance("UPDATE " + TABLE + " SET state = ? WHERE view = ? AND version = ?",
+            batch = batch.add(SimpleStatement.newInstance("UPDATE " + TABLE + " SET state = ? WHERE view_name = ? AND version = ?",
                     RETIRED, KappaSchema.VIEW, previous.get().number()));
         }
         session.execute(batch);
@@ -106,7 +106,7 @@ public final class ViewVersions {
     }
 
     private static SimpleStatement pointerTo(KappaVersion version) {
-        return SimpleStatement.newInstance("UPDATE " + TABLE + " SET current_version = ? WHERE view = ?",
+        return SimpleStatement.newInstance("UPDATE " + TABLE + " SET current_version = ? WHERE view_name = ?",
                 version.number(), KappaSchema.VIEW);
     }
 }
