@@ -27,6 +27,7 @@ final class KappaControl implements AutoCloseable {
     private final Lab lab;
     private final CqlSession session;
     private final ViewVersions versions;
+    private TopicOffsets topicOffsets;
 
     private KappaControl(Lab lab, CqlSession session) {
         this.lab = lab;
@@ -55,15 +56,25 @@ final class KappaControl implements AutoCloseable {
 
     /** How far the version's view is behind the topic's end (the whole topic before its first commit). */
     VersionLag lag(KappaVersion version) {
-        String bootstrap = lab.endpoints().kafkaBootstrapServers();
-        String topic = lab.settings().get("stream.topic");
-        if (!KafkaTopics.exists(bootstrap, topic)) {
-            return new VersionLag(Map.of());
-        }
         Map<Integer, Long> committed = KappaCheckpoint.read(lab.kappaVersions().checkpoint(version))
                 .map(KappaCheckpoint::offsets).orElse(Map.of());
-        return VersionLag.of(KafkaTopics.latestOffsets(bootstrap, topic), KafkaTopics.earliestOffsets(bootstrap, topic),
-                committed);
+        TopicOffsets topic = topicOffsets();
+        return VersionLag.of(topic.end(), topic.earliest(), committed);
+    }
+
+    /** The topic's first and next offsets, asked once per command: every version is measured against the same end. */
+    private TopicOffsets topicOffsets() {
+        if (topicOffsets == null) {
+            String bootstrap = lab.endpoints().kafkaBootstrapServers();
+            String topic = lab.settings().get("stream.topic");
+            topicOffsets = KafkaTopics.exists(bootstrap, topic)
+                    ? new TopicOffsets(KafkaTopics.earliestOffsets(bootstrap, topic), KafkaTopics.latestOffsets(bootstrap, topic))
+                    : new TopicOffsets(Map.of(), Map.of());
+        }
+        return topicOffsets;
+    }
+
+    private record TopicOffsets(Map<Integer, Long> earliest, Map<Integer, Long> end) {
     }
 
     ServiceStatus jobStatus(KappaVersion version) {

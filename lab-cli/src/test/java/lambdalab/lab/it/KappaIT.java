@@ -37,11 +37,16 @@ import lambdalab.course.kappa.KappaChange;
 import lambdalab.course.kappa.KappaSchema;
 import lambdalab.course.kappa.KappaVersion;
 import lambdalab.course.kappa.KappaViews;
+import lambdalab.course.speed.StreamSettings;
 import lambdalab.course.views.LambdaSchema;
 import lambdalab.lab.Lab;
 import lambdalab.lab.system.Directories;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
@@ -72,8 +77,8 @@ class KappaIT {
     private static final long START = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
     /** The generator's simulated time per event at its nominal 1,000 events/s and multiplier 480. */
     private static final long EVENT_MS = 480;
-    private static final int SEEDED = 20_000;
-    private static final int LIVE = 8_000;
+    private static final int SEEDED = 12_000;
+    private static final int LIVE = 6_000;
     private static final int LATE = 5;
     private static final KappaVersion V1 = new KappaVersion(1);
     private static final KappaVersion V2 = new KappaVersion(2);
@@ -99,10 +104,13 @@ class KappaIT {
         KafkaTopics.ensureLogTopic(lab.endpoints().kafkaBootstrapServers(), topic, 2);
     }
 
+    /** Leaves the run's lab without Kappa (no job, no version, no keyspace) for the tests after this one. */
     @AfterAll
-    void stopKappa() {
+    void removeKappa() {
         LabCli.run(lab, "kappa", "stop");
+        session.execute("DROP KEYSPACE IF EXISTS " + KappaSchema.KEYSPACE);
         session.close();
+        Directories.deleteRecursively(lab.settings().dataDir().resolve("kappa"));
     }
 
     @Test
@@ -119,6 +127,10 @@ class KappaIT {
 
         awaitCaughtUp(V1);
         assertView(V1, truth(all()));
+        assertThat(deadLetterKeys()).as("one dead letter per malformed record, keyed by its position")
+                .hasSize(3).allMatch(key -> key.startsWith(topic + "-"));
+        assertThat(LabCli.run(lab, "kappa", "status").output()).contains("Serving pointer (kappa.view_versions): v1",
+                "v1 (current): serving, change none", "caught up", "late events: 0");
         JsonNode v1 = version(status(), 1);
         assertThat(v1.path("current").asBoolean()).isTrue();
         assertThat(v1.path("job").asText()).isEqualTo("ready");
@@ -135,7 +147,7 @@ class KappaIT {
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
         live.join();
 
-        await("kappa-v1 restarted").atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+        await("kappa-v1 restarted").atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
             JsonNode v1 = version(status(), 1);
             return v1.path("job").asText().equals("ready") && v1.path("pid").asLong() != pid;
         });
@@ -275,6 +287,26 @@ class KappaIT {
         }
     }
 
+    /** The distinct keys of the dead-letter topic, read from its start to its end. */
+    private java.util.Set<String> deadLetterKeys() {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, lab.endpoints().kafkaBootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(StreamSettings.DEAD_LETTER_TOPIC).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                consumer.poll(Duration.ofMillis(500))
+                        .forEach(letter -> keys.add(new String(letter.key(), StandardCharsets.UTF_8)));
+            }
+        }
+        return keys;
+    }
+
     private List<ClickEvent> all() {
         synchronized (produced) {
             return List.copyOf(produced);
@@ -304,7 +336,8 @@ class KappaIT {
 
     private void awaitCaughtUp(KappaVersion version) {
         try {
-            await(version + " caught up").atMost(WAIT).pollInterval(Duration.ofMillis(500))
+            // each poll is a `lab kappa status` (a CQL session, Kafka requests): not too often on 2 cores
+            await(version + " caught up").atMost(WAIT).pollInterval(Duration.ofSeconds(1))
                     .until(() -> version(status(), version.number()).path("lag").asLong() == 0);
         } catch (ConditionTimeoutException e) {
             throw new AssertionError(version + " did not catch up; the end of its log:\n" + logTail(version), e);
