@@ -62,9 +62,12 @@ final class KappaSwitchCommand implements Callable<Integer> {
             System.out.println("Readers now use " + target + " (" + decision.reason() + ")"
                     + current.map(old -> "; " + old + " is retired, its view kept until `./lab kappa drop "
                     + old.number() + "`").orElse("") + ".");
+            // readers now depend on the new version's job: it must run (it may have been stopped while replaying)
+            boolean running = lab.runningSupervisor().isEmpty() || !lab.kappaVersions().exists(target)
+                    || control.startJob(target, true);
             boolean stopped = current.isEmpty() || !lab.kappaVersions().exists(current.get())
                     || control.stopJob(current.get());
-            return stopped ? 0 : 1;
+            return running && stopped ? 0 : 1;
         }
     }
 }

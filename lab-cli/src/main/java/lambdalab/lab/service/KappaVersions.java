@@ -34,12 +34,9 @@ public final class KappaVersions {
         }
         try (Stream<Path> dirs = Files.list(root)) {
             return dirs.filter(Files::isDirectory).map(dir -> dir.getFileName().toString())
-                    .filter(name -> name.matches("v[0-9]{1,3}")).map(KappaVersion::parse)
-                    .filter(version -> version.number() >= 1).sorted().toList();
+                    .filter(name -> name.matches("v[1-9][0-9]{0,2}")).map(KappaVersion::parse).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + root, e);
-        } catch (IllegalArgumentException e) { // v0: not one of ours
-            return List.of();
         }
     }
 

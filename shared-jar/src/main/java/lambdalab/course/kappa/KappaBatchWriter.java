@@ -54,7 +54,7 @@ final class KappaBatchWriter implements VoidFunction2<Dataset<KappaRow>, Long> {
                         + " (version, batch_id, events, written_at) VALUES (?, ?, ?, ?)", version.number(), batchId,
                         late, Instant.now());
             }
-            progress.written(batchId, late);
+            progress.written(late);
         } finally {
             rows.unpersist();
         }

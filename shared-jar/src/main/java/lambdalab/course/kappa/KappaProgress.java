@@ -36,7 +36,7 @@ final class KappaProgress extends StreamingQueryListener {
     }
 
     /** Called by the sink once a batch's rows are stored. */
-    synchronized void written(long batchId, long late) {
+    synchronized void written(long late) {
         lateOfBatch = late;
     }
 
