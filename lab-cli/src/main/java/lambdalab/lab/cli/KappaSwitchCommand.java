@@ -51,7 +51,8 @@ final class KappaSwitchCommand implements Callable<Integer> {
             SwitchRule.Decision decision = SwitchRule.decide(target, known,
                     current, known ? control.lag(target) : new lambdalab.course.kappa.VersionLag(java.util.Map.of()), maxLag);
             if (!decision.allowed()) {
-                System.err.println("ERROR: not switched: " + decision.reason() + " (troubleshooting.md#kappa-switch-refused).");
+                System.err.println("ERROR: not switched: " + decision.reason()
+                        + (known ? " (troubleshooting.md#kappa-switch-refused)." : "."));
                 return 1;
             }
             if (decision.alreadyCurrent()) {
