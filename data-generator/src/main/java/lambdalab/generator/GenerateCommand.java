@@ -204,7 +204,7 @@ public class GenerateCommand implements Callable<Integer> {
     private EventSink destinationSink() {
         return switch (destination) {
             case kafka -> {
-                KafkaTopics.ensureTopic(bootstrap(), topic, partitions);
+                KafkaTopics.ensureLogTopic(bootstrap(), topic, partitions);
                 yield new KafkaSink(bootstrap(), topic);
             }
             case files -> {

@@ -15,8 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import lambdalab.course.LabEndpoints;
+import lambdalab.course.kappa.KappaVersion;
 import lambdalab.lab.service.ClassDataSharing;
 import lambdalab.lab.service.Endpoint;
+import lambdalab.lab.service.KappaJobService;
+import lambdalab.lab.service.KappaVersions;
 import lambdalab.lab.service.LabService;
 import lambdalab.lab.service.LabServices;
 import lambdalab.lab.service.PlusAppService;
@@ -87,9 +90,25 @@ public final class Lab {
         return plusSpeed;
     }
 
-    /** The on-demand jobs; the supervisor runs each while it is wanted ({@link WantedJobs}). */
+    /**
+     * The on-demand jobs; the supervisor runs each while it is wanted ({@link WantedJobs}). The Kappa
+     * jobs are one per version the lab has ({@link KappaVersions}): the list grows with `lab kappa
+     * replay` and shrinks with `lab kappa drop`, and the supervisor asks for it again as it watches.
+     */
     public List<LabService> jobs() {
-        return List.of(streamJob, plusApp, plusSpeed);
+        List<LabService> jobs = new ArrayList<>(List.of(streamJob, plusApp, plusSpeed));
+        kappaVersions().all().forEach(version -> jobs.add(kappaJob(version)));
+        return jobs;
+    }
+
+    /** The folders of the Kappa versions (their changes and checkpoints). */
+    public KappaVersions kappaVersions() {
+        return new KappaVersions(settings);
+    }
+
+    /** The job of one Kappa version ({@code kappa-v2}). */
+    public KappaJobService kappaJob(KappaVersion version) {
+        return new KappaJobService(settings, endpoints(), version);
     }
 
     public WantedJobs wantedJobs() {

@@ -178,7 +178,7 @@ final class DemoCommand implements Callable<Integer> {
                 // a year of events at this rate: more than a demo runs, less than the simulated clock can hold
                 GeneratorSettings settings = GeneratorSettings.builder().events(rate * 3600L * 24 * 365).rate(rate)
                         .nominalRate(rate).startMs(now - now % ClickEvent.HOUR_MS).topic(topic).build();
-                KafkaTopics.ensureTopic(bootstrap, topic, Integer.parseInt(lab.settings().get("stream.partitions")));
+                KafkaTopics.ensureLogTopic(bootstrap, topic, Integer.parseInt(lab.settings().get("stream.partitions")));
                 try (KafkaSink kafka = new KafkaSink(bootstrap, topic)) {
                     sent = new ClickstreamGenerator(settings).writeTo(kafka, this::keepGoing);
                 }

@@ -3,9 +3,12 @@ package lambdalab.lab.cli;
 import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import lambdalab.course.LabEndpoints;
+import lambdalab.course.kappa.KappaVersion;
+import lambdalab.course.kappa.KappaViews;
 import lambdalab.course.serving.ServingLayer;
 import lambdalab.course.serving.ServingResult;
 import lambdalab.course.views.LambdaSchema;
@@ -25,7 +28,8 @@ import picocli.CommandLine.Spec;
                 + "run, ...) and the sources its batch row holds; then per-product totals (unique visitors from the "
                 + "union of the hours' sketches).",
                 "The hours count back from the newest hour either layer has. The speed layer's topic is the setting "
-                + "stream.topic. Needs only Cassandra."})
+                + "stream.topic. Needs only Cassandra.",
+                "With --kappa: the current Kappa version's view instead (module 10), per (product, hour) and per product."})
 final class QueryCommand implements Callable<Integer> {
 
     @Spec
@@ -45,12 +49,19 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON (for scripts).")
     boolean json;
 
+    @Option(names = "--kappa", description = "Ask Kappa's view instead: the rows of the version kappa.view_versions "
+            + "points at (`./lab kappa status`), no layers to merge.")
+    boolean kappa;
+
     @Override
     public Integer call() {
         if (hours < 1) {
             throw new ParameterException(spec.commandLine(), "--hours must be at least 1, not " + hours + ".");
         }
         Lab lab = options.lab();
+        if (kappa) {
+            return queryKappa(lab);
+        }
         ServingResult result = query(lab.endpoints(), lab.settings().get("stream.topic"));
         if (json) {
             System.out.println(StateFile.toJson(QueryTable.asJson(result, hours)));
@@ -58,6 +69,25 @@ final class QueryCommand implements Callable<Integer> {
             QueryTable.print(System.out, result, Optional.ofNullable(product), hours);
         }
         return 0;
+    }
+
+    private int queryKappa(Lab lab) {
+        try (KappaControl control = KappaControl.open(lab)) {
+            Optional<KappaVersion> current = control.versions().current();
+            if (current.isEmpty()) {
+                System.err.println("ERROR: there is no Kappa view yet: `./lab kappa start` computes version 1.");
+                return 1;
+            }
+            String change = control.versions().get(current.get()).map(entry -> entry.change().wireName()).orElse("?");
+            List<KappaViews.ViewRow> rows = KappaQueryTable.lastHours(KappaViews.read(control.session(), current.get()),
+                    Optional.ofNullable(product), hours);
+            if (json) {
+                System.out.println(StateFile.toJson(KappaQueryTable.asJson(current.get(), change, rows)));
+            } else {
+                KappaQueryTable.print(System.out, current.get(), change, rows, hours);
+            }
+            return 0;
+        }
     }
 
     private ServingResult query(LabEndpoints endpoints, String streamTopic) {
@@ -70,7 +100,7 @@ final class QueryCommand implements Callable<Integer> {
         }
     }
 
-    private static ServiceException unreachable(LabEndpoints endpoints, String detail, RuntimeException cause) {
+    static ServiceException unreachable(LabEndpoints endpoints, String detail, RuntimeException cause) {
         return new ServiceException("Cassandra at " + endpoints.cassandraHost() + ":" + endpoints.cassandraPort()
                 + " does not answer" + detail + ". Is the lab running? `./lab up` starts it, "
                 + "`./lab status` and `./lab doctor` check it.", cause);

@@ -29,7 +29,7 @@ final class SuperviseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Lab lab = options.lab();
-        Supervisor supervisor = new Supervisor(lab.settings(), lab.services().all(), lab.jobs(),
+        Supervisor supervisor = new Supervisor(lab.settings(), lab.services().all(), lab::jobs,
                 verbose ? SuperviseCommand::print : status -> { });
         Runtime.getRuntime().addShutdownHook(new Thread(supervisor::stop, "lab-shutdown"));
         supervisor.start();

@@ -5,8 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
+import lambdalab.course.kafka.KafkaTopics;
 import lambdalab.lab.Lab;
 import lambdalab.lab.Preflight;
 import lambdalab.lab.service.Endpoint;
@@ -55,7 +58,39 @@ public final class Doctor {
             checks.addAll(knownErrors(service.name(), service.logFile()));
         }
         checks.addAll(knownErrors(Lab.SUPERVISOR, lab.settings().logsDir().resolve(Lab.SUPERVISOR + ".log")));
+        if (running) {
+            logRetention().ifPresent(checks::add);
+        }
         return checks;
+    }
+
+    /**
+     * Whether the clickstream topic still holds its whole history (offset 0 of every partition): a
+     * Kappa replay recomputes a view from it, and events retention deleted are gone from any new
+     * version. Nothing to say while the topic does not exist or Kafka does not answer (its own check says so).
+     */
+    private Optional<Check> logRetention() {
+        String topic = lab.settings().get("stream.topic");
+        String bootstrap = lab.endpoints().kafkaBootstrapServers();
+        try {
+            if (!KafkaTopics.exists(bootstrap, topic)) {
+                return Optional.empty();
+            }
+            return Optional.of(retentionCheck(topic, KafkaTopics.earliestOffsets(bootstrap, topic)));
+        } catch (RuntimeException kafkaDown) {
+            return Optional.empty();
+        }
+    }
+
+    static Check retentionCheck(String topic, Map<Integer, Long> earliest) {
+        Map<Integer, Long> trimmed = new TreeMap<>(earliest);
+        trimmed.values().removeIf(offset -> offset == 0);
+        if (trimmed.isEmpty()) {
+            return Check.ok("log " + topic, "holds its whole history from offset 0 (a Kappa replay can recompute it)");
+        }
+        return Check.warn("log " + topic, "no longer holds offset 0 (earliest offset per partition: " + trimmed
+                + "): retention deleted the start of the history, and a Kappa replay computes a view without it "
+                + "(troubleshooting.md#kappa-log-trimmed)");
     }
 
     /** Whether a systemd unit (the VM's) runs the lab instance in {@code home}. */

@@ -45,6 +45,9 @@ public final class KnownErrors {
             KnownError.lasting("hdfs-webapps", "webapps/hdfs not found in CLASSPATH",
                     "the build of services/hdfs is incomplete (the web app descriptors are missing)",
                     "rebuild: `./mvnw -q package -DskipTests`, then `./lab up`"),
+            KnownError.lasting("kappa-log-trimmed", "not available in Kafka any more",
+                    "a Kappa job's next Kafka offsets were deleted by retention: its view would lack those events",
+                    "`./lab kappa drop N` the version and replay it; see troubleshooting.md for what was lost"),
             KnownError.of("class-not-found", "ClassNotFoundException|NoClassDefFoundError|Could not find or load main class",
                     "a service's classpath is broken (a cleaned Maven repository, an interrupted build)",
                     "rebuild: `./mvnw -q package -DskipTests`, then `./lab up`"));

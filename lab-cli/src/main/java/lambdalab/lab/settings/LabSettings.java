@@ -75,6 +75,16 @@ public final class LabSettings {
                     + "the speed job leaves them, `lab plus batch` recomputes their buckets"),
             new Definition("plus.drills", "true", "whether the Lambda+ app server takes the course's drill "
                     + "(?drill=skip-kafka: a reading lost on its way to the speed layer)"),
+            new Definition("kappa.heap", "768m", "heap of each Kappa job version (`lab kappa start|replay`; -Xms = -Xmx)"),
+            new Definition("kappa.lateness.minutes", "60", "Kappa: the watermark's lateness in event time; an event "
+                    + "for an hour that ended longer ago than this (behind the newest event) is counted as late"),
+            new Definition("kappa.trigger.ms", "1000", "the Kappa job's micro-batch interval, in milliseconds"),
+            new Definition("kappa.max.offsets.per.partition", "100000",
+                    "most records a Kappa micro-batch takes from one partition (bounds a replay's batches)"),
+            new Definition("kappa.idle.minutes", "5", "Kappa: a (product, hour) state without events is checked "
+                    + "after this long and let go once the watermark closed its hour"),
+            new Definition("kappa.stop.timeout.seconds", "60",
+                    "how long a Kappa job gets to stop before it is killed"),
             new Definition("stream.main.class", "lambdalab.course.speed.SpeedLayerJob",
                     "the speed-layer job's main class; only the lab's own tests change it (to a test double "
                             + "that exercises the supervision without Spark)"));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import lambdalab.lab.service.LabService;
 import lambdalab.lab.system.Pause;
 
@@ -22,16 +23,38 @@ final class OnDemandJobs {
     private static final Duration POLL = Duration.ofMillis(250);
 
     private final Map<String, OnDemandJob> jobs = new LinkedHashMap<>();
+    private final Supplier<List<LabService>> services;
+    /** The jobs as last refreshed: what other threads read, so they never wait for the watcher. */
+    private volatile List<OnDemandJob> listed = List.of();
+    private final Path runDir;
     private final WantedJobs wanted;
     private final Consumer<ServiceStatus> onChange;
     private final Thread watcher = new Thread(this::watch, "jobs-watcher");
     private volatile boolean stopping;
 
     OnDemandJobs(List<LabService> services, Path runDir, Consumer<ServiceStatus> onChange) {
+        this(() -> services, runDir, onChange);
+    }
+
+    /** @param services the jobs as they are now; asked again at every poll (jobs may come and go) */
+    OnDemandJobs(Supplier<List<LabService>> services, Path runDir, Consumer<ServiceStatus> onChange) {
+        this.services = services;
+        this.runDir = runDir;
         this.wanted = WantedJobs.in(runDir);
         this.onChange = onChange;
-        services.forEach(service -> jobs.put(service.name(), new OnDemandJob(service, PidFile.of(runDir, service.name()))));
+        refreshJobs();
         watcher.setDaemon(true);
+    }
+
+    /** Takes in jobs newly listed; forgets those no longer listed unless they run. */
+    private synchronized void refreshJobs() {
+        List<LabService> current = services.get();
+        for (LabService service : current) {
+            jobs.computeIfAbsent(service.name(), name -> new OnDemandJob(service, PidFile.of(runDir, name)));
+        }
+        List<String> names = current.stream().map(LabService::name).toList();
+        jobs.values().removeIf(job -> !names.contains(job.name()) && job.runner == null);
+        this.listed = List.copyOf(jobs.values());
     }
 
     void start() {
@@ -40,13 +63,13 @@ final class OnDemandJobs {
 
     /** Every job's status; never blocks (the supervisor writes state while a job is being stopped). */
     List<ServiceStatus> statuses() {
-        return jobs.values().stream().map(OnDemandJob::status).toList();
+        return listed.stream().map(OnDemandJob::status).toList();
     }
 
     /** For each job that runs, the request its run answers (so `lab stream start` sees its own taken up). */
     Map<String, String> requests() {
         Map<String, String> requests = new LinkedHashMap<>();
-        jobs.values().stream().filter(job -> job.request != null).forEach(job -> requests.put(job.name(), job.request));
+        listed.stream().filter(job -> job.request != null).forEach(job -> requests.put(job.name(), job.request));
         return requests;
     }
 
@@ -65,6 +88,7 @@ final class OnDemandJobs {
 
     /** Starts the jobs newly wanted, stops those no longer wanted. */
     synchronized void reconcile() {
+        refreshJobs();
         for (OnDemandJob job : jobs.values()) {
             if (stopping) {
                 return;

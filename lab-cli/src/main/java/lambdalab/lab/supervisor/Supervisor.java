@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import lambdalab.lab.service.LabService;
 import lambdalab.lab.settings.LabSettings;
 
@@ -34,6 +35,15 @@ public final class Supervisor {
      * @param jobs     run only while wanted ({@link WantedJobs}: {@code lab stream start} asks for one)
      */
     public Supervisor(LabSettings settings, List<LabService> services, List<LabService> jobs,
+                      Consumer<ServiceStatus> listener) {
+        this(settings, services, () -> jobs, listener);
+    }
+
+    /**
+     * @param jobs the on-demand jobs as they are now, asked for again as the jobs are watched (the
+     *             Kappa versions come and go)
+     */
+    public Supervisor(LabSettings settings, List<LabService> services, Supplier<List<LabService>> jobs,
                       Consumer<ServiceStatus> listener) {
         this.settings = settings;
         this.stateFile = new StateFile(settings.runDir());

@@ -22,4 +22,13 @@ class DoctorTest {
         assertThat(Doctor.runsAsSystemService(unit, Path.of("/var/lib/lambda-lab"))).isTrue();
         assertThat(Doctor.runsAsSystemService(unit, Path.of("/lab/.lab"))).isFalse();
     }
+
+    @Test
+    void warnsWhenTheClickstreamTopicNoLongerHoldsOffsetZero() {
+        Check whole = Doctor.retentionCheck("weblogs-text", java.util.Map.of(0, 0L, 1, 0L));
+        assertThat(whole.level()).isEqualTo(Check.Level.OK);
+        Check trimmed = Doctor.retentionCheck("weblogs-text", java.util.Map.of(0, 0L, 1, 1_200L));
+        assertThat(trimmed.level()).isEqualTo(Check.Level.WARN);
+        assertThat(trimmed.message()).contains("no longer holds offset 0", "{1=1200}", "kappa-log-trimmed");
+    }
 }

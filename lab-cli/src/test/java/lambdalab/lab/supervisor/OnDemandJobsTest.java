@@ -76,6 +76,27 @@ class OnDemandJobsTest {
     }
 
     @Test
+    void aJobListedLaterIsRunWhenWantedAndOneNoLongerListedIsForgottenOnceStopped() {
+        LabSettings settings = LabSettings.load(home, Map.of(), Map.of("stream.main.class", FAKE_JOB,
+                "stream.heap", "64m", "stream.batch.ms", "200", "stream.stop.timeout.seconds", "20"));
+        StreamJobService job = new StreamJobService(settings, new LabEndpoints("127.0.0.1:1", "127.0.0.1", 1, "hdfs://127.0.0.1:1"));
+        List<lambdalab.lab.service.LabService> listed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        supervisor = new Supervisor(settings, List.of(), () -> listed, status -> { });
+        supervisor.start();
+        assertThat(supervisor.state().job("stream")).isEmpty();
+
+        listed.add(job); // a Kappa version created: its job appears
+        WantedJobs.in(home.resolve("run")).request("stream");
+        await().atMost(WAIT).until(() -> supervisor.state().job("stream").map(ServiceStatus::state)
+                .orElse(ServiceState.STOPPED) == ServiceState.READY);
+
+        listed.clear(); // listed no more, but still wanted: it keeps running
+        await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> job().state() == ServiceState.READY);
+        WantedJobs.in(home.resolve("run")).withdraw("stream");
+        await().atMost(WAIT).until(() -> supervisor.state().job("stream").isEmpty());
+    }
+
+    @Test
     void stoppingTheSupervisorStopsARunningJobGracefully() throws IOException {
         start(FAKE_JOB);
         WantedJobs.in(home.resolve("run")).request("stream");

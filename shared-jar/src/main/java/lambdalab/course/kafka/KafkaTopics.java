@@ -10,11 +10,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Topic administration the course needs: make sure a topic exists, with the partitions asked for. */
@@ -22,6 +25,13 @@ public final class KafkaTopics {
 
     /** How long any Kafka call may take before the lab reports Kafka as unreachable. */
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * The topic settings of a log that is the system's history (the clickstream topic): kept whole,
+     * whatever its age or size, so a Kappa version can be recomputed from offset 0. The broker's
+     * defaults (168 hours, 1 GiB per partition) would delete the start of the history.
+     */
+    public static final Map<String, String> KEEP_EVERYTHING = Map.of("retention.ms", "-1", "retention.bytes", "-1");
 
     private KafkaTopics() {
     }
@@ -33,6 +43,14 @@ public final class KafkaTopics {
      */
     public static int ensureTopic(String bootstrapServers, String topic, int partitions) {
         return ensureTopic(bootstrapServers, topic, partitions, Map.of());
+    }
+
+    /**
+     * Creates a clickstream topic (the log the views are computed from) if it does not exist, keeping
+     * everything ({@link #KEEP_EVERYTHING}): the generator, the demo and the jobs create it alike.
+     */
+    public static int ensureLogTopic(String bootstrapServers, String topic, int partitions) {
+        return ensureTopic(bootstrapServers, topic, partitions, KEEP_EVERYTHING);
     }
 
     /** As {@link #ensureTopic(String, String, int)}, creating the topic with {@code configs} (e.g. compaction). */
@@ -56,6 +74,39 @@ public final class KafkaTopics {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topic " + topic, e);
+        }
+    }
+
+    /**
+     * Sets {@link #KEEP_EVERYTHING} on an existing topic (one created before, with the broker's
+     * retention): from now on nothing more is deleted. What retention deleted already stays lost.
+     */
+    public static void keepEverything(String bootstrapServers, String topic) {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        List<AlterConfigOp> operations = KEEP_EVERYTHING.entrySet().stream()
+                .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET)).toList();
+        try (Admin admin = Admin.create(adminConfig(bootstrapServers))) {
+            admin.incrementalAlterConfigs(Map.of(resource, operations)).all()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new KafkaUnreachableException(bootstrapServers, "a topic configuration request", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot set the retention of " + topic + ": " + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while setting the retention of " + topic, e);
+        }
+    }
+
+    /** Whether {@code topic} exists. */
+    public static boolean exists(String bootstrapServers, String topic) {
+        try (Admin admin = Admin.create(adminConfig(bootstrapServers))) {
+            return describe(admin, bootstrapServers, topic).isPresent();
+        } catch (TimeoutException e) {
+            throw new KafkaUnreachableException(bootstrapServers, "a metadata request", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while describing " + topic, e);
         }
     }
 

@@ -18,8 +18,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * ({@code topic-partition@offset}) with the codec's reason and message as headers. The key makes
  * each dead letter identifiable: a batch replayed after a crash may send its dead letters again,
  * and the topic is compacted by key, so readers (and compaction) keep one per source record.
+ * The Kappa job sends its dead letters with it too.
  */
-final class DeadLetters implements AutoCloseable {
+public final class DeadLetters implements AutoCloseable {
 
     /** At most this much of a rejected record is kept in its dead letter (header {@code original_bytes}: its size). */
     static final int MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -28,7 +29,7 @@ final class DeadLetters implements AutoCloseable {
     private final String topic;
     private final String sourceTopic;
 
-    DeadLetters(String bootstrapServers, String topic, String sourceTopic) {
+    public DeadLetters(String bootstrapServers, String topic, String sourceTopic) {
         this.producer = new KafkaProducer<>(KafkaSink.producerConfig(bootstrapServers, Map.of()),
                 new ByteArraySerializer(), new ByteArraySerializer());
         this.topic = topic;
@@ -39,7 +40,7 @@ final class DeadLetters implements AutoCloseable {
      * Sends every rejected record and returns once Kafka has acknowledged them all; throws if any
      * send failed, so the batch's offsets are never committed without its dead letters.
      */
-    void send(List<ParsedRecord> rejected) throws ExecutionException, InterruptedException {
+    public void send(List<ParsedRecord> rejected) throws ExecutionException, InterruptedException {
         List<Future<RecordMetadata>> sends = new ArrayList<>(rejected.size());
         for (ParsedRecord record : rejected) {
             sends.add(producer.send(letter(record)));

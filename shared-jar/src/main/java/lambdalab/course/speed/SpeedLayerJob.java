@@ -188,7 +188,7 @@ public final class SpeedLayerJob {
         SpeedLayerRuntime runtime = SpeedLayerRuntime.install(settings);
         runtime.haltAtCommit(rules.haltAtBatch(), rules.haltAfterCommit());
         String bootstrap = settings.endpoints().kafkaBootstrapServers();
-        KafkaTopics.ensureTopic(bootstrap, settings.topic(), partitions);
+        KafkaTopics.ensureLogTopic(bootstrap, settings.topic(), partitions);
         if (settings.writeOutputs()) {
             KafkaTopics.ensureTopic(bootstrap, settings.deadLetterTopic(), 1, Map.of("cleanup.policy", "compact"));
         }

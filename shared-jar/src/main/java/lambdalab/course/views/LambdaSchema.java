@@ -137,13 +137,27 @@ public final class LambdaSchema {
     }
 
     private static String activityTable(String name, Map<String, String> extraColumns) {
-        return "CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + name + " (product text, timestamp_hour bigint, "
+        return activityTable(KEYSPACE, name, extraColumns);
+    }
+
+    private static String visitorsTable(String name, Map<String, String> extraColumns) {
+        return visitorsTable(KEYSPACE, name, extraColumns);
+    }
+
+    /**
+     * The CQL of an activity view (per (product, hour), newest hour first, the three action counts)
+     * in any keyspace, with {@code extraColumns} (name to type) beside the counts: the Kappa views
+     * have the Lambda views' shape.
+     */
+    public static String activityTable(String keyspace, String name, Map<String, String> extraColumns) {
+        return "CREATE TABLE IF NOT EXISTS " + keyspace + "." + name + " (product text, timestamp_hour bigint, "
                 + "purchase_count bigint, add_to_cart_count bigint, page_view_count bigint, " + declare(extraColumns)
                 + "PRIMARY KEY (product, timestamp_hour)) WITH CLUSTERING ORDER BY (timestamp_hour DESC)";
     }
 
-    private static String visitorsTable(String name, Map<String, String> extraColumns) {
-        return "CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + name + " (product text, timestamp_hour bigint, "
+    /** The CQL of a visitors view (the estimate beside its sketch) in any keyspace; see {@link #activityTable}. */
+    public static String visitorsTable(String keyspace, String name, Map<String, String> extraColumns) {
+        return "CREATE TABLE IF NOT EXISTS " + keyspace + "." + name + " (product text, timestamp_hour bigint, "
                 + "unique_visitors bigint, visitors_sketch blob, " + declare(extraColumns)
                 + "PRIMARY KEY (product, timestamp_hour)) WITH CLUSTERING ORDER BY (timestamp_hour DESC)";
     }
