@@ -50,12 +50,14 @@ public record GroupSetting(String group, List<Member> interpreters, Map<String, 
     }
 
     /**
-     * The properties Zeppelin's server sends with {@code createInterpreter}: the setting's values (its
-     * defaults, overridden by {@code values}), blank ones left out, plus the three Zeppelin adds itself.
+     * The properties Zeppelin's server sends with {@code createInterpreter}: the setting's properties with
+     * their defaults, set to {@code values} where it has one (as a user sets them on the Interpreter page;
+     * other keys of {@code values} are not the setting's and are left out), blank ones left out, plus the
+     * three Zeppelin adds itself.
      */
     public Map<String, String> properties(Properties values, Path localRepository) {
         Map<String, String> properties = new LinkedHashMap<>(defaults);
-        values.stringPropertyNames().forEach(key -> properties.put(key, values.getProperty(key)));
+        properties.replaceAll((key, value) -> values.getProperty(key, value));
         properties.values().removeIf(value -> value == null || value.isBlank());
         properties.putIfAbsent("zeppelin.interpreter.output.limit", "102400");
         properties.putIfAbsent("zeppelin.interpreter.connection.poolsize", "100");

@@ -32,7 +32,8 @@ public final class InterpreterProcess implements AutoCloseable {
     public static final String SERVER_CLASS = "org.apache.zeppelin.interpreter.remote.RemoteInterpreterServer";
     private static final Duration REGISTRATION_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
-    private static final int CALL_TIMEOUT_MILLIS = 0; // interpret blocks as long as the paragraph runs
+    private static final int READ_TIMEOUT_MILLIS = 0; // interpret blocks as long as the paragraph runs
+    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
     /** One Thrift call to the interpreter process. */
     @FunctionalInterface
@@ -130,7 +131,7 @@ public final class InterpreterProcess implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new IOException("The interpreter process did not register within " + REGISTRATION_TIMEOUT.toSeconds()
                     + " s" + (process.isAlive() ? "" : " (it exited with " + process.exitValue() + ")")
-                    + "; its log " + log + " ends with:\n" + logTail());
+                    + " (troubleshooting.md#zeppelin-protocol); its log " + log + " ends with:\n" + logTail());
         } catch (ExecutionException e) {
             throw new IOException("Registration failed", e.getCause());
         }
@@ -142,7 +143,7 @@ public final class InterpreterProcess implements AutoCloseable {
         if (at == null) {
             throw new TException("The interpreter process has not registered");
         }
-        try (TTransport transport = new TSocket(at.getHost(), at.getPort(), CALL_TIMEOUT_MILLIS)) {
+        try (TTransport transport = new TSocket(at.getHost(), at.getPort(), READ_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)) {
             transport.open();
             return call.on(new RemoteInterpreterService.Client(new TBinaryProtocol(transport)));
         }

@@ -110,7 +110,8 @@ public final class ProtocolEngine implements NoteEngine {
                 });
             } catch (TException e) {
                 throw new IOException("createInterpreter " + member.className() + " failed: " + e.getMessage()
-                        + "; the interpreter log " + process.log() + " ends with:\n" + process.logTail(), e);
+                        + " (troubleshooting.md#zeppelin-protocol); the interpreter log " + process.log()
+                        + " ends with:\n" + process.logTail(), e);
             }
             String replName = setting.group() + "." + member.name();
             remote.put(replName, values -> new ThriftInterpreter(values, process, SESSION, member.className(), replName));

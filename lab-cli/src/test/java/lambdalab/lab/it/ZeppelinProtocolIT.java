@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import lambdalab.interpreter.NoteFile;
@@ -26,27 +29,97 @@ import lambdalab.lab.zeppelin.ZeppelinProtocol;
 import org.apache.zeppelin.interpreter.InterpreterContext;
 import org.apache.zeppelin.interpreter.InterpreterOutput;
 import org.apache.zeppelin.interpreter.InterpreterResult;
+import org.apache.zeppelin.interpreter.thrift.InterpreterCompletion;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged {@code lab} group (-Pzeppelin) in Zeppelin's own interpreter process (RemoteInterpreterServer,
  * from Zeppelin's API jar), driven over Zeppelin's Thrift protocol by the lab's harness playing Zeppelin's
- * server, against the test lab. The suite builds with -Pzeppelin (`./lab test`); without it the first test
- * packages the group itself (about a minute).
+ * server, against the test lab. The suite builds with -Pzeppelin (`./lab test`); without it the first start
+ * packages the group itself (about a minute). One process serves the tests of single calls and then a note,
+ * whose test ends by shutting it down (a start costs about 20 s, most of it Spark's); the comparison of
+ * course notes starts its own through `lab notebooks run --zeppelin-protocol`.
  */
 @ExtendWith(TestLab.Extension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ZeppelinProtocolIT {
 
+    private static final String JAVA = "lambdalab.interpreter.JavaInterpreter";
     private static final RunListener QUIET = outcome -> { };
+
+    /** The process of the tests of single calls and of the note test, which shuts it down. */
+    private static ProtocolEngine shared;
 
     @TempDir
     Path temp;
 
+    @BeforeAll
+    static void startShared(TestLab testLab, @TempDir Path home) throws Exception {
+        shared = start(testLab, home);
+        shared.runnerForNote().close(); // createInterpreter for each interpreter of the group
+    }
+
+    @AfterAll
+    static void stopShared() {
+        if (shared != null) {
+            shared.close();
+        }
+    }
+
     @Test
-    void aNoteRunsInZeppelinsProcessWhichStopsOnShutdownLeavingNothingRunning(TestLab testLab) throws Exception {
-        ProtocolEngine engine = start(testLab, temp);
+    @Order(1)
+    void progressIsPolledWhileAParagraphRunsAndCancelStopsIt() throws Exception {
+        ThriftInterpreter java = new ThriftInterpreter(new Properties(), shared.process(), ProtocolEngine.SESSION,
+                JAVA, "lab.java");
+        java.open();
+        InterpreterContext slow = context("p-slow");
+        // 60 one-second tasks on local[2]: half a minute unless cancelled
+        CompletableFuture<InterpreterResult> running = CompletableFuture.supplyAsync(() -> interpret(java, """
+                spark.range(0, 60, 1, 60).foreach((org.apache.spark.api.java.function.ForeachFunction<Long>) i -> Thread.sleep(1000));
+                System.out.println("not cancelled");
+                """, slow));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (java.observed().maxProgress() == 0 && System.nanoTime() < deadline && !running.isDone()) {
+            Thread.sleep(200);
+        }
+        assertThat(java.observed().maxProgress()).as("progress polled while it ran").isBetween(1, 99);
+        assertThat(java.observed().statuses()).as("statuses polled while it ran").contains("RUNNING");
+
+        java.cancel(slow);
+        InterpreterResult cancelled = running.get(30, TimeUnit.SECONDS);
+
+        assertThat(cancelled.code()).isEqualTo(InterpreterResult.Code.ERROR);
+        assertThat(cancelled.toString()).doesNotContain("not cancelled");
+        InterpreterResult after = interpret(java, "System.out.println(\"still here\");", context("p-after"));
+        assertThat(after.code()).as(after.toString()).isEqualTo(InterpreterResult.Code.SUCCESS);
+        assertThat(after.message()).extracting(message -> message.getData()).containsExactly("still here\n");
+        assertThat(java.observed().failedPolls()).isZero();
+    }
+
+    @Test
+    @Order(2)
+    void completionComesFromTheProcessesRepl() throws Exception {
+        ThriftInterpreter java = new ThriftInterpreter(new Properties(), shared.process(), ProtocolEngine.SESSION,
+                JAVA, "lab.java");
+        java.open();
+        interpret(java, "String greeting = \"hello\";", context("p-define"));
+
+        List<InterpreterCompletion> completions = java.completion("greeting.toUpp", 14, context("p-complete"));
+
+        assertThat(completions).extracting(InterpreterCompletion::getValue).contains("toUpperCase(");
+    }
+
+    @Test
+    @Order(3)
+    void aNoteRunsInZeppelinsProcessWhichStopsOnShutdownLeavingNothingRunning() throws Exception {
+        ProtocolEngine engine = shared;
         InterpreterProcess process = engine.process();
         NoteFile note = note("""
                 {"id": "2TESTPROTO", "name": "Over the protocol", "defaultInterpreterGroup": "lab", "paragraphs": [
@@ -91,13 +164,15 @@ class ZeppelinProtocolIT {
     }
 
     /**
-     * Course notes run in this JVM, then over the protocol, compared paragraph by paragraph (status, tables).
+     * Course notes run in this JVM, then over the protocol, compared paragraph by paragraph (status, tables;
+     * see {@link NoteComparison}).
      * The course's data is wiped before each run, so both start from the same state (a note need not give
      * the same tables when run twice: note 01 leaves /lambda behind). Note 01 by default (the short one);
      * {@code -Dlab.notebooks.compare=all} compares every note, {@code =02,05} those: each costs its run time
      * twice (README, "What is verified how").
      */
     @Test
+    @Order(4)
     void courseNotesGiveTheSameStatusesAndTablesBothWays(TestLab testLab) throws Exception {
         String selected = System.getProperty("lab.notebooks.compare", "01").strip();
         List<String> notes = selected.equals("all") ? List.of() : Arrays.asList(selected.split("\\s*,\\s*"));
@@ -118,10 +193,23 @@ class ZeppelinProtocolIT {
         assertThat(executed).as("executed notes").hasSizeGreaterThanOrEqualTo(notes.isEmpty() ? 9 : notes.size());
         List<String> differences = new ArrayList<>();
         for (Path note : executed) {
-            NoteComparison.compare(NoteFile.read(note), NoteFile.read(overProtocol.resolve(note.getFileName())))
+            NoteComparison.compare(note.getFileName().toString(), NoteFile.read(note),
+                    NoteFile.read(overProtocol.resolve(note.getFileName())))
                     .forEach(difference -> differences.add(note.getFileName() + ": " + difference));
         }
         assertThat(differences).as("paragraphs that differ in status or tables").isEmpty();
+        long tables = executed.stream().mapToLong(ZeppelinProtocolIT::tableParagraphs).sum();
+        System.out.println("Compared " + executed.size() + " notes both ways: every status, and the tables of "
+                + tables + " paragraphs (of them " + NoteComparison.RUN_DEPENDENT.size() + " or fewer by their number only).");
+    }
+
+    private static long tableParagraphs(Path executed) {
+        try {
+            return NoteFile.read(executed).paragraphs().stream().filter(paragraph -> paragraph.path("results")
+                    .path("msg").findValuesAsText("type").contains("TABLE")).count();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static LabCli.Run runNotes(TestLab testLab, List<String> notes, String... options) {
@@ -132,6 +220,7 @@ class ZeppelinProtocolIT {
     }
 
     @Test
+    @Order(5)
     void thePackagedGroupBundlesNoneOfZeppelinsOwnClasses() throws IOException {
         PackagedGroup packaged = PackagedGroup.in(RepoLayout.fromSystemProperty().root());
         try (ZipFile jar = new ZipFile(packaged.groupJar().toFile());
