@@ -11,8 +11,8 @@ import lambdalab.interpreter.NoteFile;
  * (Zeppelin's TABLE results): the same columns, and the same rows in any order, times aside (a date-time or
  * a clock time in a cell reads as {@code <time>}). The tables of the paragraphs in {@link #RUN_DEPENDENT}
  * differ from one run to the next on the same lab whoever runs them (measured: two runs of every note, in
- * this JVM and over Zeppelin's protocol): only how many tables they show is compared (a listing of what
- * earlier notes left can even be empty in one run). Texts are not compared: they hold durations and
+ * this JVM and over Zeppelin's protocol): only their status is compared (a listing of what earlier notes
+ * left shows no table at all when they left nothing). Texts are not compared: they hold durations and
  * memory figures.
  */
 final class NoteComparison {
@@ -66,8 +66,7 @@ final class NoteComparison {
     private static java.util.Optional<Difference> compare(String noteFile, int index, ObjectNode left, ObjectNode right) {
         String id = left.path("id").asText("");
         String title = left.path("title").asText("");
-        boolean cells = RUN_DEPENDENT.stream().noneMatch(paragraph -> noteFile.startsWith(paragraph.note())
-                && paragraph.title().equals(title));
+        boolean cells = !runDependent(noteFile, title);
         String what = null;
         if (!id.equals(right.path("id").asText(""))) {
             what = "id " + id + " against " + right.path("id").asText("");
@@ -80,15 +79,18 @@ final class NoteComparison {
         return java.util.Optional.ofNullable(what).map(text -> new Difference(index, id, title, text));
     }
 
-    /** Each table as its header, then its rows sorted, times masked; without {@code cells} only "a table". */
+    static boolean runDependent(String noteFile, String title) {
+        return RUN_DEPENDENT.stream().anyMatch(paragraph -> noteFile.startsWith(paragraph.note())
+                && paragraph.title().equals(title));
+    }
+
+    /** Each table as its header, then its rows sorted, times masked; none without {@code cells}. */
     private static List<String> tables(JsonNode paragraph, boolean cells) {
         List<String> tables = new ArrayList<>();
         paragraph.path("results").path("msg").forEach(message -> {
-            if ("TABLE".equals(message.path("type").asText())) {
+            if (cells && "TABLE".equals(message.path("type").asText())) {
                 List<String> lines = TIME.matcher(message.path("data").asText()).replaceAll("<time>").lines().toList();
-                if (!cells) {
-                    tables.add("(a table; its cells depend on the run)");
-                } else if (lines.isEmpty()) {
+                if (lines.isEmpty()) {
                     tables.add("");
                 } else {
                     tables.add(lines.get(0) + "\n" + String.join("\n", lines.subList(1, lines.size()).stream()
