@@ -82,7 +82,8 @@ else
   export JAVA_HOME="\${JAVA_HOME:-$ZEPPELIN_JAVA_HOME}"
 fi
 export ZEPPELIN_MEM="-Xms256m -Xmx1024m"
-# Interpreter processes and the server talk over Thrift: keep those ports on loopback.
+# The address interpreter processes register with and are called at. Their Thrift servers (and the
+# server's event port) still bind every interface: 35-firewall.sh keeps those ports on loopback.
 export ZEPPELIN_LOCAL_IP=127.0.0.1
 EOS
 
@@ -96,6 +97,10 @@ put_file "$release_dir/conf/zeppelin-site.xml" 644 "$LAB_USER" <<EOS
 <configuration>
   <property><name>zeppelin.server.port</name><value>8080</value></property>
   <property><name>zeppelin.server.allowed.origins</name><value>http://127.0.0.1:$ZEPPELIN_HOST_PORT,http://localhost:$ZEPPELIN_HOST_PORT</value></property>
+  <!-- Thrift between the server and its interpreter processes: fixed ports, which the firewall
+       (provisioning/35-firewall.sh) accepts on loopback only -->
+  <property><name>zeppelin.server.rpc.portRange</name><value>$ZEPPELIN_EVENT_PORT:$ZEPPELIN_EVENT_PORT</value></property>
+  <property><name>zeppelin.interpreter.rpc.portRange</name><value>$ZEPPELIN_INTERPRETER_PORTS</value></property>
 </configuration>
 EOS
 
@@ -131,8 +136,10 @@ put_file /etc/systemd/system/zeppelin.service 644 <<EOS
 [Unit]
 Description=Apache Zeppelin $ZEPPELIN_VERSION with the Lambda Lab notes
 Documentation=file://$LAB_REPO/README.md
-After=network-online.target lambda-lab.service
+After=network-online.target lambda-lab.service lambda-lab-firewall.service
 Wants=network-online.target
+# never without the rules that keep its Thrift ports on loopback
+Requires=lambda-lab-firewall.service
 StartLimitIntervalSec=0
 
 [Service]

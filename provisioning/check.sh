@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Static checks of the VM's files that need tools the test suite cannot count on:
-# the shell linter over every provisioning script, and `vagrant validate` on the Vagrantfile.
+# the shell linter over every provisioning script, `vagrant validate` on the Vagrantfile, and
+# nftables' own check of the firewall rules 35-firewall.sh writes (`nft -c`: run this as root).
 # A missing tool is a failure (exit 1), never a silent pass. Install them (Debian/Ubuntu):
-#   sudo apt-get install -y shellcheck vagrant
+#   sudo apt-get install -y shellcheck vagrant nftables
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 status=0
@@ -26,5 +27,18 @@ if command -v vagrant >/dev/null; then
   fi
 else
   echo "check: FAILED: vagrant is not installed (sudo apt-get install -y vagrant)"; status=1
+fi
+if command -v nft >/dev/null; then
+  # the rules as the script writes them (dry mode, a root of its own), checked without loading them
+  scratch="$(mktemp -d)"
+  if PROVISION_ROOT="$scratch" PROVISION_DRY=1 bash "$here/35-firewall.sh" >/dev/null \
+      && nft -c -f "$scratch/etc/lambda-lab/zeppelin-ports.nft"; then
+    echo "check: nft accepts the firewall rules ($(nft --version))"
+  else
+    echo "check: FAILED: the firewall rules (above; nft -c needs root)"; status=1
+  fi
+  rm -rf "$scratch"
+else
+  echo "check: FAILED: nft is not installed (sudo apt-get install -y nftables)"; status=1
 fi
 exit "$status"

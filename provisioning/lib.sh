@@ -21,6 +21,11 @@ LAB_HOME="${LAB_HOME:-/var/lib/lambda-lab}"        # the lab's data, off the syn
 PROVISION_CACHE="${PROVISION_CACHE:-/var/cache/lambda-lab}"  # downloads, kept for reruns
 ZEPPELIN_HOST_PORT="${ZEPPELIN_HOST_PORT:-8080}"   # the host side of the forward (browser origin)
 ZEPPELIN_HOME=/opt/zeppelin
+# Zeppelin's Thrift ports, fixed so that the firewall (35-firewall.sh) can keep them on loopback: the
+# server's event port (zeppelin.server.rpc.portRange) and the interpreter processes' ports
+# (zeppelin.interpreter.rpc.portRange, one per running process). Both bind every interface.
+ZEPPELIN_EVENT_PORT=12320
+ZEPPELIN_INTERPRETER_PORTS=12321:12340
 export DEBIAN_FRONTEND=noninteractive
 
 say() { echo "provision: $*"; }

@@ -43,12 +43,26 @@ public final class NoteRunner implements AutoCloseable {
 
     /** @param properties the interpreters' properties (endpoints, row limit, {@code lab.sh.*}) */
     public NoteRunner(Properties properties) {
+        this(properties, Map.of());
+    }
+
+    /**
+     * @param replaced interpreters run some other way, by the name paragraphs give them (e.g. {@code lab.java}
+     *                 run in Zeppelin's interpreter process over its protocol): the same run, recorded the same way
+     */
+    public NoteRunner(Properties properties, Map<String, Function<Properties, Interpreter>> replaced) {
         this.properties = properties;
         kinds.put("lab.java", JavaInterpreter::new);
         kinds.put("lab.sql", SqlInterpreter::new);
         kinds.put("lab.cql", CqlInterpreter::new);
         kinds.put("md", MarkdownInterpreter::new);
         kinds.put("sh", ShellInterpreter::new);
+        replaced.forEach((kind, factory) -> {
+            if (!kinds.containsKey(kind)) {
+                throw new IllegalArgumentException("No interpreter %" + kind + " to replace");
+            }
+            kinds.put(kind, factory);
+        });
     }
 
     /**

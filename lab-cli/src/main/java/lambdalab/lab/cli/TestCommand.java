@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "test", mixinStandardHelpOptions = true,
-        description = {"Run the whole test suite through the Maven wrapper (./mvnw verify).",
+        description = {"Run the whole test suite through the Maven wrapper (./mvnw verify -Pzeppelin: the interpreter "
+                + "group is also packaged as Zeppelin loads it, for the tests over Zeppelin's protocol).",
                 "The tests start their own lab instance (temporary home, free ports) and stop it at the end, "
                         + "so this works while your lab is up.",
                 "The whole suite needs a Chromium browser for the Lambda+ dashboard test (Debian: `apt-get install "
@@ -30,8 +31,9 @@ final class TestCommand implements Callable<Integer> {
             return 1;
         }
         Path root = RepoLayout.fromSystemProperty().root();
-        // the exercise tests record nothing: the suite's results are not the learner's progress
-        List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "verify",
+        // the exercise tests record nothing: the suite's results are not the learner's progress;
+        // -Pzeppelin packages the interpreter group as Zeppelin loads it, for the Zeppelin-protocol tests
+        List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "verify", "-Pzeppelin",
                 "-Dlab.progress.file="));
         command.addAll(mavenArguments);
         return new ProcessBuilder(command).directory(root.toFile()).inheritIO().start().waitFor();

@@ -7,18 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
-import lambdalab.interpreter.LabInterpreterSettings;
 import lambdalab.interpreter.NoteFile;
 import lambdalab.interpreter.NoteHtml;
 import lambdalab.interpreter.NoteRunner;
 import lambdalab.interpreter.ParagraphOutcome;
 import lambdalab.interpreter.RunListener;
-import lambdalab.interpreter.SharedSpark;
 
 /**
  * Runs notes headless, one after the other, each in a fresh Java REPL (as a learner who opens just
- * that note) on one SparkSession; prints each paragraph's status and time, and writes each note's
+ * that note) on one SparkSession, in this JVM or in Zeppelin's interpreter process ({@link NoteEngine}); prints each paragraph's status and time, and writes each note's
  * executed copy (Zeppelin's format, with results) and an HTML page of it into an output folder.
  */
 public final class NotebookRun {
@@ -34,29 +31,23 @@ public final class NotebookRun {
         }
     }
 
-    private final Properties properties;
+    private final NoteEngine engine;
     private final Path outDirectory;
     private final PrintStream out;
 
     /**
-     * @param properties   the interpreters' properties (endpoints, {@code lab.sh.*})
+     * @param engine       where the paragraphs run (the caller closes it)
      * @param outDirectory where executed copies and HTML pages go
      */
-    public NotebookRun(Properties properties, Path outDirectory, PrintStream out) {
-        this.properties = properties;
+    public NotebookRun(NoteEngine engine, Path outDirectory, PrintStream out) {
+        this.engine = engine;
         this.outDirectory = outDirectory;
         this.out = out;
     }
 
     public List<NoteReport> run(List<Path> notes) throws IOException {
         Files.createDirectories(outDirectory);
-        // one SparkSession for all notes: the REPLs come and go, the session stays
-        SharedSpark.acquire(LabInterpreterSettings.from(properties));
-        try {
-            return notes.stream().map(this::runNote).toList();
-        } finally {
-            SharedSpark.release();
-        }
+        return notes.stream().map(this::runNote).toList();
     }
 
     private NoteReport runNote(Path file) {
@@ -70,8 +61,11 @@ public final class NotebookRun {
         out.println("== " + note.name() + " (" + file.getFileName() + ")");
         int total = note.paragraphs().size();
         List<ParagraphOutcome> outcomes;
-        try (NoteRunner runner = new NoteRunner(properties)) {
+        try (NoteRunner runner = engine.runnerForNote()) {
             outcomes = runner.run(note, new Printer(total));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start the interpreters " + engine.description() + " for "
+                    + file.getFileName() + ": " + e.getMessage(), e);
         }
         Path executed = outDirectory.resolve(file.getFileName());
         Path html = outDirectory.resolve(file.getFileName().toString().replaceFirst("\\.zpln$", "") + ".html");

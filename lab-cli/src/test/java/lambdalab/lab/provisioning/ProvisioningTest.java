@@ -90,8 +90,9 @@ class ProvisioningTest {
         assertThat(first.exitCode()).as(first.output()).isZero();
         List<String> recorded = recorded();
         assertThat(recorded).as(first.output()).contains(
-                "apt-get install -y -q --no-install-recommends openjdk-17-jdk-headless openjdk-8-jdk-headless ca-certificates curl socat",
+                "apt-get install -y -q --no-install-recommends openjdk-17-jdk-headless openjdk-8-jdk-headless ca-certificates curl socat nftables",
                 "systemctl enable lambda-lab.service", "systemctl start lambda-lab.service",
+                "systemctl enable lambda-lab-firewall.service", "systemctl start lambda-lab-firewall.service",
                 "systemctl enable zeppelin.service", "systemctl start zeppelin.service",
                 "systemctl enable lambda-lab-ui-forward.service", "systemctl start lambda-lab-ui-forward.service");
         assertThat(recorded).noneMatch(line -> line.startsWith("runuser"));  // nothing to build: the fixture is built
@@ -112,6 +113,38 @@ class ProvisioningTest {
         assertThat(recorded()).as("system changes recorded by the second run").isEqualTo(recorded);
         assertThat(snapshot()).as("files after the second run").isEqualTo(before);
         assertThat(second.output()).doesNotContain("wrote ", "downloading");
+    }
+
+    @Test
+    void zeppelinsThriftPortsAreFixedAndAcceptedOnLoopbackOnly() throws Exception {
+        Result result = provision("provision.sh");
+        assertThat(result.exitCode()).as(result.output()).isZero();
+
+        String site = Files.readString(root.resolve("opt/zeppelin-0.11.2/conf/zeppelin-site.xml"));
+        String eventPorts = property(site, "zeppelin.server.rpc.portRange");
+        String interpreterPorts = property(site, "zeppelin.interpreter.rpc.portRange");
+        assertThat(eventPorts).as("the server's event port, fixed").matches("(\\d+):\\1");
+        assertThat(interpreterPorts).as("the interpreter processes' ports, fixed").matches("\\d+:\\d+");
+        String ports = eventPorts.split(":")[0] + ", " + interpreterPorts.replace(':', '-');
+        String rules = Files.readString(root.resolve("etc/lambda-lab/zeppelin-ports.nft"));
+        assertThat(rules.lines().map(String::strip).filter(line -> line.contains("dport")).toList())
+                .as("the same ports: accepted on lo, dropped on any other interface, in that order")
+                .containsExactly("iifname \"lo\" tcp dport { " + ports + " } accept", "tcp dport { " + ports + " } drop");
+        assertThat(rules).contains("type filter hook input priority 0; policy accept;");
+        String firewall = Files.readString(root.resolve("etc/systemd/system/lambda-lab-firewall.service"));
+        assertThat(firewall).contains("ExecStart=/usr/sbin/nft -f /etc/lambda-lab/zeppelin-ports.nft",
+                "Before=zeppelin.service");
+        assertThat(Files.readString(root.resolve("etc/systemd/system/zeppelin.service")))
+                .as("Zeppelin never starts without the rules").contains("Requires=lambda-lab-firewall.service")
+                .containsPattern("After=.*lambda-lab-firewall.service");
+        assertThat(recorded()).containsSubsequence("systemctl start lambda-lab-firewall.service",
+                "systemctl start zeppelin.service");
+    }
+
+    private static String property(String site, String name) {
+        Matcher value = Pattern.compile("<name>" + Pattern.quote(name) + "</name><value>([^<]*)</value>").matcher(site);
+        assertThat(value.find()).as("%s in zeppelin-site.xml", name).isTrue();
+        return value.group(1);
     }
 
     @Test
@@ -175,7 +208,8 @@ class ProvisioningTest {
         }
         List<String> arguments = new ArrayList<>(List.of(analyze.toString(), "--root=" + verifyRoot, "verify"));
         Pattern exec = Pattern.compile("(?m)^Exec\\w+=[-@:+!]*(/\\S+)");
-        for (String name : List.of("lambda-lab.service", "zeppelin.service", "lambda-lab-ui-forward.service")) {
+        for (String name : List.of("lambda-lab.service", "lambda-lab-firewall.service", "zeppelin.service",
+                "lambda-lab-ui-forward.service")) {
             Path unit = verifyRoot.resolve("etc/systemd/system/" + name);
             write(unit, Files.readString(root.resolve("etc/systemd/system/" + name)));
             Matcher command = exec.matcher(Files.readString(unit));
