@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import lambdalab.interpreter.LabInterpreterSettings;
-import lambdalab.interpreter.SharedSpark;
 import lambdalab.lab.Lab;
+import lambdalab.lab.notebooks.InProcessEngine;
 import lambdalab.lab.notebooks.InterpreterProperties;
+import lambdalab.lab.notebooks.NoteEngine;
 import lambdalab.lab.notebooks.NoteSelection;
 import lambdalab.lab.notebooks.NotebookRun;
 import picocli.CommandLine.Command;
@@ -53,14 +53,12 @@ final class NotebooksBenchmark implements Callable<Integer> {
             double upSeconds = secondsSince(started);
             Properties properties = InterpreterProperties.of(lab, repository);
             started = System.nanoTime();
-            SharedSpark.acquire(LabInterpreterSettings.from(properties)); // the run below shares it
-            double sparkSeconds = secondsSince(started);
             List<NotebookRun.NoteReport> reports;
-            try {
-                reports = new NotebookRun(properties, lab.settings().home().resolve("notebook-runs"),
-                        benchProgress.out()).run(selected);
-            } finally {
-                SharedSpark.release();
+            double sparkSeconds;
+            try (NoteEngine engine = new InProcessEngine(properties)) { // its SparkSession is made here
+                sparkSeconds = secondsSince(started);
+                reports = new NotebookRun(engine, lab.settings().home().resolve("notebook-runs"), benchProgress.out())
+                        .run(selected);
             }
             report(upSeconds, sparkSeconds, reports);
             return reports.stream().anyMatch(NotebookRun.NoteReport::failed) ? 1 : 0;
