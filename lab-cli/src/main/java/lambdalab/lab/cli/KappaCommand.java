@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                         + "`status` shows each version's lag; `switch 2` points readers at it once it has caught up "
                         + "and stops the old job; `drop 1` removes the old view. Settings: kappa.* (`./lab settings`)."},
         subcommands = {KappaStartCommand.class, KappaReplayCommand.class, KappaStatusCommand.class,
-                KappaSwitchCommand.class, KappaDropCommand.class, KappaStopCommand.class})
+                KappaSwitchCommand.class, KappaDropCommand.class, KappaStopCommand.class, KappaResetCommand.class})
 final class KappaCommand implements Runnable {
 
     @CommandLine.Spec

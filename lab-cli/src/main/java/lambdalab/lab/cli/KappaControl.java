@@ -10,6 +10,7 @@ import lambdalab.course.kafka.KafkaTopics;
 import lambdalab.course.kappa.KappaCheckpoint;
 import lambdalab.course.kappa.KappaVersion;
 import lambdalab.course.kappa.VersionLag;
+import lambdalab.course.kappa.VersionOffsets;
 import lambdalab.course.kappa.ViewVersions;
 import lambdalab.course.views.LambdaSchema;
 import lambdalab.lab.JobProgress;
@@ -56,10 +57,15 @@ final class KappaControl implements AutoCloseable {
 
     /** How far the version's view is behind the topic's end (the whole topic before its first commit). */
     VersionLag lag(KappaVersion version) {
+        return offsets(version).lag();
+    }
+
+    /** The topic's offsets and what the version's checkpoint says it committed. */
+    VersionOffsets offsets(KappaVersion version) {
         Map<Integer, Long> committed = KappaCheckpoint.read(lab.kappaVersions().checkpoint(version))
                 .map(KappaCheckpoint::offsets).orElse(Map.of());
         TopicOffsets topic = topicOffsets();
-        return VersionLag.of(topic.end(), topic.earliest(), committed);
+        return new VersionOffsets(topic.end(), topic.earliest(), committed);
     }
 
     /** The topic's first and next offsets, asked once per command: every version is measured against the same end. */

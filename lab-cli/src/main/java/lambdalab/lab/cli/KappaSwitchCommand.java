@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import lambdalab.course.kappa.KappaVersion;
 import lambdalab.course.kappa.SwitchRule;
+import lambdalab.course.kappa.VersionOffsets;
 import lambdalab.lab.Lab;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +50,7 @@ final class KappaSwitchCommand implements Callable<Integer> {
             Optional<KappaVersion> current = control.versions().current();
             boolean known = control.versions().get(target).isPresent();
             SwitchRule.Decision decision = SwitchRule.decide(target, known,
-                    current, known ? control.lag(target) : new lambdalab.course.kappa.VersionLag(java.util.Map.of()), maxLag);
+                    current, known ? control.offsets(target) : VersionOffsets.NONE, maxLag);
             if (!decision.allowed()) {
                 System.err.println("ERROR: not switched: " + decision.reason()
                         + (known ? " (troubleshooting.md#kappa-switch-refused)." : "."));

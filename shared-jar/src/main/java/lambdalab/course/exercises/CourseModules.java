@@ -3,7 +3,7 @@ package lambdalab.course.exercises;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The modules of the course's Lambda track, each taught by the note of the same number. */
+/** The modules of the course (the Lambda track, Lambda+ and Kappa), each taught by the note of the same number. */
 public final class CourseModules {
 
     private static final Map<Integer, String> TITLES = new TreeMap<>(Map.of(
@@ -15,7 +15,8 @@ public final class CourseModules {
             6, "Streaming ingest from Kafka",
             7, "Cassandra",
             8, "The serving layer",
-            9, "Lambda+"));
+            9, "Lambda+",
+            10, "Kappa"));
 
     private CourseModules() {
     }

@@ -22,6 +22,15 @@ import lambdalab.course.exercises.ingest.RecordDecodingSolution;
 import lambdalab.course.exercises.ingest.ResumeOffsets;
 import lambdalab.course.exercises.ingest.ResumeOffsetsCheck;
 import lambdalab.course.exercises.ingest.ResumeOffsetsSolution;
+import lambdalab.course.exercises.kappa.BatchUpsert;
+import lambdalab.course.exercises.kappa.BatchUpsertCheck;
+import lambdalab.course.exercises.kappa.BatchUpsertSolution;
+import lambdalab.course.exercises.kappa.HourClosing;
+import lambdalab.course.exercises.kappa.HourClosingCheck;
+import lambdalab.course.exercises.kappa.HourClosingSolution;
+import lambdalab.course.exercises.kappa.SwitchCondition;
+import lambdalab.course.exercises.kappa.SwitchConditionCheck;
+import lambdalab.course.exercises.kappa.SwitchConditionSolution;
 import lambdalab.course.exercises.lambdaplus.AverageMerge;
 import lambdalab.course.exercises.lambdaplus.AverageMergeCheck;
 import lambdalab.course.exercises.lambdaplus.AverageMergeSolution;
@@ -119,13 +128,26 @@ public final class Exercises {
             "where the batch run's correction stops", CorrectionCutoff.class, new CorrectionCutoffSolution(),
             SOURCES + "lambdaplus/CorrectionCutoffSolution.java", new CorrectionCutoffCheck());
 
+    public static final Exercise<BatchUpsert> BATCH_UPSERT = new Exercise<>("10.batch-upsert",
+            "the row a micro-batch upserts", BatchUpsert.class, new BatchUpsertSolution(),
+            SOURCES + "kappa/BatchUpsertSolution.java", new BatchUpsertCheck());
+
+    public static final Exercise<HourClosing> WATERMARK = new Exercise<>("10.watermark",
+            "when an hour closes under the watermark", HourClosing.class, new HourClosingSolution(),
+            SOURCES + "kappa/HourClosingSolution.java", new HourClosingCheck());
+
+    public static final Exercise<SwitchCondition> SWITCH_RULE = new Exercise<>("10.switch-rule",
+            "when readers may switch to a new version", SwitchCondition.class, new SwitchConditionSolution(),
+            SOURCES + "kappa/SwitchConditionSolution.java", new SwitchConditionCheck());
+
     private Exercises() {
     }
 
     public static List<Exercise<?>> all() {
         return List.of(OFFSET_RANGES, ACTION_COUNTS, RAW_LAYOUT, STATE_UPDATE, WINDOW_INVERSE, VISITOR_SKETCHES,
                 VISITORS_OVER_HOURS, RESUME_OFFSETS, DEAD_LETTERS, TABLE_FOR_A_QUERY, SKETCH_BLOB,
-                MERGE_RULE, SKETCH_TOTALS, TIME_BUCKET, MERGEABLE_AVERAGE, CORRECTION_CUTOFF);
+                MERGE_RULE, SKETCH_TOTALS, TIME_BUCKET, MERGEABLE_AVERAGE, CORRECTION_CUTOFF, BATCH_UPSERT, WATERMARK,
+                SWITCH_RULE);
     }
 
     /**

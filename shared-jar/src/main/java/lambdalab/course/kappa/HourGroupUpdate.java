@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import lambdalab.course.clickstream.Action;
+import lambdalab.course.exercises.kappa.BatchUpsert;
+import lambdalab.course.exercises.kappa.BatchUpsertSolution;
 import lambdalab.course.sketches.VisitorSketches;
 import lambdalab.course.speed.HourAggregate;
 import org.apache.spark.api.java.function.FlatMapGroupsWithStateFunction;
@@ -16,7 +19,8 @@ import scala.Tuple2;
  * The Kappa job's state function per (product, hour): a micro-batch's events of the group, counted
  * as {@code ViewAggregation} counts them (one count per action, a visitors sketch built exactly as
  * {@code hll_sketch_agg(visitor, 12)} builds it), merged into the group's state as the Lambda speed
- * layer merges ({@link HourAggregate#plus}: counts add, sketches unite), and returned WHOLE.
+ * layer merges ({@link HourAggregate#plus}: counts add, sketches unite), and returned WHOLE (exercise
+ * 10.batch-upsert).
  *
  * <p>Why a state function rather than Spark's built-in streaming aggregation: the built-in one drops
  * the events of closed hours without a trace, and the course counts them ({@link LateRule}). Spark
@@ -25,6 +29,9 @@ import scala.Tuple2;
  */
 final class HourGroupUpdate implements FlatMapGroupsWithStateFunction<Tuple2<String, Long>, KappaEvent, HourAggregate,
         KappaRow> {
+
+    /** Exercise 10.batch-upsert: the group's whole aggregate, its state and its row. */
+    private static final BatchUpsert UPSERT = new BatchUpsertSolution();
 
     private final long idleTimeoutMs;
 
@@ -46,7 +53,7 @@ final class HourGroupUpdate implements FlatMapGroupsWithStateFunction<Tuple2<Str
             state.remove(); // the hour's row is final: its state is no longer needed
             return List.of(KappaRow.late(product, hour, batch.events())).iterator();
         }
-        HourAggregate merged = state.exists() ? state.get().plus(batch) : batch;
+        HourAggregate merged = UPSERT.rowToWrite(state.exists() ? Optional.of(state.get()) : Optional.empty(), batch);
         state.update(merged);
         state.setTimeoutDuration(idleTimeoutMs);
         return List.of(KappaRow.aggregate(product, hour, merged)).iterator();

@@ -41,7 +41,9 @@ class SwitchRuleTest {
         assertThat(same.alreadyCurrent()).isTrue();
     }
 
-    private static VersionLag lag(long partition0, long partition1) {
-        return new VersionLag(Map.of(0, partition0, 1, partition1));
+    /** A version {@code partition0} and {@code partition1} records behind the end of a topic of 100,000 per partition. */
+    private static VersionOffsets lag(long partition0, long partition1) {
+        return new VersionOffsets(Map.of(0, 100_000L, 1, 100_000L), Map.of(0, 0L, 1, 0L),
+                Map.of(0, 100_000L - partition0, 1, 100_000L - partition1));
     }
 }
