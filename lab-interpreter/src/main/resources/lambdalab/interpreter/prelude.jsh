@@ -27,6 +27,7 @@ import lambdalab.course.spark.*;
 import lambdalab.course.speed.*;
 import lambdalab.course.views.*;
 import lambdalab.course.lambdaplus.*;
+import lambdalab.course.kappa.*;
 import lambdalab.course.exercises.*;
 import lambdalab.course.exercises.batch.*;
 import lambdalab.course.exercises.generator.*;
@@ -36,6 +37,7 @@ import lambdalab.course.exercises.ingest.*;
 import lambdalab.course.exercises.cassandra.*;
 import lambdalab.course.exercises.serving.*;
 import lambdalab.course.exercises.lambdaplus.*;
+import lambdalab.course.exercises.kappa.*;
 
 SparkSession spark = lambdalab.interpreter.SharedSpark.session();
 JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());

@@ -74,7 +74,9 @@ final class BatchJvm {
         List<String> line = new ArrayList<>();
         line.add(ProcessHandle.current().info().command().orElse("java"));
         line.addAll(SparkJobService.sparkFlags());
-        line.addAll(List.of("-Xms1g", "-Xmx1g", "-XX:+UseParallelGC", "-Dlab.repo=" + options.repo().root(),
+        line.addAll(List.of("-Xms1g", "-Xmx1g", "-XX:+UseParallelGC"));
+        line.addAll(SparkJobService.extraJobOptions(options.lab().settings()));
+        line.addAll(List.of("-Dlab.repo=" + options.repo().root(),
                 "-cp", System.getProperty("java.class.path"), LabCommand.class.getName()));
         line.addAll(List.of(command));
         line.addAll(options.asArguments());

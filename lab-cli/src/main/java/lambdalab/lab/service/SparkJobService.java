@@ -74,6 +74,7 @@ public abstract class SparkJobService extends LabService {
         List<String> options = new ArrayList<>(sparkFlags());
         String heap = settings.get(heapSetting());
         options.addAll(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseParallelGC", "-XX:+AlwaysPreTouch"));
+        options.addAll(extraJobOptions(settings));
         return options;
     }
 
@@ -89,6 +90,12 @@ public abstract class SparkJobService extends LabService {
         }
         String key = String.join(" ", baseJvmOptions()) + mainClass() + ClassDataSharing.describe(classpath);
         return Optional.of(new ClassDataSharing(settings.home().resolve("cds"), name(), key));
+    }
+
+    /** The setting {@code jobs.jvm.options}, split into options. */
+    public static List<String> extraJobOptions(LabSettings settings) {
+        return Arrays.stream(settings.get("jobs.jvm.options").strip().split("\\s+")).filter(option -> !option.isEmpty())
+                .toList();
     }
 
     /** Spark's module flags on Java 17, for every JVM of the lab that runs Spark. */

@@ -55,6 +55,9 @@ public final class LabSettings {
                     + "map them on later starts (faster restarts; archives in $LAB_HOME/cds)"),
             new Definition("ready.timeout.seconds", "180", "how long `lab up` waits for every service to be ready"),
             new Definition("stop.timeout.seconds", "30", "how long a service gets to stop gracefully before it is killed"),
+            new Definition("jobs.jvm.options", "", "extra JVM options of the lab's Spark jobs (stream, plus-speed, "
+                    + "kappa-vN) and of a demo's batch runs, space-separated (the test suite's lab uses "
+                    + "-XX:TieredStopAtLevel=1: its jobs live for seconds)"),
             new Definition("stream.heap", "1g", "heap of the speed-layer job (`lab stream start`; -Xms = -Xmx)"),
             new Definition("stream.batch.ms", "1000", "the speed-layer job's micro-batch interval, in milliseconds"),
             new Definition("stream.max.rate.per.partition", "250000",

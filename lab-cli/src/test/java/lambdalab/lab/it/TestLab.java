@@ -101,7 +101,8 @@ public final class TestLab implements AutoCloseable {
     }
 
     static TestLab start() {
-        Lab lab = newInstance("lab-test-", Map.of());
+        // the suite's jobs live for seconds: C2's compilations would cost more CPU than they save
+        Lab lab = newInstance("lab-test-", Map.of("jobs.jvm.options", "-XX:TieredStopAtLevel=1"));
         System.out.println("Starting the test lab in " + lab.settings().home());
         if (!lab.startInBackground(System.out, OptionalLong.of(ProcessHandle.current().pid()))) {
             destroy(lab);

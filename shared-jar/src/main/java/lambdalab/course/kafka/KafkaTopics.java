@@ -68,12 +68,34 @@ public final class KafkaTopics {
                     throw new IllegalStateException("Cannot create topic " + topic + ": " + e.getCause().getMessage(), e);
                 }
             }
+            awaitLogs(admin, bootstrapServers, topic, partitions);
             return partitions;
         } catch (TimeoutException e) {
             throw new KafkaUnreachableException(bootstrapServers, "a topic request", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topic " + topic, e);
+        }
+    }
+
+    /**
+     * Returns once the leader of every partition has its log. The controller acknowledges a new topic
+     * before the broker has created the logs; an idempotent producer that starts sending then gets its
+     * first batches refused while later ones land, and the gap in its sequence numbers makes Kafka
+     * refuse every retry (OutOfOrderSequenceException) until the records expire. A ListOffsets request
+     * is answered only by a leader that has the log; the admin client retries it until then.
+     */
+    private static void awaitLogs(Admin admin, String bootstrapServers, String topic, int partitions)
+            throws InterruptedException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (int partition = 0; partition < partitions; partition++) {
+            request.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+        }
+        try {
+            admin.listOffsets(request).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Topic " + topic + " was created, but its partitions did not become "
+                    + "readable at " + bootstrapServers + ": " + e.getCause().getMessage(), e);
         }
     }
 
