@@ -116,6 +116,10 @@ public final class KappaJob {
         LabSpark.keepDriverOnLoopback();
         SparkSession spark = LabSpark.builder("kappa " + settings.version(), master, settings.endpoints())
                 .config("spark.sql.shuffle.partitions", Integer.toString(SHUFFLE_PARTITIONS))
+                // without new records Spark would still run a micro-batch every trigger for the state's
+                // timeouts: the whole stateful step and the sink, 2 s of CPU per second on this machine,
+                // forever. The timeouts only let idle state go; the next batch with records runs them
+                .config("spark.sql.streaming.noDataMicroBatches.enabled", "false")
                 .getOrCreate();
         LabSpark.refreshCassandraSchema(spark);
         String recoveredFrom = KappaCheckpoint.read(settings.checkpointDir()).isPresent() ? "checkpoint" : "fresh";
