@@ -15,8 +15,8 @@ class SoakDrillIT {
 
     @Test
     void theServingLayerEqualsTheTruthAfterADataNodeAndACassandraRestart(TestLab testLab) {
-        LabCli.Run run = LabCli.run(testLab.lab(), "drill", "soak", "--duration", "60s", "--rate", "1500",
-                "--batch-every", "40s", "--catch-up", "4m");
+        LabCli.Run run = LabCli.run(testLab.lab(), "drill", "soak", "--duration", "45s", "--rate", "1500",
+                "--batch-every", "30s", "--catch-up", "4m");
 
         assertThat(run.output()).contains("datanode restart", "cassandra restart");
         assertThat(run.output()).containsPattern("serving vs truth: EQUAL").containsPattern("raw rows vs events: EQUAL");

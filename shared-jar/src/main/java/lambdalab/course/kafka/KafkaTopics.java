@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Topic administration the course needs: make sure a topic exists, with the partitions asked for. */
@@ -83,7 +84,7 @@ public final class KafkaTopics {
      * before the broker has created the logs; an idempotent producer that starts sending then gets its
      * first batches refused while later ones land, and the gap in its sequence numbers makes Kafka
      * refuse every retry (OutOfOrderSequenceException) until the records expire. A ListOffsets request
-     * is answered only by a leader that has the log; the admin client retries it until then.
+     * is answered only by a leader that has the log ("does not host this topic-partition" before).
      */
     private static void awaitLogs(Admin admin, String bootstrapServers, String topic, int partitions)
             throws InterruptedException, TimeoutException {
@@ -91,11 +92,18 @@ public final class KafkaTopics {
         for (int partition = 0; partition < partitions; partition++) {
             request.put(new TopicPartition(topic, partition), OffsetSpec.latest());
         }
-        try {
-            admin.listOffsets(request).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Topic " + topic + " was created, but its partitions did not become "
-                    + "readable at " + bootstrapServers + ": " + e.getCause().getMessage(), e);
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            try {
+                admin.listOffsets(request).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Topic " + topic + " was created, but its partitions did not "
+                            + "become readable at " + bootstrapServers + ": " + e.getCause().getMessage(), e);
+                }
+                Thread.sleep(50);
+            }
         }
     }
 
