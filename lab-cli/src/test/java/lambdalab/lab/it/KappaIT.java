@@ -256,6 +256,27 @@ class KappaIT {
         assertThat(stop.output()).contains("The kappa-v2 job stopped");
     }
 
+    /** What note 10 starts with: no version, no view, no pointer; the topic untouched. */
+    @Test
+    @Order(7)
+    void resetRemovesEveryVersionAndThePointerButNotTheTopic() {
+        Map<Integer, Long> topicEnd = KafkaTopics.latestOffsets(lab.endpoints().kafkaBootstrapServers(), topic);
+        LabCli.Run started = LabCli.run(lab, "kappa", "start");
+        assertThat(started.exitCode()).as(started.output()).isZero(); // v2, the current one, runs again
+
+        LabCli.Run reset = LabCli.run(lab, "kappa", "reset");
+
+        assertThat(reset.exitCode()).as(reset.output()).isZero();
+        assertThat(reset.output()).contains("The kappa-v2 job stopped", "1 version folder(s)");
+        session.refreshSchema();
+        assertThat(session.getMetadata().getKeyspace(KappaSchema.KEYSPACE)).isEmpty();
+        assertThat(lab.kappaVersions().all()).isEmpty();
+        assertThat(KafkaTopics.latestOffsets(lab.endpoints().kafkaBootstrapServers(), topic)).isEqualTo(topicEnd);
+        LabCli.Run query = LabCli.run(lab, "query", "--kappa");
+        assertThat(query.exitCode()).isEqualTo(1);
+        assertThat(query.output()).contains("there is no Kappa view yet");
+    }
+
     // ---- helpers ----
 
     /** Generated events (seeded) into the topic, continuing in event time; paced at {@code rate}/s when above 0. */
