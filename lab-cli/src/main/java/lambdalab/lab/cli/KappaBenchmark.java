@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +23,7 @@ import lambdalab.course.clickstream.Action;
 import lambdalab.course.clickstream.ClickEvent;
 import lambdalab.course.clickstream.ClickstreamCodec;
 import lambdalab.course.clickstream.ClickstreamGenerator;
+import lambdalab.course.clickstream.EventSink;
 import lambdalab.course.clickstream.FileSink;
 import lambdalab.course.clickstream.GeneratorSettings;
 import lambdalab.course.clickstream.TeeSink;
@@ -33,7 +35,9 @@ import lambdalab.course.kappa.KappaSchema;
 import lambdalab.course.kappa.KappaVersion;
 import lambdalab.course.kappa.VersionLag;
 import lambdalab.course.spark.LabSpark;
+import lambdalab.course.views.LambdaSchema;
 import lambdalab.lab.Lab;
+import lambdalab.lab.system.Directories;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -122,7 +126,7 @@ final class KappaBenchmark implements Callable<Integer> {
             RawEvents.writeGenerated(TsvEvents.read(spark, tsv.toUri().toString(),
                     new MalformedLines(spark.sparkContext())), parquet);
         }
-        lambdalab.lab.system.Directories.deleteRecursively(tsv);
+        Directories.deleteRecursively(tsv);
         return newest[0];
     }
 
@@ -193,7 +197,7 @@ final class KappaBenchmark implements Callable<Integer> {
         load.start();
         List<Long> sent = new ArrayList<>();
         List<Long> seen = new ArrayList<>();
-        try (CqlSession session = lambdalab.course.views.LambdaSchema.openSession(endpoints);
+        try (CqlSession session = LambdaSchema.openSession(endpoints);
              KafkaSink probes = new KafkaSink(endpoints.kafkaBootstrapServers(), topic)) {
             PreparedStatement count = session.prepare("SELECT page_view_count FROM " + KappaSchema.KEYSPACE + "."
                     + VERSION.activityTable() + " WHERE product = ? AND timestamp_hour = ?");
@@ -223,7 +227,7 @@ final class KappaBenchmark implements Callable<Integer> {
                 latencies[k] = Math.max(0, visible - sent.get(k));
             }
         }
-        java.util.Arrays.sort(latencies);
+        Arrays.sort(latencies);
         return new Latency(percentile(latencies, 0.5), percentile(latencies, 0.99), latencies.length, background[0]);
     }
 
@@ -234,7 +238,7 @@ final class KappaBenchmark implements Callable<Integer> {
         GeneratorSettings settings = GeneratorSettings.builder().events((long) rate * (seconds + 20)).rate(rate)
                 .timeMultiplier(1).nominalRate(rate).seed(7).startMs(after).build();
         try (KafkaSink sink = new KafkaSink(endpoints.kafkaBootstrapServers(), topic)) {
-            new ClickstreamGenerator(settings).writeTo(new lambdalab.course.clickstream.EventSink() {
+            new ClickstreamGenerator(settings).writeTo(new EventSink() {
                 @Override
                 public void accept(ClickEvent event, String encodedLine) {
                     if (running.get()) {
@@ -294,7 +298,7 @@ final class KappaBenchmark implements Callable<Integer> {
     }
 
     /** Keeps the newest event time it is handed. */
-    private record NewestEvent(long[] newest) implements lambdalab.course.clickstream.EventSink {
+    private record NewestEvent(long[] newest) implements EventSink {
         @Override
         public void accept(ClickEvent event, String encodedLine) {
             newest[0] = Math.max(newest[0], event.timestampMs());

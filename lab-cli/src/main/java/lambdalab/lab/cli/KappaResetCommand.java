@@ -1,9 +1,11 @@
 package lambdalab.lab.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import lambdalab.course.kappa.KappaSchema;
 import lambdalab.course.kappa.KappaVersion;
 import lambdalab.lab.Lab;
+import lambdalab.lab.service.KappaVersions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -21,7 +23,9 @@ final class KappaResetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Lab lab = options.lab();
-        for (KappaVersion version : lab.kappaVersions().all()) {
+        KappaVersions folders = lab.kappaVersions();
+        List<KappaVersion> versions = folders.all();
+        for (KappaVersion version : versions) {
             if (!KappaControl.stopJob(lab, version)) {
                 System.err.println("ERROR: the " + version.jobName() + " job did not stop; nothing was removed "
                         + "(`./lab logs " + version.jobName() + "`).");
@@ -31,9 +35,8 @@ final class KappaResetCommand implements Callable<Integer> {
         try (KappaControl control = KappaControl.open(lab)) {
             control.session().execute("DROP KEYSPACE IF EXISTS " + KappaSchema.KEYSPACE);
         }
-        int versions = lab.kappaVersions().all().size();
-        lab.kappaVersions().all().forEach(lab.kappaVersions()::delete);
-        System.out.println("Kappa reset: " + versions + " version folder(s) and the kappa keyspace removed; "
+        versions.forEach(folders::delete);
+        System.out.println("Kappa reset: " + versions.size() + " version folder(s) and the kappa keyspace removed; "
                 + "`./lab kappa start` computes version 1 from the topic's earliest offset.");
         return 0;
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import lambdalab.course.JobArguments;
 import lambdalab.course.kafka.KafkaTopics;
 import lambdalab.course.spark.LabSpark;
 import lambdalab.course.speed.HourAggregate;
@@ -61,7 +62,7 @@ public final class KappaJob {
             System.exit(2);
             return;
         }
-        String master = KappaSettings.options(args).getOrDefault("master", "local[2]");
+        String master = JobArguments.parse(args).getOrDefault("master", "local[2]");
         long started = System.nanoTime();
         RunningKappaJob job;
         try {

@@ -1,8 +1,8 @@
 package lambdalab.course.kappa;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
+import lambdalab.course.JobArguments;
 import lambdalab.course.LabEndpoints;
 import lambdalab.course.speed.StreamSettings;
 
@@ -40,7 +40,7 @@ public record KappaSettings(LabEndpoints endpoints, String topic, String deadLet
                                                 after this long (default 5)""";
 
     static KappaSettings parse(String[] args) {
-        Map<String, String> options = options(args);
+        Map<String, String> options = JobArguments.parse(args);
         String[] cassandra = required(options, "cassandra").split(":");
         if (cassandra.length != 2) {
             throw new IllegalArgumentException("--cassandra takes HOST:PORT, got " + options.get("cassandra"));
@@ -58,17 +58,6 @@ public record KappaSettings(LabEndpoints endpoints, String topic, String deadLet
                 number(options.getOrDefault("trigger-ms", "1000"), "--trigger-ms"),
                 number(options.getOrDefault("max-offsets-per-trigger", "200000"), "--max-offsets-per-trigger"),
                 Duration.ofMinutes(number(options.getOrDefault("idle-minutes", "5"), "--idle-minutes")));
-    }
-
-    static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --name value pairs, got " + String.join(" ", args));
-            }
-            options.put(args[i].substring(2), args[++i]);
-        }
-        return options;
     }
 
     private static String required(Map<String, String> options, String name) {

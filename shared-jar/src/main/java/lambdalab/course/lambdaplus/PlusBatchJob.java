@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import lambdalab.course.JobArguments;
 import lambdalab.course.LabEndpoints;
 import lambdalab.course.exercises.lambdaplus.CorrectionCutoff;
 import lambdalab.course.exercises.lambdaplus.CorrectionCutoffSolution;
@@ -49,7 +50,7 @@ public final class PlusBatchJob {
         LabEndpoints endpoints;
         Duration horizon;
         try {
-            options = PlusSpeedJob.parse(args);
+            options = JobArguments.parse(args);
             endpoints = PlusSpeedSettings.endpoints(options);
             horizon = Duration.ofSeconds(Long.parseLong(options.getOrDefault("horizon-seconds", "300")));
             if (horizon.isNegative()) {

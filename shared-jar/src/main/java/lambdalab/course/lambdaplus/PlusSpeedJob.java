@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import lambdalab.course.JobArguments;
 import lambdalab.course.kafka.KafkaTopics;
 import lambdalab.course.spark.LabSpark;
 import lambdalab.course.speed.Checkpoints;
@@ -66,7 +67,7 @@ public final class PlusSpeedJob {
         Map<String, String> options;
         PlusSpeedSettings settings;
         try {
-            options = parse(args);
+            options = JobArguments.parse(args);
             settings = PlusSpeedSettings.parse(options);
         } catch (IllegalArgumentException e) {
             System.err.println("ERROR: " + e.getMessage());
@@ -210,17 +211,6 @@ public final class PlusSpeedJob {
         parameters.put("auto.offset.reset", "earliest");
         parameters.put("enable.auto.commit", false);
         return parameters;
-    }
-
-    static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --name value pairs, got " + String.join(" ", args));
-            }
-            options.put(args[i].substring(2), args[++i]);
-        }
-        return options;
     }
 
     private static String rootMessage(Throwable failure) {
