@@ -196,9 +196,20 @@ final class HeadlessChromium implements AutoCloseable {
     @Override
     public void close() throws IOException {
         page.abort();
+        // Chromium's helper processes (its network service among them) write into the profile too: they
+        // are stopped with the browser, or a file they write while the profile is deleted ends the walk
+        List<ProcessHandle> helpers = process.toHandle().descendants().toList();
         LabProcesses.stop(process.toHandle(), Duration.ofSeconds(5));
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        helpers.forEach(helper -> LabProcesses.stop(helper, Duration.ofSeconds(5)));
+        for (int attempt = 1; ; attempt++) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                return;
+            } catch (UncheckedIOException vanished) { // a file gone between listing and reading its attributes
+                if (attempt == 5) {
+                    throw vanished;
+                }
+            }
         }
     }
 }
