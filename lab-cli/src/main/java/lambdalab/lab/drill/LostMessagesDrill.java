@@ -1,0 +1,69 @@
+package lambdalab.lab.drill;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import lambdalab.course.speed.MessageLoss;
+import lambdalab.lab.Lab;
+
+/**
+ * {@code lab drill lost-messages}: the speed layer restarted with its lost-messages drill, which
+ * leaves about 5% of the events out of its views (they stay in Kafka and the raw dataset). Its views
+ * must then be short by exactly the lost events; after a batch run over the drill's hours, the
+ * serving layer must equal the truth of every event: the batch layer repairs what the speed layer
+ * lost. The job is restarted without the drill at the end (or stopped, when the drill started it).
+ */
+public final class LostMessagesDrill extends LiveDrill {
+
+    public record Plan(Duration duration, int rate, int percent, Duration catchUp) {
+        public static final Plan DEFAULT = new Plan(Duration.ofMinutes(2), 1000, 5, Duration.ofMinutes(5));
+        public static final Plan SHORT = new Plan(Duration.ofSeconds(15), 500, 5, Duration.ofMinutes(3));
+    }
+
+    private final Plan plan;
+
+    public LostMessagesDrill(Lab lab, Plan plan, PrintStream out, Function<String[], Integer> labCommand) {
+        super("lost-messages", lab, out, labCommand);
+        this.plan = plan;
+    }
+
+    @Override
+    protected boolean drill(long startMs, ViewsVersusTruth checks, boolean startedTheStream)
+            throws InterruptedException {
+        if (!lab.restartStream("speed layer with the drill", List.of("--drill-lose-percent",
+                Integer.toString(plan.percent())))) {
+            return false;
+        }
+        table.step("the job says", lab.streamReport().map(r -> r.drill() != null ? "drill on" : "NO DRILL")
+                .orElse("NO STATUS"), lab.streamReport().map(r -> String.valueOf(r.drill())).orElse(""));
+        try {
+            return lossAndRepair(startMs, checks);
+        } finally {
+            if (!startedTheStream) {
+                lab.restartStream("speed layer without it", List.of());
+            }
+        }
+    }
+
+    private boolean lossAndRepair(long startMs, ViewsVersusTruth checks) throws InterruptedException {
+        MessageLoss loss = new MessageLoss(plan.percent());
+        FilteredTruth[] kept = new FilteredTruth[1];
+        DrillGenerator generator = new DrillGenerator(lab.endpoints().kafkaBootstrapServers(), lab.topic(), plan.rate(),
+                plan.duration(), startMs, kafka -> List.of(kept[0] = new FilteredTruth(line -> !loss.loses(line))));
+        generator.start();
+        generatorStarted(plan.rate(), plan.duration(), startMs);
+        generator.join();
+        if (!generatorStopped(generator) || !lab.awaitCaughtUp(plan.catchUp())) {
+            return false;
+        }
+        long all = generator.truth().events();
+        long lost = all - kept[0].truth().events();
+        table.step("lost by the drill", String.format(Locale.ROOT, "%,d events", lost),
+                String.format(Locale.ROOT, "%.2f%% of %,d, chosen by a hash of their line", 100.0 * lost / all, all));
+        boolean shortExactly = checks.streamViews("stream views vs kept", kept[0].truth().activity());
+        boolean repaired = checks.batchRun(generator.truth().activity()) && checks.served(generator.truth().activity());
+        return checks.rawRows(generator.truth().activity(), all) && shortExactly && repaired;
+    }
+}
