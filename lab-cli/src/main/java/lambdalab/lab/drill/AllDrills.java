@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * {@code lab drill all}: the single-node drills one after the other, each with its own table, then
- * one summary. The soak drill is not among them: it runs half an hour, and its DataNode and Cassandra
+ * one summary, with one Spark session for their checks. The soak drill is not among them: it runs half an hour, and its DataNode and Cassandra
  * restarts are covered by service-restart's; it is a command of its own.
  */
 public final class AllDrills {
@@ -24,6 +24,16 @@ public final class AllDrills {
 
     /** Runs every drill, also after one failed (each starts on a day of its own); true when all passed. */
     public boolean run() throws InterruptedException {
+        if (drills.isEmpty()) {
+            return true;
+        }
+        try (DrillSpark spark = new DrillSpark(drills.get(0).lab.endpoints())) {
+            drills.forEach(drill -> drill.shareSpark(spark));
+            return runAll();
+        }
+    }
+
+    private boolean runAll() throws InterruptedException {
         List<String[]> summary = new ArrayList<>();
         boolean all = true;
         for (LiveDrill drill : drills) {

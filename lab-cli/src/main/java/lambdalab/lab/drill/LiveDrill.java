@@ -17,11 +17,21 @@ public abstract class LiveDrill {
     protected final DrillTable table;
     protected final DrillLab lab;
     private final String name;
+    /** Its own, unless `lab drill all` shares one among its drills. */
+    private DrillSpark spark;
+    private boolean ownsSpark = true;
 
     protected LiveDrill(String name, Lab lab, PrintStream out, Function<String[], Integer> labCommand) {
         this.name = name;
         this.table = new DrillTable(name, out);
         this.lab = new DrillLab(lab, table, labCommand);
+        this.spark = new DrillSpark(lab.endpoints());
+    }
+
+    /** Uses {@code shared} for its checks and leaves closing it to its owner. */
+    void shareSpark(DrillSpark shared) {
+        spark = shared;
+        ownsSpark = false;
     }
 
     public String name() {
@@ -35,9 +45,13 @@ public abstract class LiveDrill {
             table.print();
             return false;
         }
-        try (ViewsVersusTruth checks = new ViewsVersusTruth(lab.endpoints(), lab.topic(), table)) {
-            return drill(lab.firstFreeHour(), checks, started.get());
+        try {
+            return drill(lab.firstFreeHour(), new ViewsVersusTruth(lab.endpoints(), lab.topic(), table, spark),
+                    started.get());
         } finally {
+            if (ownsSpark) {
+                spark.close();
+            }
             if (started.get()) {
                 lab.stopStream();
             }

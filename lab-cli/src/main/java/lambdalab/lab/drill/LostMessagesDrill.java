@@ -2,11 +2,18 @@ package lambdalab.lab.drill;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
+import lambdalab.course.clickstream.ClickEvent;
+import lambdalab.course.clickstream.ClickstreamGenerator;
+import lambdalab.course.clickstream.GeneratorSettings;
+import lambdalab.course.kafka.KafkaSink;
 import lambdalab.course.speed.MessageLoss;
 import lambdalab.lab.Lab;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * {@code lab drill lost-messages}: the speed layer restarted with its lost-messages drill, which
@@ -21,6 +28,8 @@ public final class LostMessagesDrill extends LiveDrill {
         public static final Plan DEFAULT = new Plan(Duration.ofMinutes(2), 1000, 5, Duration.ofMinutes(5));
         public static final Plan SHORT = new Plan(Duration.ofSeconds(15), 500, 5, Duration.ofMinutes(3));
     }
+
+    private static final int LATER_EVENTS = 3_000;
 
     private final Plan plan;
 
@@ -47,6 +56,23 @@ public final class LostMessagesDrill extends LiveDrill {
         }
     }
 
+    /**
+     * A few thousand events of the hour after the drill's last, in every partition: a batch run calls
+     * an hour complete only once every partition has passed it (a partition still in an hour may bring
+     * more of it), and serves it only then. Small producer batches spread them over the partitions.
+     */
+    private void beginLaterHour(long lastHour) {
+        GeneratorSettings later = GeneratorSettings.builder().events(LATER_EVENTS).seed(17)
+                .startMs(lastHour + ClickEvent.HOUR_MS).topic(lab.topic()).build();
+        try (KafkaSink sink = new KafkaSink(lab.endpoints().kafkaBootstrapServers(), lab.topic(),
+                Map.of(ProducerConfig.BATCH_SIZE_CONFIG, 1024))) {
+            new ClickstreamGenerator(later).writeTo(sink);
+        }
+        table.step("next hour begun", String.format(Locale.ROOT, "%,d events", LATER_EVENTS),
+                "from " + Instant.ofEpochMilli(lastHour + ClickEvent.HOUR_MS) + ", so the batch run can call the"
+                        + " drill's hours complete");
+    }
+
     private boolean lossAndRepair(long startMs, ViewsVersusTruth checks) throws InterruptedException {
         MessageLoss loss = new MessageLoss(plan.percent());
         FilteredTruth[] kept = new FilteredTruth[1];
@@ -63,7 +89,9 @@ public final class LostMessagesDrill extends LiveDrill {
         table.step("lost by the drill", String.format(Locale.ROOT, "%,d events", lost),
                 String.format(Locale.ROOT, "%.2f%% of %,d, chosen by a hash of their line", 100.0 * lost / all, all));
         boolean shortExactly = checks.streamViews("stream views vs kept", kept[0].truth().activity());
-        boolean repaired = checks.batchRun(generator.truth().activity()) && checks.served(generator.truth().activity());
+        beginLaterHour(ViewsVersusTruth.last(generator.truth().activity()));
+        boolean repaired = lab.awaitCaughtUp(plan.catchUp()) && checks.batchRun(generator.truth().activity())
+                && checks.served(generator.truth().activity());
         return checks.rawRows(generator.truth().activity(), all) && shortExactly && repaired;
     }
 }

@@ -17,7 +17,6 @@ import lambdalab.course.serving.ServedRow;
 import lambdalab.course.serving.ServingLayer;
 import lambdalab.course.serving.ViewReader;
 import lambdalab.course.serving.ViewRow;
-import lambdalab.course.spark.LabSpark;
 import lambdalab.course.views.LambdaSchema;
 import lambdalab.course.views.TruthComparison;
 import org.apache.spark.sql.Dataset;
@@ -31,17 +30,18 @@ import org.apache.spark.sql.functions;
  * a batch run over those hours. Counts must be equal; visitors within the sketch's error. Each
  * check is a step of the drill's table; Spark starts only for the checks that need it.
  */
-final class ViewsVersusTruth implements AutoCloseable {
+final class ViewsVersusTruth {
 
     private final LabEndpoints endpoints;
     private final String topic;
     private final DrillTable table;
-    private SparkSession spark;
+    private final DrillSpark spark;
 
-    ViewsVersusTruth(LabEndpoints endpoints, String topic, DrillTable table) {
+    ViewsVersusTruth(LabEndpoints endpoints, String topic, DrillTable table, DrillSpark spark) {
         this.endpoints = endpoints;
         this.topic = topic;
         this.table = table;
+        this.spark = spark;
     }
 
     /** The speed layer's views (not the batch layer's) of the truth's hours against {@code truth}. */
@@ -87,12 +87,15 @@ final class ViewsVersusTruth implements AutoCloseable {
         return exact;
     }
 
-    /** A batch run over the truth's hours of the drill's topic, as `lab batch --source TOPIC --from --to`. */
+    /**
+     * A batch run over the drill's topic from the truth's first hour on, as `lab batch --source TOPIC
+     * --from`: it must read the later hour too, to call the truth's last hour complete.
+     */
     boolean batchRun(SortedMap<ProductHour, HourlyActivity> truth) {
         java.time.Instant startedAt = java.time.Instant.now();
         try {
             new BatchLayer(spark(), endpoints, message -> { }).run(BatchLayer.Input.raw(endpoints.hdfsUri()
-                    + RawEvents.DEFAULT_PATH).onlySource(topic).between(first(truth), last(truth)), 1);
+                    + RawEvents.DEFAULT_PATH).onlySource(topic).between(first(truth), null), 1);
             table.step("batch run", "done", "the drill's hours of " + topic + ", " + DrillTable.seconds(startedAt));
             return true;
         } catch (RuntimeException e) {
@@ -102,10 +105,7 @@ final class ViewsVersusTruth implements AutoCloseable {
     }
 
     private SparkSession spark() {
-        if (spark == null) {
-            spark = LabSpark.builder("drill checks", "local[2]", endpoints).getOrCreate();
-        }
-        return spark;
+        return spark.get();
     }
 
     static long first(SortedMap<ProductHour, HourlyActivity> truth) {
@@ -114,12 +114,5 @@ final class ViewsVersusTruth implements AutoCloseable {
 
     static long last(SortedMap<ProductHour, HourlyActivity> truth) {
         return truth.keySet().stream().mapToLong(ProductHour::timestampHour).max().orElseThrow();
-    }
-
-    @Override
-    public void close() {
-        if (spark != null) {
-            spark.close();
-        }
     }
 }
