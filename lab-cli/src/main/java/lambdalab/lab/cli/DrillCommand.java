@@ -2,7 +2,6 @@ package lambdalab.lab.cli;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import lambdalab.lab.Lab;
 import lambdalab.lab.drill.SoakDrill;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,13 +59,7 @@ final class DrillCommand implements Runnable {
             }
             SoakDrill.Plan plan = new SoakDrill.Plan(DurationOption.parse(spec, "--duration", duration), rate,
                     DurationOption.parse(spec, "--batch-every", batchEvery), DurationOption.parse(spec, "--catch-up", catchUp));
-            Lab lab = options.lab();
-            if (!lab.ensureRunning(System.out, "[soak] ")) {
-                return 1;
-            }
-            SoakDrill drill = new SoakDrill(lab, plan, System.out,
-                    command -> LabCommand.execute(options.withCommand(command)));
-            return drill.run() ? 0 : 1;
+            return DrillCommands.run(options, "soak", (lab, command) -> new SoakDrill(lab, plan, System.out, command));
         }
     }
 }

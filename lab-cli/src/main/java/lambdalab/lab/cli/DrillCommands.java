@@ -3,6 +3,7 @@ package lambdalab.lab.cli;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import lambdalab.lab.Lab;
 import lambdalab.lab.drill.AllDrills;
@@ -35,13 +36,13 @@ final class DrillCommands {
     }
 
     /** Runs a drill on the lab (started if needed), with `lab` commands on the same instance. */
-    static int run(LabOptions options, String prefix, Function<Lab, Function<Function<String[], Integer>, LiveDrill>> drill)
+    static int run(LabOptions options, String prefix, BiFunction<Lab, Function<String[], Integer>, LiveDrill> drill)
             throws InterruptedException {
         Lab lab = options.lab();
         if (!lab.ensureRunning(System.out, "[" + prefix + "] ")) {
             return 1;
         }
-        return drill.apply(lab).apply(command -> LabCommand.execute(options.withCommand(command))).run() ? 0 : 1;
+        return drill.apply(lab, command -> LabCommand.execute(options.withCommand(command))).run() ? 0 : 1;
     }
 
     static int percent(CommandSpec spec, String option, Integer value, int planned) {
@@ -78,7 +79,7 @@ final class DrillCommands {
             StreamKillDrill.Plan plan = new StreamKillDrill.Plan(size.duration(spec, base.duration()),
                     size.rate(spec, base.rate()), kills == null ? base.kills() : kills, seed == null ? base.seed() : seed,
                     size.catchUp(spec, base.catchUp()));
-            return run(options, "stream-kill", lab -> command -> new StreamKillDrill(lab, plan, System.out, command));
+            return run(options, "stream-kill", (lab, command) -> new StreamKillDrill(lab, plan, System.out, command));
         }
     }
 
@@ -103,7 +104,7 @@ final class DrillCommands {
                     : ServiceRestartDrill.Plan.DEFAULT;
             ServiceRestartDrill.Plan plan = new ServiceRestartDrill.Plan(size.duration(spec, base.duration()),
                     size.rate(spec, base.rate()), size.catchUp(spec, base.catchUp()));
-            return run(options, "service-restart", lab -> command -> new ServiceRestartDrill(lab, plan, System.out, command));
+            return run(options, "service-restart", (lab, command) -> new ServiceRestartDrill(lab, plan, System.out, command));
         }
     }
 
@@ -126,7 +127,7 @@ final class DrillCommands {
             BadInputDrill.Plan base = size.shortForm ? BadInputDrill.Plan.SHORT : BadInputDrill.Plan.DEFAULT;
             BadInputDrill.Plan plan = new BadInputDrill.Plan(size.duration(spec, base.duration()),
                     size.rate(spec, base.rate()), base.badEvery(), size.catchUp(spec, base.catchUp()));
-            return run(options, "bad-input", lab -> command -> new BadInputDrill(lab, plan, System.out, command));
+            return run(options, "bad-input", (lab, command) -> new BadInputDrill(lab, plan, System.out, command));
         }
     }
 
@@ -153,7 +154,7 @@ final class DrillCommands {
             LostMessagesDrill.Plan plan = new LostMessagesDrill.Plan(size.duration(spec, base.duration()),
                     size.rate(spec, base.rate()), percent(spec, "--percent", percent, base.percent()),
                     size.catchUp(spec, base.catchUp()));
-            return run(options, "lost-messages", lab -> command -> new LostMessagesDrill(lab, plan, System.out, command));
+            return run(options, "lost-messages", (lab, command) -> new LostMessagesDrill(lab, plan, System.out, command));
         }
     }
 
@@ -177,16 +178,18 @@ final class DrillCommands {
             UpgradeDrill.Plan base = size.shortForm ? UpgradeDrill.Plan.SHORT : UpgradeDrill.Plan.DEFAULT;
             UpgradeDrill.Plan plan = new UpgradeDrill.Plan(size.duration(spec, base.duration()),
                     size.rate(spec, base.rate()), size.catchUp(spec, base.catchUp()));
-            return run(options, "upgrade", lab -> command -> new UpgradeDrill(lab, plan, System.out, command));
+            return run(options, "upgrade", (lab, command) -> new UpgradeDrill(lab, plan, System.out, command));
         }
     }
 
     @Command(name = "all", mixinStandardHelpOptions = true, description = {"stream-kill, service-restart, "
-            + "bad-input, lost-messages and upgrade one after the other, each with its default size (or its short "
-            + "form with --short), each printing its table, then one summary; exit code 1 when any failed. The soak "
-            + "drill is not run: it takes half an hour and its DataNode and Cassandra restarts are covered by "
-            + "service-restart; run `./lab drill soak` on its own. About 15 minutes (--short: about 4). It restarts "
-            + "the lab's services: not while you work with the lab."})
+            + "bad-input, upgrade and lost-messages one after the other, each with its default size (or its short "
+            + "form with --short), each printing its table, then one summary; exit code 1 when any failed. The speed "
+            + "layer is started once for all of them if it does not run (and stopped after: then upgrade and "
+            + "lost-messages leave the job's rollback to that stop and the next start), and one Spark session serves "
+            + "their checks. The soak drill is not run: it takes half an hour and its DataNode and Cassandra restarts "
+            + "are covered by service-restart; run `./lab drill soak` on its own. About 20 minutes here (--short: "
+            + "about 6). It restarts the lab's services: not while you work with the lab."})
     static final class All implements Callable<Integer> {
         @Mixin
         LabOptions options;
@@ -207,9 +210,9 @@ final class DrillCommands {
                     new ServiceRestartDrill(lab, s ? ServiceRestartDrill.Plan.SHORT : ServiceRestartDrill.Plan.DEFAULT,
                             out, command),
                     new BadInputDrill(lab, s ? BadInputDrill.Plan.SHORT : BadInputDrill.Plan.DEFAULT, out, command),
+                    new UpgradeDrill(lab, s ? UpgradeDrill.Plan.SHORT : UpgradeDrill.Plan.DEFAULT, out, command),
                     new LostMessagesDrill(lab, s ? LostMessagesDrill.Plan.SHORT : LostMessagesDrill.Plan.DEFAULT, out,
-                            command),
-                    new UpgradeDrill(lab, s ? UpgradeDrill.Plan.SHORT : UpgradeDrill.Plan.DEFAULT, out, command));
+                            command));
             // one start of the speed layer for all of them (each would start and stop it otherwise)
             boolean started = StreamStatusCommand.jobStatus(lab).state() != ServiceState.READY;
             if (started && command.apply(new String[] {"stream", "start"}) != 0) {
@@ -217,7 +220,7 @@ final class DrillCommands {
                 return 1;
             }
             try {
-                return new AllDrills(drills, out).run() ? 0 : 1;
+                return new AllDrills(drills, out).run(started) ? 0 : 1;
             } finally {
                 if (started) {
                     command.apply(new String[] {"stream", "stop"});

@@ -9,8 +9,9 @@ import java.util.Locale;
 
 /**
  * {@code lab drill all}: the single-node drills one after the other, each with its own table, then
- * one summary, with one Spark session for their checks. The soak drill is not among them: it runs half an hour, and its DataNode and Cassandra
- * restarts are covered by service-restart's; it is a command of its own.
+ * one summary, with one Spark session for their checks. The soak drill is not among them: it runs
+ * half an hour, and its DataNode and Cassandra restarts are covered by service-restart's; it is a
+ * command of its own.
  */
 public final class AllDrills {
 
@@ -22,10 +23,18 @@ public final class AllDrills {
         this.out = out;
     }
 
-    /** Runs every drill, also after one failed (each starts on a day of its own); true when all passed. */
-    public boolean run() throws InterruptedException {
+    /**
+     * Runs every drill, also after one failed (each starts on a day of its own); true when all passed.
+     *
+     * @param streamStoppedAfter the caller started the speed layer and stops it after: the drills need
+     *                           not restart it without their arguments
+     */
+    public boolean run(boolean streamStoppedAfter) throws InterruptedException {
         if (drills.isEmpty()) {
             return true;
+        }
+        if (streamStoppedAfter) {
+            drills.forEach(LiveDrill::streamStoppedAfter);
         }
         try (DrillSpark spark = new DrillSpark(drills.get(0).lab.endpoints())) {
             drills.forEach(drill -> drill.shareSpark(spark));

@@ -21,7 +21,7 @@ public final class BadInputDrill extends LiveDrill {
 
     public record Plan(Duration duration, int rate, int badEvery, Duration catchUp) {
         public static final Plan DEFAULT = new Plan(Duration.ofMinutes(2), 1000, 100, Duration.ofMinutes(5));
-        public static final Plan SHORT = new Plan(Duration.ofSeconds(15), 500, 100, Duration.ofMinutes(3));
+        public static final Plan SHORT = new Plan(Duration.ofSeconds(10), 500, 100, Duration.ofMinutes(3));
     }
 
     private final Plan plan;
@@ -32,7 +32,7 @@ public final class BadInputDrill extends LiveDrill {
     }
 
     @Override
-    protected boolean drill(long startMs, ViewsVersusTruth checks, boolean startedTheStream)
+    protected boolean drill(long startMs, ViewsVersusTruth checks, boolean stoppedAfter)
             throws InterruptedException {
         DeadLetterCheck deadLetters = new DeadLetterCheck(lab.endpoints().kafkaBootstrapServers(),
                 StreamSettings.DEAD_LETTER_TOPIC, lab.topic());

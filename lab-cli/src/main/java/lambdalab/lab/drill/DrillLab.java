@@ -203,10 +203,19 @@ final class DrillLab {
                 .orElseThrow(() -> new IllegalStateException("the lab has no " + name));
     }
 
-    /** The speed layer's last log line that contains {@code text}, if any. */
-    Optional<String> lastStreamLogLine(String text) {
+    /** How many lines the speed layer's log has now: a later search looks only after them. */
+    long streamLogLines() {
         try (Stream<String> lines = Files.lines(lab.streamJob().logFile())) {
-            return lines.filter(line -> line.contains(text)).reduce((first, second) -> second);
+            return lines.count();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
+    }
+
+    /** The speed layer's last log line after the first {@code skip} that contains {@code text}, if any. */
+    Optional<String> lastStreamLogLine(String text, long skip) {
+        try (Stream<String> lines = Files.lines(lab.streamJob().logFile())) {
+            return lines.skip(skip).filter(line -> line.contains(text)).reduce((first, second) -> second);
         } catch (IOException | UncheckedIOException e) {
             return Optional.empty();
         }

@@ -20,6 +20,8 @@ public abstract class LiveDrill {
     /** Its own, unless `lab drill all` shares one among its drills. */
     private DrillSpark spark;
     private boolean ownsSpark = true;
+    /** Set when the speed layer is stopped right after the drill: what the drill changed need not be undone. */
+    private boolean stoppedAfter;
 
     protected LiveDrill(String name, Lab lab, PrintStream out, Function<String[], Integer> labCommand) {
         this.name = name;
@@ -38,6 +40,11 @@ public abstract class LiveDrill {
         return name;
     }
 
+    /** `lab drill all`, which started the speed layer, stops it after the drills (which clears their arguments). */
+    void streamStoppedAfter() {
+        stoppedAfter = true;
+    }
+
     /** Runs the drill and prints its table; true when everything it checked equals the truth. */
     public final boolean run() throws InterruptedException {
         Optional<Boolean> started = lab.streamRunning();
@@ -47,7 +54,7 @@ public abstract class LiveDrill {
         }
         try {
             return drill(lab.firstFreeHour(), new ViewsVersusTruth(lab.endpoints(), lab.topic(), table, spark),
-                    started.get());
+                    started.get() || stoppedAfter);
         } finally {
             if (ownsSpark) {
                 spark.close();
@@ -62,10 +69,12 @@ public abstract class LiveDrill {
     /**
      * The drill itself.
      *
-     * @param startMs            the first event time, in a day no view holds yet
-     * @param startedTheStream   whether the drill started the speed layer (it is stopped afterwards)
+     * @param startMs      the first event time, in a day no view holds yet
+     * @param stoppedAfter whether the speed layer is stopped after the drill (the drill started it, or
+     *                     `lab drill all` did): a job restarted with a drill's arguments need not be
+     *                     restarted without them, the stop clears them
      */
-    protected abstract boolean drill(long startMs, ViewsVersusTruth checks, boolean startedTheStream)
+    protected abstract boolean drill(long startMs, ViewsVersusTruth checks, boolean stoppedAfter)
             throws InterruptedException;
 
     protected DrillGenerator generator(int rate, Duration duration, long startMs) {

@@ -20,13 +20,14 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * leaves about 5% of the events out of its views (they stay in Kafka and the raw dataset). Its views
  * must then be short by exactly the lost events; after a batch run over the drill's hours, the
  * serving layer must equal the truth of every event: the batch layer repairs what the speed layer
- * lost. The job is restarted without the drill at the end (or stopped, when the drill started it).
+ * lost. The job is restarted without the drill at the end (or only stopped, when it is stopped after
+ * the drill anyway).
  */
 public final class LostMessagesDrill extends LiveDrill {
 
     public record Plan(Duration duration, int rate, int percent, Duration catchUp) {
         public static final Plan DEFAULT = new Plan(Duration.ofMinutes(2), 1000, 5, Duration.ofMinutes(5));
-        public static final Plan SHORT = new Plan(Duration.ofSeconds(15), 500, 5, Duration.ofMinutes(3));
+        public static final Plan SHORT = new Plan(Duration.ofSeconds(10), 500, 5, Duration.ofMinutes(3));
     }
 
     private static final int LATER_EVENTS = 3_000;
@@ -39,7 +40,7 @@ public final class LostMessagesDrill extends LiveDrill {
     }
 
     @Override
-    protected boolean drill(long startMs, ViewsVersusTruth checks, boolean startedTheStream)
+    protected boolean drill(long startMs, ViewsVersusTruth checks, boolean stoppedAfter)
             throws InterruptedException {
         if (!lab.restartStream("speed layer with the drill", List.of("--drill-lose-percent",
                 Integer.toString(plan.percent())))) {
@@ -50,7 +51,9 @@ public final class LostMessagesDrill extends LiveDrill {
         try {
             return lossAndRepair(startMs, checks);
         } finally {
-            if (!startedTheStream) {
+            if (stoppedAfter) {
+                table.step("speed layer without it", "at its stop", "the stop after the drill ends the drill");
+            } else {
                 lab.restartStream("speed layer without it", List.of());
             }
         }
@@ -90,7 +93,7 @@ public final class LostMessagesDrill extends LiveDrill {
                 String.format(Locale.ROOT, "%.2f%% of %,d, chosen by a hash of their line", 100.0 * lost / all, all));
         boolean shortExactly = checks.streamViews("stream views vs kept", kept[0].truth().activity());
         beginLaterHour(ViewsVersusTruth.last(generator.truth().activity()));
-        boolean repaired = lab.awaitCaughtUp(plan.catchUp()) && checks.batchRun(generator.truth().activity())
+        boolean repaired = lab.awaitCaughtUp(plan.catchUp()) && checks.batchRun("batch run", startMs)
                 && checks.served(generator.truth().activity());
         return checks.rawRows(generator.truth().activity(), all) && shortExactly && repaired;
     }

@@ -21,7 +21,7 @@ public final class ServiceRestartDrill extends LiveDrill {
 
     public record Plan(Duration duration, int rate, Duration catchUp) {
         public static final Plan DEFAULT = new Plan(Duration.ofMinutes(3), 1000, Duration.ofMinutes(5));
-        public static final Plan SHORT = new Plan(Duration.ofSeconds(40), 500, Duration.ofMinutes(4));
+        public static final Plan SHORT = new Plan(Duration.ofSeconds(30), 500, Duration.ofMinutes(4));
     }
 
     private final Plan plan;
@@ -32,7 +32,7 @@ public final class ServiceRestartDrill extends LiveDrill {
     }
 
     @Override
-    protected boolean drill(long startMs, ViewsVersusTruth checks, boolean startedTheStream)
+    protected boolean drill(long startMs, ViewsVersusTruth checks, boolean stoppedAfter)
             throws InterruptedException {
         DrillGenerator generator = generator(plan.rate(), plan.duration(), startMs);
         Instant began = Instant.now();

@@ -14,13 +14,14 @@ import lambdalab.lab.Lab;
  * checkpoint; the drill starts it with the next one, {@code --job-version}). The new version sets the
  * checkpoint aside and rebuilds its state from the stream views; afterwards the views must equal the
  * truth. The table shows where each start took its state from. At the end the job is rolled back to
- * the version the lab runs (which rebuilds from the views once more), or stopped if the drill started it.
+ * the version the lab runs (which rebuilds from the views once more), unless it is stopped after the
+ * drill anyway (its next start is then the rollback).
  */
 public final class UpgradeDrill extends LiveDrill {
 
     public record Plan(Duration duration, int rate, Duration catchUp) {
         public static final Plan DEFAULT = new Plan(Duration.ofMinutes(2), 1000, Duration.ofMinutes(5));
-        public static final Plan SHORT = new Plan(Duration.ofSeconds(30), 500, Duration.ofMinutes(3));
+        public static final Plan SHORT = new Plan(Duration.ofSeconds(15), 500, Duration.ofMinutes(3));
     }
 
     /** The "changed version": the next one after the version the job records by default. */
@@ -34,7 +35,7 @@ public final class UpgradeDrill extends LiveDrill {
     }
 
     @Override
-    protected boolean drill(long startMs, ViewsVersusTruth checks, boolean startedTheStream)
+    protected boolean drill(long startMs, ViewsVersusTruth checks, boolean stoppedAfter)
             throws InterruptedException {
         table.step("running version", SpeedLayerJob.JOB_VERSION, "state from " + lab.recoveredFrom());
         DrillGenerator generator = generator(plan.rate(), plan.duration(), startMs);
@@ -54,7 +55,10 @@ public final class UpgradeDrill extends LiveDrill {
             boolean views = checks.streamViews("stream views vs truth", generator.truth().activity());
             return checks.rawRows(generator.truth().activity(), generator.truth().events()) && views;
         } finally {
-            if (!startedTheStream) {
+            if (stoppedAfter) {
+                table.step("roll back", "at the next start", "the job is stopped after the drill; it starts as version "
+                        + SpeedLayerJob.JOB_VERSION + " again, with its state from the views");
+            } else {
                 lab.restartStream("roll back to version " + SpeedLayerJob.JOB_VERSION, List.of());
             }
         }
@@ -62,10 +66,11 @@ public final class UpgradeDrill extends LiveDrill {
 
     /** Stop, deploy the next version; true when it runs with its state rebuilt from the views. */
     private boolean upgrade() {
+        long logLines = lab.streamLogLines();
         if (!lab.restartStream("deploy version " + NEXT_VERSION, List.of("--job-version", NEXT_VERSION))) {
             return false;
         }
-        lab.lastStreamLogLine("not restarting from the checkpoint").ifPresent(table::detail);
+        lab.lastStreamLogLine("not restarting from the checkpoint", logLines).ifPresent(table::detail);
         boolean fromViews = lab.recoveredFrom().equals("views");
         table.step("state of version " + NEXT_VERSION, fromViews ? "from the views" : "NOT REBUILT",
                 "recoveredFrom " + lab.recoveredFrom() + " (the checkpoint of version " + SpeedLayerJob.JOB_VERSION
