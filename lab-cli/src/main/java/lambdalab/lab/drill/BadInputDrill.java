@@ -37,6 +37,7 @@ public final class BadInputDrill extends LiveDrill {
         DeadLetterCheck deadLetters = new DeadLetterCheck(lab.endpoints().kafkaBootstrapServers(),
                 StreamSettings.DEAD_LETTER_TOPIC, lab.topic());
         ServiceStatus jobBefore = lab.status(StreamJobService.NAME);
+        // made by the generator's thread with its Kafka sink; read here after the generator's join
         BadLines[] bad = new BadLines[1];
         DrillGenerator generator = new DrillGenerator(lab.endpoints().kafkaBootstrapServers(), lab.topic(), plan.rate(),
                 plan.duration(), startMs, kafka -> List.of(bad[0] = new BadLines(kafka, plan.badEvery())));

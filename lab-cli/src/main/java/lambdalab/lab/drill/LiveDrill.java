@@ -47,6 +47,7 @@ public abstract class LiveDrill {
 
     /** Runs the drill and prints its table; true when everything it checked equals the truth. */
     public final boolean run() throws InterruptedException {
+        table.begin();
         Optional<Boolean> started = lab.streamRunning();
         if (started.isEmpty()) {
             table.print();

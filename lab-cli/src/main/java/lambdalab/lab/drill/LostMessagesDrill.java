@@ -78,9 +78,9 @@ public final class LostMessagesDrill extends LiveDrill {
 
     private boolean lossAndRepair(long startMs, ViewsVersusTruth checks) throws InterruptedException {
         MessageLoss loss = new MessageLoss(plan.percent());
-        FilteredTruth[] kept = new FilteredTruth[1];
+        FilteredTruth kept = new FilteredTruth(line -> !loss.loses(line));
         DrillGenerator generator = new DrillGenerator(lab.endpoints().kafkaBootstrapServers(), lab.topic(), plan.rate(),
-                plan.duration(), startMs, kafka -> List.of(kept[0] = new FilteredTruth(line -> !loss.loses(line))));
+                plan.duration(), startMs, kafka -> List.of(kept));
         generator.start();
         generatorStarted(plan.rate(), plan.duration(), startMs);
         generator.join();
@@ -88,10 +88,10 @@ public final class LostMessagesDrill extends LiveDrill {
             return false;
         }
         long all = generator.truth().events();
-        long lost = all - kept[0].truth().events();
+        long lost = all - kept.truth().events();
         table.step("lost by the drill", String.format(Locale.ROOT, "%,d events", lost),
                 String.format(Locale.ROOT, "%.2f%% of %,d, chosen by a hash of their line", 100.0 * lost / all, all));
-        boolean shortExactly = checks.streamViews("stream views vs kept", kept[0].truth().activity());
+        boolean shortExactly = checks.streamViews("stream views vs kept", kept.truth().activity());
         beginLaterHour(ViewsVersusTruth.last(generator.truth().activity()));
         boolean repaired = lab.awaitCaughtUp(plan.catchUp()) && checks.batchRun("batch run", startMs)
                 && checks.served(generator.truth().activity());
