@@ -57,7 +57,7 @@ final class DrillCommands {
             + "supervisor restarts it each time, from its checkpoint; a kill waits until the job is back from the one "
             + "before. Then the speed layer's own views must equal the truth (counts exactly, visitors within the "
             + "sketch's error) and the raw dataset hold one row per event. Default: 4 minutes at 1,000 events/s, 10 "
-            + "kills; --short: 30 s at 500/s, 2 kills.", COMMON})
+            + "kills; --short: 20 s at 500/s, 1 kill.", COMMON})
     static final class StreamKill implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -88,7 +88,7 @@ final class DrillCommands {
             + "quarter, half and three quarters of a live generator run: the speed layer waits for its services or "
             + "fails fast and is restarted by the supervisor, the generator's producer retries. Then the speed layer's "
             + "views must equal the truth and the raw dataset hold one row per event. Default: 3 minutes at 1,000 "
-            + "events/s; --short: 40 s at 500/s. It restarts the lab's services: not while you work with the lab.",
+            + "events/s; --short: 30 s at 500/s. It restarts the lab's services: not while you work with the lab.",
             COMMON})
     static final class ServiceRestart implements Callable<Integer> {
         @Spec
@@ -109,11 +109,11 @@ final class DrillCommands {
     }
 
     @Command(name = "bad-input", mixinStandardHelpOptions = true, description = {"Malformed lines mixed into a live "
-            + "stream, one after every 100 events (1%), of every kind in turn: a field missing, a time in another "
+            + "stream, one after every 100 events (1%%), of every kind in turn: a field missing, a time in another "
             + "format, an unknown action, invalid UTF-8, an oversize line (every tenth of those 1 MB, the others 8 KiB). "
             + "The speed layer must count the valid events exactly (its views and the raw dataset against the truth), "
             + "send every bad line to the dead-letter topic (weblogs-deadletter) with its reason, and run through it "
-            + "without a restart. Default: 2 minutes at 1,000 events/s; --short: 15 s at 500/s.", COMMON})
+            + "without a restart. Default: 2 minutes at 1,000 events/s; --short: 10 s at 500/s.", COMMON})
     static final class BadInput implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -136,8 +136,8 @@ final class DrillCommands {
             + "hash of their line, out of its views; they stay in Kafka and the raw dataset; its log and `./lab stream "
             + "status` say so), then a live generator run: the speed layer's views must be short by exactly the lost "
             + "events. Then a batch run over the drill's hours (as `./lab batch --source TOPIC --from`), after which "
-            + "the serving layer must equal the truth of every event. The job is restarted without the drill at the "
-            + "end. Default: 2 minutes at 1,000 events/s, 5%; --short: 15 s at 500/s.", COMMON})
+            + "the serving layer must equal the truth of every event. At the end the job is restarted without the "
+            + "drill (only stopped, which ends the drill, when the drill started it or `lab drill all` did). Default: 2 minutes at 1,000 events/s, 5%%; --short: 10 s at 500/s.", COMMON})
     static final class LostMessages implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -163,8 +163,9 @@ final class DrillCommands {
             + "records its version beside its checkpoint, and the drill starts it with the next (--job-version 2). It "
             + "sets the checkpoint aside and rebuilds its state from the stream views (the table shows where each start "
             + "took its state from); the views must then equal the truth and the raw dataset hold one row per event. "
-            + "At the end the job is rolled back to version 1 (it rebuilds from the views again). Default: 2 minutes "
-            + "at 1,000 events/s; --short: 30 s at 500/s.", COMMON})
+            + "At the end the job is rolled back to version 1 (it rebuilds from the views again; when the drill "
+            + "started the job, or `lab drill all` did, it is only stopped and its next start is the rollback). "
+            + "Default: 2 minutes at 1,000 events/s; --short: 15 s at 500/s.", COMMON})
     static final class Upgrade implements Callable<Integer> {
         @Spec
         CommandSpec spec;
