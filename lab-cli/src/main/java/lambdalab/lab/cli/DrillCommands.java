@@ -56,7 +56,7 @@ final class DrillCommands {
             + "(`./lab stream kill`) at --kills random moments (the same for a --seed) of a live generator run; the "
             + "supervisor restarts it each time, from its checkpoint; a kill waits until the job is back from the one "
             + "before. Then the speed layer's own views must equal the truth (counts exactly, visitors within the "
-            + "sketch's error) and the raw dataset hold one row per event. Default: 4 minutes at 1,000 events/s, 10 "
+            + "sketch's error) and the raw dataset hold one row per event. Default: 5 minutes at 1,000 events/s, 10 "
             + "kills; --short: 20 s at 500/s, 1 kill.", COMMON})
     static final class StreamKill implements Callable<Integer> {
         @Spec

@@ -92,7 +92,7 @@ final class StreamStatusCommand implements Callable<Integer> {
                 + ago(r.updatedAt()) + " (" + file + "):");
         row(out, "state", r.state() + ", recovered from " + r.recoveredFrom() + ", started " + r.startedAt());
         if (r.drill() != null) {
-            row(out, "DRILL", r.drill());
+            row(out, "drill", r.drill());
         }
         row(out, "batches", r.batches() + " (one every " + r.batchIntervalMs() + " ms)");
         row(out, "last batch", lastBatch(r));

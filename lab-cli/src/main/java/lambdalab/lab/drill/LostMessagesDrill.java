@@ -91,7 +91,10 @@ public final class LostMessagesDrill extends LiveDrill {
         long lost = all - kept.truth().events();
         table.step("lost by the drill", String.format(Locale.ROOT, "%,d events", lost),
                 String.format(Locale.ROOT, "%.2f%% of %,d, chosen by a hash of their line", 100.0 * lost / all, all));
-        boolean shortExactly = checks.streamViews("stream views vs kept", kept.truth().activity());
+        long counted = checks.streamEvents(generator.truth().activity());
+        table.step("stream views vs truth", all - counted == lost ? "SHORT BY THE LOST" : "SHORT BY OTHERS",
+                String.format(Locale.ROOT, "%,d events counted of %,d: %,d short", counted, all, all - counted));
+        boolean shortExactly = checks.streamViews("stream views vs kept", kept.truth().activity()) && all - counted == lost;
         beginLaterHour(ViewsVersusTruth.last(generator.truth().activity()));
         boolean repaired = lab.awaitCaughtUp(plan.catchUp()) && checks.batchRun("batch run", startMs)
                 && checks.served(generator.truth().activity());

@@ -19,7 +19,7 @@ public final class StreamKillDrill extends LiveDrill {
 
     /** How the drill runs; a kill waits until the job is back from the one before. */
     public record Plan(Duration duration, int rate, int kills, long seed, Duration catchUp) {
-        public static final Plan DEFAULT = new Plan(Duration.ofMinutes(4), 1000, 10, 16, Duration.ofMinutes(5));
+        public static final Plan DEFAULT = new Plan(Duration.ofMinutes(5), 1000, 10, 16, Duration.ofMinutes(5));
         public static final Plan SHORT = new Plan(Duration.ofSeconds(20), 500, 1, 16, Duration.ofMinutes(3));
     }
 

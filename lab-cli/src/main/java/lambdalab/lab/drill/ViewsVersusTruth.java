@@ -54,6 +54,14 @@ final class ViewsVersusTruth {
         return report(what, TruthComparison.differences(rows, truth), truth);
     }
 
+    /** How many events the speed layer's views count in the truth's hours. */
+    long streamEvents(SortedMap<ProductHour, HourlyActivity> truth) {
+        try (CqlSession session = LambdaSchema.openSession(endpoints)) {
+            return new ViewReader(session).rowsBetween(Layer.STREAM, first(truth), last(truth)).stream()
+                    .mapToLong(row -> row.activity().totalEvents()).sum();
+        }
+    }
+
     /** What the serving layer answers for the truth's hours (each row from its layer) against {@code truth}. */
     boolean served(SortedMap<ProductHour, HourlyActivity> truth) {
         // the serving layer answers for the newest hours the views hold: a drill may have begun a later
