@@ -40,7 +40,7 @@ public final class BadInputDrill extends LiveDrill {
         // made by the generator's thread with its Kafka sink; read here after the generator's join
         BadLines[] bad = new BadLines[1];
         DrillGenerator generator = new DrillGenerator(lab.endpoints().kafkaBootstrapServers(), lab.topic(), plan.rate(),
-                plan.duration(), startMs, kafka -> List.of(bad[0] = new BadLines(kafka, plan.badEvery())));
+                plan.duration(), startMs, kafka -> List.of(bad[0] = new BadLines(kafka::acceptLine, plan.badEvery())));
         generator.start();
         generatorStarted(plan.rate(), plan.duration(), startMs);
         generator.join();

@@ -2,9 +2,9 @@ package lambdalab.lab.drill;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import lambdalab.course.clickstream.ClickEvent;
 import lambdalab.course.clickstream.EventSink;
-import lambdalab.course.kafka.KafkaSink;
 
 /**
  * Mixes malformed lines into a generator's stream: after every {@code every}-th event, one line made
@@ -15,15 +15,16 @@ final class BadLines implements EventSink {
 
     private static final int HUGE_EVERY = 10;
 
-    private final KafkaSink kafka;
+    /** Sends a line as it is (the generator's Kafka sink's {@code acceptLine}). */
+    private final Consumer<byte[]> send;
     private final int every;
     private final Map<MalformedLines.Kind, Long> sent = new EnumMap<>(MalformedLines.Kind.class);
     private long events;
     private long oversize;
     private long huge;
 
-    BadLines(KafkaSink kafka, int every) {
-        this.kafka = kafka;
+    BadLines(Consumer<byte[]> send, int every) {
+        this.send = send;
         this.every = every;
     }
 
@@ -35,7 +36,7 @@ final class BadLines implements EventSink {
         MalformedLines.Kind[] kinds = MalformedLines.Kind.values();
         MalformedLines.Kind kind = kinds[(int) ((events / every - 1) % kinds.length)];
         boolean isHuge = kind == MalformedLines.Kind.OVERSIZE && oversize++ % HUGE_EVERY == 0;
-        kafka.acceptLine(MalformedLines.make(kind, encodedLine, isHuge));
+        send.accept(MalformedLines.make(kind, encodedLine, isHuge));
         sent.merge(kind, 1L, Long::sum);
         huge += isHuge ? 1 : 0;
     }
@@ -51,11 +52,11 @@ final class BadLines implements EventSink {
 
     @Override
     public void flush() {
-        // the Kafka sink flushes itself
+        // the sink it sends to flushes itself
     }
 
     @Override
     public void close() {
-        // the Kafka sink is closed by the generator
+        // the sink it sends to is closed by the generator
     }
 }
