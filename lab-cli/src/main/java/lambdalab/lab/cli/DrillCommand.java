@@ -1,6 +1,5 @@
 package lambdalab.lab.cli;
 
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import lambdalab.lab.drill.SoakDrill;
 import picocli.CommandLine.Command;
