@@ -42,9 +42,9 @@ final class DrillTable {
 
     void print() {
         out.println();
-        out.printf(Locale.ROOT, "%7s  %-24s %-24s %s%n", "AT", "STEP", "OUTCOME", "DETAIL");
+        out.printf(Locale.ROOT, "%7s  %-26s %-24s %s%n", "AT", "STEP", "OUTCOME", "DETAIL");
         for (String[] line : steps) {
-            out.printf(Locale.ROOT, "%7s  %-24s %-24s %s%n", (Object[]) line);
+            out.printf(Locale.ROOT, "%7s  %-26s %-24s %s%n", (Object[]) line);
         }
     }
 
