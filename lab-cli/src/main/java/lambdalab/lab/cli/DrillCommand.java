@@ -1,8 +1,6 @@
 package lambdalab.lab.cli;
 
-import java.time.Duration;
 import java.util.concurrent.Callable;
-import lambdalab.lab.Lab;
 import lambdalab.lab.drill.SoakDrill;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +10,9 @@ import picocli.CommandLine.Spec;
 
 /** `lab drill`: failure drills on a running lab, each ending with the views checked against the truth. */
 @Command(name = "drill", mixinStandardHelpOptions = true, description = "Failure drills that print what was done and "
-        + "what the views held against the truth.", subcommands = DrillCommand.Soak.class)
+        + "what the views held against the truth.", subcommands = {DrillCommand.Soak.class, DrillCommands.StreamKill.class,
+        DrillCommands.ServiceRestart.class, DrillCommands.BadInput.class, DrillCommands.LostMessages.class,
+        DrillCommands.Upgrade.class, DrillCommands.All.class})
 final class DrillCommand implements Runnable {
 
     @Override
@@ -58,13 +58,7 @@ final class DrillCommand implements Runnable {
             }
             SoakDrill.Plan plan = new SoakDrill.Plan(DurationOption.parse(spec, "--duration", duration), rate,
                     DurationOption.parse(spec, "--batch-every", batchEvery), DurationOption.parse(spec, "--catch-up", catchUp));
-            Lab lab = options.lab();
-            if (!lab.ensureRunning(System.out, "[soak] ")) {
-                return 1;
-            }
-            SoakDrill drill = new SoakDrill(lab, plan, System.out,
-                    command -> LabCommand.execute(options.withCommand(command)));
-            return drill.run() ? 0 : 1;
+            return DrillCommands.run(options, "soak", (lab, command) -> new SoakDrill(lab, plan, System.out, command));
         }
     }
 }

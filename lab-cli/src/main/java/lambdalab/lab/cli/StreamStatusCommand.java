@@ -91,6 +91,9 @@ final class StreamStatusCommand implements Callable<Integer> {
         out.println("job report" + (current ? "" : " of the last run (PID " + r.pid() + ")") + ", updated "
                 + ago(r.updatedAt()) + " (" + file + "):");
         row(out, "state", r.state() + ", recovered from " + r.recoveredFrom() + ", started " + r.startedAt());
+        if (r.drill() != null) {
+            row(out, "drill", r.drill());
+        }
         row(out, "batches", r.batches() + " (one every " + r.batchIntervalMs() + " ms)");
         row(out, "last batch", lastBatch(r));
         row(out, "totals", r.totalEvents() + " events, " + r.totalInvalid() + " invalid");

@@ -1,9 +1,11 @@
 package lambdalab.lab.service;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import lambdalab.course.LabEndpoints;
 import lambdalab.lab.settings.LabSettings;
+import lambdalab.lab.supervisor.WantedJobs;
 
 /**
  * The speed-layer job (Spark Streaming, main class {@code lambdalab.course.speed.SpeedLayerJob} in
@@ -37,8 +39,15 @@ public final class StreamJobService extends SparkJobService {
         return settings.get("stream.main.class");
     }
 
+    /** The job's arguments from the settings, then a drill's that its request carries (see {@link WantedJobs}). */
     @Override
     protected List<String> mainArguments() {
+        List<String> arguments = new ArrayList<>(settingsArguments());
+        arguments.addAll(WantedJobs.in(settings.runDir()).drillArguments(NAME));
+        return arguments;
+    }
+
+    private List<String> settingsArguments() {
         return List.of(
                 "--kafka", endpoints.kafkaBootstrapServers(),
                 "--cassandra", endpoints.cassandraHost() + ":" + endpoints.cassandraPort(),

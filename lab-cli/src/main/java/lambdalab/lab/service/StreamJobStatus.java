@@ -15,12 +15,13 @@ import java.util.OptionalDouble;
  * @param lastBatch     the last completed micro-batch, or null before the first
  * @param offsets       the next Kafka offset to read, per partition
  * @param totals        counts a job keeps of its own (the Lambda+ job's late readings), or empty
+ * @param drill         a drill the job runs (`lab drill lost-messages`), what it does; null when none
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record StreamJobStatus(String state, long pid, Instant startedAt, String recoveredFrom, long batchIntervalMs,
                               long batches, long totalEvents, long totalInvalid, LastBatch lastBatch,
                               Map<String, Long> offsets, Instant updatedAt,
-                              Map<String, Long> totals) {
+                              Map<String, Long> totals, String drill) {
 
     public static final String RUNNING = "running";
 

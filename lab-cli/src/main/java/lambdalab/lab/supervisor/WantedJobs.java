@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +19,10 @@ import java.util.UUID;
  * its file exists. Files, not a socket, so that asking works whether or not the supervisor is
  * listening right now, and a request outlives neither `lab down` nor a crashed supervisor (both
  * clear the files).
+ *
+ * <p>A request may carry a drill's arguments for the job, {@code <job>.drill} (one argument a line):
+ * the supervisor passes them at every start of the job while the request stands, restarts after a
+ * crash included; withdrawing the request deletes them, so the next start is the job as usual.
  *
  * <p>Each request writes a new text (when and by whom), so the supervisor can tell a new request
  * from the one it already answered, and a command can see that its own request was taken up. A file
@@ -54,6 +59,32 @@ public record WantedJobs(Path dir) {
         return request;
     }
 
+    /** Asks for the job with a drill's extra arguments (see the class comment); returns the request's text. */
+    public String requestWithDrill(String job, List<String> arguments) {
+        try {
+            Files.createDirectories(dir);
+            Files.write(drillFile(job), arguments);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + drillFile(job), e);
+        }
+        return request(job);
+    }
+
+    /** The drill's arguments the job's request carries, or none. */
+    public List<String> drillArguments(String job) {
+        try {
+            return Files.readAllLines(drillFile(job)).stream().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + drillFile(job), e);
+        }
+    }
+
+    private Path drillFile(String job) {
+        return dir.resolve(job + ".drill");
+    }
+
     /** The job's current request, or empty when it is not wanted. */
     public Optional<String> current(String job) {
         try {
@@ -68,6 +99,7 @@ public record WantedJobs(Path dir) {
     public void withdraw(String job) {
         try {
             Files.deleteIfExists(file(job));
+            Files.deleteIfExists(drillFile(job));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete " + file(job), e);
         }
@@ -78,7 +110,7 @@ public record WantedJobs(Path dir) {
         if (!Files.isDirectory(dir)) {
             return;
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.wanted")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.{wanted,drill}")) {
             for (Path file : files) {
                 Files.deleteIfExists(file);
             }

@@ -33,6 +33,20 @@ class WantedJobsTest {
     }
 
     @Test
+    void aDrillsArgumentsLastWhileTheRequestStandsAndGoWithIt() {
+        WantedJobs wanted = WantedJobs.in(run);
+        wanted.requestWithDrill("stream", java.util.List.of("--drill-lose-percent", "5"));
+        assertThat(wanted.drillArguments("stream")).containsExactly("--drill-lose-percent", "5");
+        wanted.withdraw("stream");
+        assertThat(wanted.drillArguments("stream")).isEmpty();
+
+        wanted.requestWithDrill("stream", java.util.List.of("--job-version", "2"));
+        wanted.withdrawAll();
+        assertThat(wanted.drillArguments("stream")).isEmpty();
+        assertThat(wanted.current("stream")).isEmpty();
+    }
+
+    @Test
     void aFileCreatedByHandCountsAsARequest() throws IOException {
         Files.createDirectories(run.resolve("jobs"));
         Files.createFile(run.resolve("jobs/stream.wanted"));

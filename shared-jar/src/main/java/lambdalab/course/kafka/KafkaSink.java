@@ -69,6 +69,19 @@ public final class KafkaSink implements EventSink {
         }
     }
 
+    /**
+     * Sends a line exactly as given, whether or not it is an event: a drill mixes malformed lines
+     * (invalid UTF-8 among them, which no String holds) into the stream with it.
+     */
+    public void acceptLine(byte[] line) {
+        failIfAnySendFailed();
+        try {
+            producer.send(new ProducerRecord<>(topic, line), onAcknowledged);
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            throw new KafkaUnreachableException(bootstrapServers, "a produce request", e);
+        }
+    }
+
     /** Records Kafka has acknowledged (written to all in-sync replicas). */
     public long acknowledged() {
         return acknowledged.get();

@@ -29,9 +29,14 @@ final class CheckpointSettings {
     private CheckpointSettings() {
     }
 
-    /** The settings that a restart from the checkpoint would take from it, by name. */
-    static Map<String, String> of(StreamSettings settings) {
+    /**
+     * The settings that a restart from the checkpoint would take from it, by name, and the version of
+     * the job that wrote it: a new version whose state or topology differs cannot use the old
+     * checkpoint (Spark would deserialize the old classes' objects), so an upgrade raises it.
+     */
+    static Map<String, String> of(StreamSettings settings, String jobVersion) {
         Map<String, String> fixed = new LinkedHashMap<>();
+        fixed.put("job version", jobVersion);
         fixed.put("batch interval (ms)", Long.toString(settings.batchIntervalMs()));
         fixed.put("window (s)", Integer.toString(settings.windowSeconds()));
         fixed.put("state timeout (s)", Integer.toString(settings.stateTimeoutSeconds()));
@@ -42,9 +47,9 @@ final class CheckpointSettings {
         return fixed;
     }
 
-    static void write(Configuration conf, String checkpointDir, StreamSettings settings) {
+    static void write(Configuration conf, String checkpointDir, StreamSettings settings, String jobVersion) {
         Properties properties = new Properties();
-        properties.putAll(of(settings));
+        properties.putAll(of(settings, jobVersion));
         Path file = new Path(checkpointDir, FILE_NAME);
         try (OutputStream out = file.getFileSystem(conf).create(file, true)) {
             properties.store(out, "the settings the speed layer's checkpoint was created with");
@@ -73,10 +78,13 @@ final class CheckpointSettings {
         }
     }
 
-    /** Each setting whose value differs, as "name old -> new"; empty when none does. */
-    static List<String> changes(Map<String, String> recorded, StreamSettings now) {
+    /**
+     * Each setting whose value differs, as "name old -> new"; empty when none does. A checkpoint
+     * written before the job recorded its version (or a setting) does not count as changed there.
+     */
+    static List<String> changes(Map<String, String> recorded, StreamSettings now, String jobVersion) {
         List<String> changes = new ArrayList<>();
-        of(now).forEach((name, value) -> {
+        of(now, jobVersion).forEach((name, value) -> {
             String before = recorded.get(name);
             if (before != null && !before.equals(value)) {
                 changes.add(name + " " + before + " -> " + value);

@@ -21,6 +21,11 @@ public final class RunningSpeedLayer implements AutoCloseable {
         return recoveredFrom;
     }
 
+    /** The lost-messages drill this run runs, or none. */
+    MessageLoss messageLoss() {
+        return runtime.messageLoss();
+    }
+
     /** Produce-to-visible latency of every event so far (filled only when the settings measure it). */
     public LatencyRecorder latency() {
         return runtime.latency();

@@ -100,7 +100,14 @@ public final class SpeedLayer {
             return JavaPairRDD.fromJavaRDD(
                     JavaSparkContext.fromSparkContext(batch.context()).<Tuple2<ProductHour, HourAggregate>>emptyRDD());
         }
-        return HourAggregates.of(batch.filter(ParsedRecord::valid).map(ParsedRecord::event));
+        // the drill is read from this run's runtime, per batch: the checkpointed topology must not
+        // carry it into a later run started without it
+        MessageLoss loss = SpeedLayerRuntime.get().messageLoss();
+        JavaRDD<ParsedRecord> valid = batch.filter(ParsedRecord::valid);
+        if (loss.active()) {
+            valid = valid.filter(record -> !loss.loses(record.event()));
+        }
+        return HourAggregates.of(valid.map(ParsedRecord::event));
     }
 
     /**

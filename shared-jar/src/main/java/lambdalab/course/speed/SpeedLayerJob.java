@@ -54,7 +54,17 @@ public final class SpeedLayerJob {
               --halt-before-commit N          a drill: end the JVM before committing the N-th batch with events
                                               (its outputs written, its offsets not), as a kill there would
               --halt-after-commit N           a drill: end the JVM right after committing the N-th batch with
-                                              events, before Spark marks it done (the restart replays it)""";
+                                              events, before Spark marks it done (the restart replays it)
+              --job-version V                 the version the job records beside its checkpoint (default 1); a
+                                              start with another one sets the checkpoint aside and rebuilds its
+                                              state from the views: raise it when a change makes the old
+                                              checkpoint unusable (`lab drill upgrade` does)
+              --drill-lose-percent N          a drill: leave about N% of the valid events out of the stream views,
+                                              as if lost before the speed layer (they stay in Kafka and the raw
+                                              dataset, so a batch run counts them); the log and status say so""";
+
+    /** The version recorded beside a checkpoint; raise it with a change that makes old checkpoints unusable. */
+    public static final String JOB_VERSION = "1";
 
     /** Above Spark's (50, 51) and Hadoop's file systems' (10): runs first. */
     private static final int STOP_HOOK_PRIORITY = 100;
@@ -91,6 +101,9 @@ public final class SpeedLayerJob {
             return;
         }
         System.out.println(times.summary());
+        if (job.messageLoss().active()) {
+            System.out.println("WARNING: " + job.messageLoss().describe());
+        }
         System.out.println("Speed layer running (state from " + job.recoveredFrom() + "), reading " + settings.topic()
                 + " every " + settings.batchIntervalMs() + " ms. Stop it with SIGTERM: the batch in progress finishes and commits first.");
         // SIGTERM: before Spark's own hooks (and before Hadoop closes its file systems), let the
@@ -153,16 +166,21 @@ public final class SpeedLayerJob {
 
     /** Starts the speed layer in this JVM and returns once it runs. */
     public static RunningSpeedLayer start(StreamSettings settings, String master, int partitions) {
-        return start(settings, master, partitions, new RestartRules(windowBatches(settings), 0, false),
-                new StartupTimes());
+        return start(settings, master, partitions,
+                new RestartRules(windowBatches(settings), 0, false, JOB_VERSION, MessageLoss.NONE), new StartupTimes());
     }
 
     /**
+     * How this run starts and which drills it runs.
+     *
      * @param maxMissedBatches a checkpoint older than this many batch intervals is set aside
      * @param haltAtBatch a drill: end the JVM at the commit of the N-th batch with events (0: never)
      * @param haltAfterCommit end it right after that commit instead of before it
+     * @param jobVersion recorded beside a new checkpoint; a checkpoint of another version is set aside
+     * @param messageLoss the lost-messages drill, or none
      */
-    private record RestartRules(int maxMissedBatches, int haltAtBatch, boolean haltAfterCommit) {
+    private record RestartRules(int maxMissedBatches, int haltAtBatch, boolean haltAfterCommit, String jobVersion,
+                                MessageLoss messageLoss) {
     }
 
     /**
@@ -180,13 +198,16 @@ public final class SpeedLayerJob {
         String halt = options.containsKey("halt-after-commit") ? "halt-after-commit" : "halt-before-commit";
         return new RestartRules(number(options, "max-missed-batches",
                         options.getOrDefault("max-missed-batches", Integer.toString(windowBatches(settings)))),
-                number(options, halt, options.getOrDefault(halt, "0")), halt.equals("halt-after-commit"));
+                number(options, halt, options.getOrDefault(halt, "0")), halt.equals("halt-after-commit"),
+                options.getOrDefault("job-version", JOB_VERSION),
+                new MessageLoss(number(options, "drill-lose-percent", options.getOrDefault("drill-lose-percent", "0"))));
     }
 
     private static RunningSpeedLayer start(StreamSettings settings, String master, int partitions, RestartRules rules,
                                            StartupTimes times) {
         SpeedLayerRuntime runtime = SpeedLayerRuntime.install(settings);
         runtime.haltAtCommit(rules.haltAtBatch(), rules.haltAfterCommit());
+        runtime.messageLoss(rules.messageLoss());
         String bootstrap = settings.endpoints().kafkaBootstrapServers();
         KafkaTopics.ensureLogTopic(bootstrap, settings.topic(), partitions);
         if (settings.writeOutputs()) {
@@ -206,7 +227,7 @@ public final class SpeedLayerJob {
         Optional<Instant> newest = Checkpoints.newest(hadoop, settings.checkpointDir());
         if (newest.isPresent()) {
             Checkpoints.closeLeftOpenFiles(hadoop, settings.checkpointDir());
-            Optional<String> unusable = changedSettings(hadoop, settings)
+            Optional<String> unusable = changedSettings(hadoop, settings, rules.jobVersion())
                     .or(() -> behindTheCommit(newest.get(), settings, committed))
                     .or(() -> longDown(newest.get(), settings, rules.maxMissedBatches(), replayUnfinished));
             times.step("checkpoint checked");
@@ -226,7 +247,7 @@ public final class SpeedLayerJob {
         }
         if (context == null) {
             refuseRebuildDuringReplay(committed, "there is none");
-            SpeedLayer.Recovery recovery = fromTheViews(runtime, hadoop, committed, times);
+            SpeedLayer.Recovery recovery = fromTheViews(runtime, hadoop, committed, rules.jobVersion(), times);
             context = create(settings, master, recovery, times);
             from = recovery.from();
         }
@@ -261,24 +282,25 @@ public final class SpeedLayerJob {
 
     /** The state read back from the views (or none: a first start, a reset), with a new checkpoint's settings. */
     private static SpeedLayer.Recovery fromTheViews(SpeedLayerRuntime runtime, Configuration hadoop,
-                                                    StreamViews.Committed committed, StartupTimes times) {
+                                                    StreamViews.Committed committed, String jobVersion,
+                                                    StartupTimes times) {
         StreamSettings settings = runtime.settings();
         SpeedLayer.Recovery recovery = settings.writeOutputs() ? recoverFromViews(runtime, hadoop, committed)
                 : SpeedLayer.Recovery.fresh();
         times.step("state from the views");
-        CheckpointSettings.write(hadoop, settings.checkpointDir(), settings);
+        CheckpointSettings.write(hadoop, settings.checkpointDir(), settings, jobVersion);
         return recovery;
     }
 
     /** The settings the checkpoint fixes that differ from the job's, as a reason not to use it; or empty. */
-    private static Optional<String> changedSettings(Configuration hadoop, StreamSettings settings) {
+    private static Optional<String> changedSettings(Configuration hadoop, StreamSettings settings, String jobVersion) {
         Optional<Map<String, String>> recorded = CheckpointSettings.read(hadoop, settings.checkpointDir());
         if (recorded.isEmpty()) {
             System.out.println("NOTE: the checkpoint does not say which settings it was created with; a restart from it"
                     + " keeps its batch interval, window, state timeout, rate and Kafka address.");
             return Optional.empty();
         }
-        List<String> changes = CheckpointSettings.changes(recorded.get(), settings);
+        List<String> changes = CheckpointSettings.changes(recorded.get(), settings, jobVersion);
         return changes.isEmpty() ? Optional.empty()
                 : Optional.of("settings it fixes changed (" + String.join(", ", changes) + ")");
     }

@@ -34,6 +34,8 @@ final class SpeedLayerRuntime implements AutoCloseable {
     /** Whether it ends after that commit (Spark has not marked the batch done) instead of before it. */
     private boolean haltAfterCommit;
     private int batchesWithEvents;
+    /** The lost-messages drill (none unless the job was started with it); read per batch, never checkpointed. */
+    private MessageLoss messageLoss = MessageLoss.NONE;
 
     private SpeedLayerRuntime(StreamSettings settings) {
         this.settings = settings;
@@ -138,6 +140,16 @@ final class SpeedLayerRuntime implements AutoCloseable {
     /** Counts a batch with events about to commit; true when the job is to die at its commit (a drill). */
     synchronized boolean dueToHalt() {
         return haltAtBatch > 0 && ++batchesWithEvents == haltAtBatch;
+    }
+
+    /** Turns the lost-messages drill on (and says so in the status file) or leaves it off. */
+    synchronized void messageLoss(MessageLoss loss) {
+        messageLoss = loss;
+        status.drill(loss.active() ? loss.describe() : null);
+    }
+
+    synchronized MessageLoss messageLoss() {
+        return messageLoss;
     }
 
     synchronized boolean haltsAfterCommit() {

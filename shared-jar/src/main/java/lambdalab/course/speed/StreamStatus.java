@@ -31,6 +31,8 @@ public final class StreamStatus {
     private Map<String, Object> lastBatch;
     private Map<String, Long> offsets = new TreeMap<>();
     private int stateLineageBatches;
+    /** A drill the job runs (what it does), or null: said in every report, so no one mistakes it for a bug. */
+    private String drill;
     /** Totals a job adds of its own (the Lambda+ job's late readings), written with the next report. */
     private final Map<String, Long> totals = new TreeMap<>();
 
@@ -50,6 +52,11 @@ public final class StreamStatus {
     /** Batches of state the last batch depended on since the state's last checkpoint. */
     synchronized void stateLineage(int batchesSinceCheckpoint) {
         stateLineageBatches = batchesSinceCheckpoint;
+    }
+
+    synchronized void drill(String description) {
+        drill = description;
+        write();
     }
 
     public synchronized void addToTotal(String name, long amount) {
@@ -87,6 +94,9 @@ public final class StreamStatus {
         root.put("lastBatch", lastBatch);
         root.put("offsets", offsets);
         root.put("stateLineageBatches", stateLineageBatches);
+        if (drill != null) {
+            root.put("drill", drill);
+        }
         if (!totals.isEmpty()) {
             root.put("totals", totals);
         }

@@ -1,0 +1,128 @@
+package lambdalab.lab.drill;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SortedMap;
+import lambdalab.course.LabEndpoints;
+import lambdalab.course.batch.BatchLayer;
+import lambdalab.course.batch.EventColumns;
+import lambdalab.course.batch.RawEvents;
+import lambdalab.course.clickstream.ClickEvent;
+import lambdalab.course.clickstream.HourlyActivity;
+import lambdalab.course.clickstream.ProductHour;
+import lambdalab.course.serving.Layer;
+import lambdalab.course.serving.ServedRow;
+import lambdalab.course.serving.ServingLayer;
+import lambdalab.course.serving.ViewReader;
+import lambdalab.course.serving.ViewRow;
+import lambdalab.course.views.LambdaSchema;
+import lambdalab.course.views.TruthComparison;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * A drill's checks of what the lab holds for the drill's hours against the generator's truth: the
+ * speed layer's own views, what the serving layer answers, the raw dataset (one row per event), and
+ * a batch run over those hours. Counts must be equal; visitors within the sketch's error. Each
+ * check is a step of the drill's table; Spark starts only for the checks that need it.
+ */
+final class ViewsVersusTruth {
+
+    private final LabEndpoints endpoints;
+    private final String topic;
+    private final DrillTable table;
+    private final DrillSpark spark;
+
+    ViewsVersusTruth(LabEndpoints endpoints, String topic, DrillTable table, DrillSpark spark) {
+        this.endpoints = endpoints;
+        this.topic = topic;
+        this.table = table;
+        this.spark = spark;
+    }
+
+    /** The speed layer's views (not the batch layer's) of the truth's hours against {@code truth}. */
+    boolean streamViews(String what, SortedMap<ProductHour, HourlyActivity> truth) {
+        List<HourlyActivity> rows;
+        try (CqlSession session = LambdaSchema.openSession(endpoints)) {
+            rows = new ViewReader(session).rowsBetween(Layer.STREAM, first(truth), last(truth)).stream()
+                    .map(ViewRow::activity).toList();
+        }
+        return report(what, TruthComparison.differences(rows, truth), truth);
+    }
+
+    /** How many events the speed layer's views count in the truth's hours. */
+    long streamEvents(SortedMap<ProductHour, HourlyActivity> truth) {
+        try (CqlSession session = LambdaSchema.openSession(endpoints)) {
+            return new ViewReader(session).rowsBetween(Layer.STREAM, first(truth), last(truth)).stream()
+                    .mapToLong(row -> row.activity().totalEvents()).sum();
+        }
+    }
+
+    /** What the serving layer answers for the truth's hours (each row from its layer) against {@code truth}. */
+    boolean served(SortedMap<ProductHour, HourlyActivity> truth) {
+        // the serving layer answers for the newest hours the views hold: a drill may have begun a later
+        // hour (see LostMessagesDrill), a day at most after its own
+        int hours = (int) ((last(truth) - first(truth)) / ClickEvent.HOUR_MS) + 1 + 24;
+        List<ServedRow> served;
+        try (CqlSession session = LambdaSchema.openSession(endpoints)) {
+            served = new ServingLayer(session, topic).query(Optional.empty(), hours).rows().stream()
+                    .filter(row -> row.key().timestampHour() >= first(truth) && row.key().timestampHour() <= last(truth))
+                    .toList();
+        }
+        return report("serving vs truth", ServedVersusTruth.mismatches(served, truth), truth);
+    }
+
+    private boolean report(String what, List<String> mismatches, SortedMap<ProductHour, HourlyActivity> truth) {
+        table.step(what, mismatches.isEmpty() ? "EQUAL" : "DIFFERENT", String.format(Locale.ROOT,
+                "%,d (product, hour) rows, %,d events; %d rows differ", truth.size(),
+                truth.values().stream().mapToLong(HourlyActivity::totalEvents).sum(), mismatches.size()));
+        mismatches.stream().limit(5).forEach(table::detail);
+        return mismatches.isEmpty();
+    }
+
+    /** The raw dataset holds one row per event of the truth's hours, none twice (by Kafka position). */
+    boolean rawRows(SortedMap<ProductHour, HourlyActivity> truth, long events) {
+        Dataset<Row> raw = spark().read().parquet(endpoints.hdfsUri() + RawEvents.DEFAULT_PATH)
+                .filter(functions.col(RawEvents.TOPIC).equalTo(topic)
+                        .and(functions.col(EventColumns.TIMESTAMP_HOUR).between(first(truth), last(truth))));
+        long rows = raw.count();
+        long distinct = raw.select(RawEvents.KAFKA_PARTITION, RawEvents.KAFKA_OFFSET).distinct().count();
+        boolean exact = rows == events && distinct == events;
+        table.step("raw rows vs events", exact ? "EQUAL" : "DIFFERENT",
+                String.format(Locale.ROOT, "%,d rows (%,d distinct offsets) for %,d events", rows, distinct, events));
+        return exact;
+    }
+
+    /**
+     * A batch run over the drill's topic from its first hour on, as `lab batch --source TOPIC --from`:
+     * it reads a later hour too, where there is one, to call the drill's last hour complete.
+     */
+    boolean batchRun(String what, long fromMs) {
+        java.time.Instant startedAt = java.time.Instant.now();
+        try {
+            new BatchLayer(spark(), endpoints, message -> { }).run(BatchLayer.Input.raw(endpoints.hdfsUri()
+                    + RawEvents.DEFAULT_PATH).onlySource(topic).between(fromMs, null), 1);
+            table.step(what, "done", "the drill's hours of " + topic + ", " + DrillTable.seconds(startedAt));
+            return true;
+        } catch (RuntimeException e) {
+            table.step(what, "FAILED", e.getMessage());
+            return false;
+        }
+    }
+
+    private SparkSession spark() {
+        return spark.get();
+    }
+
+    static long first(SortedMap<ProductHour, HourlyActivity> truth) {
+        return truth.keySet().stream().mapToLong(ProductHour::timestampHour).min().orElseThrow();
+    }
+
+    static long last(SortedMap<ProductHour, HourlyActivity> truth) {
+        return truth.keySet().stream().mapToLong(ProductHour::timestampHour).max().orElseThrow();
+    }
+}
