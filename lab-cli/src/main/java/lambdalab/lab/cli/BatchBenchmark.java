@@ -1,9 +1,11 @@
 package lambdalab.lab.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import lambdalab.course.LabEndpoints;
@@ -15,12 +17,14 @@ import lambdalab.course.clickstream.ClickstreamGenerator;
 import lambdalab.course.clickstream.FileSink;
 import lambdalab.course.clickstream.GeneratorSettings;
 import lambdalab.course.spark.LabSpark;
+import lambdalab.lab.Lab;
 import lambdalab.lab.system.Directories;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,20 +37,40 @@ import picocli.CommandLine.Option;
                 + "time, in alternating rounds in one Spark session: the batch layer's aggregation (both views), a "
                 + "minimal hand-written SQL query with the same aggregates (HLL), and the course's exact "
                 + "COUNT(DISTINCT). Prints events/s and the ratios.",
-                "Targets: >= 0.9x the hand-written query, >= 5x the exact approach."})
+                "Targets: >= 0.9x the hand-written query, >= 5x the exact approach.",
+                "With --small-files, on the HDFS of a lab instance of its own (free ports, temporary home): the raw "
+                + "dataset as the speed layer leaves it (one file per Kafka partition, hour and 1 s batch, --hours of "
+                + "them at --rate events/s), the batch layer's read and aggregation over it, the compaction a batch "
+                + "run does, and the same read and aggregation over the compacted files."})
 final class BatchBenchmark implements Callable<Integer> {
 
     @Option(names = "--events", defaultValue = "10000000", description = "Events (default: ${DEFAULT-VALUE}).")
     long events;
 
-    @Option(names = "--hours", defaultValue = "6", description = "Simulated hours the events span (default: ${DEFAULT-VALUE}).")
-    int hours;
+    @Option(names = "--hours", description = "Simulated hours the events span (default: 6; with --small-files 24).")
+    Integer hours;
+
+    @Option(names = "--small-files", description = "Measure the compaction of the speed layer's small files instead.")
+    boolean smallFiles;
+
+    @Option(names = "--rate", defaultValue = "100",
+            description = "With --small-files: events per second of the simulated stream (default: ${DEFAULT-VALUE}).")
+    int rate;
 
     @Option(names = "--rounds", defaultValue = "3", description = "Measured rounds (default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Mixin
+    LabOptions options;
+
+    @Mixin
+    BenchProgress benchProgress;
+
     @Override
     public Integer call() throws IOException {
+        if (smallFiles) {
+            return smallFiles();
+        }
         Path work = Files.createTempDirectory("lab-bench-batch-");
         try (SparkSession spark = LabSpark.builder("lab bench batch", "local[2]", LabEndpoints.localDefaults())
                 .getOrCreate()) {
@@ -58,11 +82,32 @@ final class BatchBenchmark implements Callable<Integer> {
         }
     }
 
+    /**
+     * On HDFS, in a lab instance of its own: the small-files problem is the NameNode's and the
+     * per-file round trips' (on the local file system, Hadoop without its native library would
+     * spend most of each file's time forking chmod).
+     */
+    private int smallFiles() throws IOException {
+        PrintStream progress = benchProgress.out();
+        Lab lab = BenchInstances.create(options, Map.of());
+        try {
+            BenchInstances.start(lab, progress);
+            try (SparkSession spark = LabSpark.builder("lab bench batch", "local[2]", lab.endpoints()).getOrCreate()) {
+                new CompactionBenchmark(spark, lab.endpoints().hdfsUri() + "/bench/raw", hours == null ? 24 : hours,
+                        rate, rounds).run();
+            }
+            return 0;
+        } finally {
+            BenchInstances.destroy(lab, progress);
+        }
+    }
+
     private String prepare(SparkSession spark, Path work) {
         // nominal rate so that the events span the hours asked for (time multiplier 480)
-        int nominalRate = (int) Math.max(1, events * 480L / (hours * 3600L));
+        int spanned = hours == null ? 6 : hours;
+        int nominalRate = (int) Math.max(1, events * 480L / (spanned * 3600L));
         GeneratorSettings settings = GeneratorSettings.builder().events(events).nominalRate(nominalRate).build();
-        System.out.printf(Locale.ROOT, "Generating %,d events over %d hours ...%n", events, hours);
+        System.out.printf(Locale.ROOT, "Generating %,d events over %d hours ...%n", events, spanned);
         Path tsv = work.resolve("tsv");
         try (FileSink sink = new FileSink(tsv, 1_000_000)) {
             new ClickstreamGenerator(settings).writeTo(sink);

@@ -36,7 +36,8 @@ final class BatchCommand implements Callable<Integer> {
     LabOptions options;
 
     @Option(names = "--input", paramLabel = "PATH",
-            description = "Raw events (Parquet) or, with --tsv, TSV files: a file or folder, hdfs:// or file:// "
+            description = "Raw events (Parquet) or, with --tsv, TSV files: a file or folder, hdfs:// or file://; a path "
+                    + "without either is on the lab's HDFS, or on this machine when only this machine has it "
                     + "(default: the raw dataset " + RawEvents.DEFAULT_PATH + " on the lab's HDFS).")
     String input;
 
@@ -66,7 +67,8 @@ final class BatchCommand implements Callable<Integer> {
                     + "has one source, its path.");
         }
         Lab lab = options.lab();
-        String path = input != null ? input : lab.endpoints().hdfsUri() + RawEvents.DEFAULT_PATH;
+        String path = input != null ? BatchInputPath.resolve(input, lab.endpoints(), System.out::println)
+                : lab.endpoints().hdfsUri() + RawEvents.DEFAULT_PATH;
         BatchLayer.Input batchInput = (tsv ? BatchLayer.Input.tsv(path) : BatchLayer.Input.raw(path))
                 .between(instant("--from", from), instant("--to", to)).onlySource(source);
         long start = System.nanoTime();

@@ -165,9 +165,14 @@ class BatchLayerIT {
             bad.write(new byte[] {'1', '\t', (byte) 0xC3, (byte) 0x28, '\n'});
         }
 
-        LabCli.Run run = LabCli.run(testLab.lab(), "batch", "--tsv", "--input", input.toUri().toString());
+        LabCli.Run withoutTsv = LabCli.run(testLab.lab(), "batch", "--input", input.toString());
+        assertThat(withoutTsv.exitCode()).isEqualTo(1);
+        assertThat(withoutTsv.output()).contains("TSV clickstream files. Read them with --tsv");
+
+        // a bare path the lab's HDFS does not have: the folder the generator just wrote on this machine
+        LabCli.Run run = LabCli.run(testLab.lab(), "batch", "--tsv", "--input", input.toString());
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("1,000 events read")
+        assertThat(run.output()).contains("from this machine").contains("1,000 events read")
                 .contains("BAD_TIMESTAMP 1").contains("FIELD_COUNT 1").contains("UNKNOWN_ACTION 1")
                 .contains("OVERSIZE_LINE 1").contains("BAD_ENCODING 1");
         Map<ProductHour, Row> activity = rows(testLab.lab(), "batch_activity_by_product");
@@ -180,8 +185,8 @@ class BatchLayerIT {
     void aMissingOrEmptyInputSaysWhereItLookedAndWhatToDo(TestLab testLab) throws IOException {
         LabCli.Run missing = LabCli.run(testLab.lab(), "batch", "--input", "/no/such/raw/events");
         assertThat(missing.exitCode()).isEqualTo(1);
-        assertThat(missing.output()).contains("No raw events at /no/such/raw/events").contains("./lab batch load")
-                .doesNotContain("No predefined schema");
+        assertThat(missing.output()).contains("No input at /no/such/raw/events: neither on the lab's HDFS")
+                .contains("nor on this machine").contains("./lab batch load").doesNotContain("No predefined schema");
 
         Path empty = Files.createDirectories(dir.resolve("empty"));
         LabCli.Run none = LabCli.run(testLab.lab(), "batch", "--tsv", "--input", empty.toUri().toString());

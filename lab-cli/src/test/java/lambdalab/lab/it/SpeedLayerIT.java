@@ -3,6 +3,7 @@ package lambdalab.lab.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.cql.Row;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import lambdalab.course.LabEndpoints;
 import lambdalab.course.batch.BatchLayer;
@@ -19,7 +21,9 @@ import lambdalab.course.spark.LabSpark;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -92,12 +96,33 @@ class SpeedLayerIT {
 
     @Test
     @Order(4)
-    void theBatchLayerOverTheStoredRawEventsGivesTheSameCounts(TestLab testLab) throws Exception {
+    void theBatchLayerOverTheStoredRawEventsGivesTheSameCountsAndCompactsThemIntoFewerFilesHoldingEachEventOnce(
+            TestLab testLab) throws Exception {
         LabEndpoints endpoints = testLab.lab().endpoints();
         stream.job().stop(Duration.ofSeconds(90));
+        long filesBefore = rawFiles(endpoints);
+        List<String> progress = runBatch(endpoints);
+        assertBatchViewsEqualTruth();
+
+        assertThat(progress).anyMatch(line -> line.startsWith("Compacted ") && !line.startsWith("Compacted 0 "));
+        assertThat(rawFiles(endpoints)).as("raw files after the compaction").isLessThan(filesBefore);
+        stream.assertRawEventsEqualTruth();
+        runBatch(endpoints); // over the compacted files
+        assertBatchViewsEqualTruth();
+    }
+
+    private static List<String> runBatch(LabEndpoints endpoints) {
+        List<String> progress = new CopyOnWriteArrayList<>();
         try (SparkSession spark = LabSpark.builder("speed layer test", "local[2]", endpoints).getOrCreate()) {
-            new BatchLayer(spark, endpoints, System.out::println).run(BatchLayer.Input.raw(stream.rawPath()), 1);
+            new BatchLayer(spark, endpoints, line -> {
+                System.out.println(line);
+                progress.add(line);
+            }).run(BatchLayer.Input.raw(stream.rawPath()), 1);
         }
+        return progress;
+    }
+
+    private static void assertBatchViewsEqualTruth() {
         Map<ProductHour, Row> batch = stream.rows("batch_activity_by_product");
         for (HourlyActivity expected : stream.truth().activity().values()) {
             Row row = batch.get(expected.key());
@@ -105,6 +130,16 @@ class SpeedLayerIT {
             assertThat(row.getLong("page_view_count")).isEqualTo(expected.pageViewCount());
             assertThat(row.getLong("purchase_count")).isEqualTo(expected.purchaseCount());
         }
+    }
+
+    private static long rawFiles(LabEndpoints endpoints) throws IOException {
+        Path raw = new Path(stream.rawPath());
+        FileSystem fs = raw.getFileSystem(LabSpark.hadoopConfiguration(endpoints));
+        long files = 0;
+        for (RemoteIterator<LocatedFileStatus> listing = fs.listFiles(raw, true); listing.hasNext(); ) {
+            files += listing.next().getPath().getName().endsWith(".parquet") ? 1 : 0;
+        }
+        return files;
     }
 
     @AfterAll

@@ -33,7 +33,8 @@ import org.apache.spark.storage.StorageLevel;
  * counts. Writes are upserts keyed (product, hour), so a rerun on the same input leaves identical
  * rows. The run then records, for exactly the (source, hour) pairs it aggregated, what it covered
  * ({@link HourCoverage}, table {@code batch_coverage}): the serving layer trusts a batch row only
- * as far as that goes.
+ * as far as that goes. Last, it merges the raw files of the complete hours it read
+ * ({@link RawCompaction}): the speed layer writes one per partition and batch.
  */
 public final class BatchLayer {
 
@@ -102,10 +103,25 @@ public final class BatchLayer {
                     .toList();
             warnAboutSeveralSources(coverage);
             write(aggregate, coverage, replicationFactor);
+            if (!input.tsv()) {
+                compact(input.path(), coverage);
+            }
             return new BatchResult(eventCount, malformed.counts(), malformed.examples(), rows, coverage);
         } finally {
             aggregate.unpersist();
         }
+    }
+
+    /** Once an hour's views are written: that hour's raw files of each partition merged into one. */
+    private void compact(String rawRoot, List<HourCoverage> coverage) {
+        List<RawCompaction.Folder> folders = RawCompaction.foldersOf(rawRoot, coverage);
+        if (folders.isEmpty()) {
+            return;
+        }
+        progress.accept("Compacting the raw files of " + folders.size() + " complete hour folders ...");
+        RawCompaction.Result result = RawCompaction.compact(spark, folders);
+        progress.accept(String.format(Locale.ROOT, "Compacted %,d hour folders: %,d files into %,d.",
+                result.folders(), result.filesMerged(), result.filesWritten()));
     }
 
     private RawSnapshot listRaw(Input input) {

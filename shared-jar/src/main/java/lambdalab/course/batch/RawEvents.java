@@ -3,6 +3,10 @@ package lambdalab.course.batch;
 import static org.apache.spark.sql.functions.lit;
 
 import lambdalab.course.exercises.batch.RawDatasetLayoutSolution;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Types;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -21,6 +25,18 @@ public final class RawEvents {
     public static final String KAFKA_OFFSET = "kafka_offset";
     /** The topic name under which events loaded straight from the generator are kept. */
     public static final String GENERATED = "generated";
+
+    /** The speed layer's files: the event's columns as Spark writes them (non-null: required), and the Kafka offset. */
+    public static final MessageType STREAM_FILE_SCHEMA = Types.buildMessage()
+            .required(PrimitiveTypeName.INT64).named(EventColumns.TIMESTAMP_MS)
+            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(EventColumns.REFERRER)
+            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(EventColumns.ACTION)
+            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(EventColumns.PREV_PAGE)
+            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(EventColumns.VISITOR)
+            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(EventColumns.PAGE)
+            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(EventColumns.PRODUCT)
+            .required(PrimitiveTypeName.INT64).named(RawEvents.KAFKA_OFFSET)
+            .named("spark_schema");
 
     private RawEvents() {
     }
@@ -48,6 +64,13 @@ public final class RawEvents {
         if (!InputPaths.hasFiles(spark, path, ".parquet")) {
             throw noRawEvents(path);
         }
+    }
+
+    /** A folder of other files, most often the TSV files `lab generate --to files` writes. */
+    static MissingInputException notRawEvents(String path, String example) {
+        return new MissingInputException(path + " holds no raw events (Parquet files) but other files, e.g. " + example
+                + (example.endsWith(".tsv") ? ": TSV clickstream files. Read them with --tsv: `./lab batch --tsv "
+                + "--input " + path + "`." : ". The batch layer reads raw Parquet events or, with --tsv, TSV files."));
     }
 
     static MissingInputException noRawEvents(String path) {

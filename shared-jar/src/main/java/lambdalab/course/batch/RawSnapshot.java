@@ -10,21 +10,25 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.LongPredicate;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -36,7 +40,8 @@ import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
  * and what they prove about each source's hours (see {@link #coverage}).
  *
  * <p>The speed layer names each file after its stream batch's offset range of one Kafka partition,
- * {@code batch-FROM-UNTIL-0.parquet}, one file per hour the batch had events of; stream batches run
+ * {@code batch-FROM-UNTIL-0.parquet}, one file per hour the batch had events of (a compaction merges
+ * an hour's files into one named after their whole range: {@link RawFileNames}); stream batches run
  * one after the other, and a batch starts only when every file of the batch before it is written.
  * So a file with offset FROM, seen in the listing, proves that every event of that partition below
  * FROM was in place when it was seen. The listing goes newest hour first: every hour is listed after
@@ -47,8 +52,6 @@ import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
  */
 public final class RawSnapshot {
 
-    /** A stream batch's file: the speed layer names it after the batch's offset range. */
-    private static final Pattern BATCH_FILE = Pattern.compile("batch-(\\d+)-(\\d+)-\\d+\\.parquet");
     private static final String HOUR_FOLDER = EventColumns.TIMESTAMP_HOUR + "=";
     private static final String TOPIC_FOLDER = RawEvents.TOPIC + "=";
 
@@ -87,6 +90,12 @@ public final class RawSnapshot {
             FileSystem fs = path.getFileSystem(conf);
             if (fs.exists(path)) {
                 collect(fs, fs.getFileStatus(path), found);
+                if (found.isEmpty()) {
+                    Optional<String> other = firstDataFile(fs, path);
+                    if (other.isPresent()) {
+                        throw RawEvents.notRawEvents(root, other.get());
+                    }
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the raw events at " + root + ": " + e.getMessage(), e);
@@ -94,7 +103,31 @@ public final class RawSnapshot {
         if (found.isEmpty()) {
             throw RawEvents.noRawEvents(root);
         }
-        return of(root, found);
+        return of(root, liveFiles(found));
+    }
+
+    /** The files a reader takes, folder by folder (a compaction's swap can leave both copies for a moment). */
+    private static List<String> liveFiles(List<String> found) {
+        Map<String, List<String>> byFolder = found.stream().collect(Collectors.groupingBy(
+                path -> path.substring(0, path.lastIndexOf('/')), LinkedHashMap::new, Collectors.toList()));
+        Set<String> live = new HashSet<>();
+        for (List<String> folder : byFolder.values()) {
+            live.addAll(RawFileNames.live(folder, path -> path.substring(path.lastIndexOf('/') + 1)));
+        }
+        return found.stream().filter(live::contains).toList();
+    }
+
+    /** A non-empty file that is not hidden, of any kind: what a folder without raw events holds instead. */
+    private static Optional<String> firstDataFile(FileSystem fs, Path root) throws IOException {
+        RemoteIterator<LocatedFileStatus> files = fs.listFiles(root, true);
+        while (files.hasNext()) {
+            LocatedFileStatus file = files.next();
+            String name = file.getPath().getName();
+            if (!name.startsWith(".") && !name.startsWith("_") && file.getLen() > 0) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
     }
 
     /** A snapshot of the files at {@code paths} under {@code root}, in listing order. */
@@ -144,10 +177,11 @@ public final class RawSnapshot {
                 hour = Long.parseLong(segment.substring(HOUR_FOLDER.length()));
             }
         }
-        Matcher name = BATCH_FILE.matcher(path.substring(path.lastIndexOf('/') + 1));
-        boolean batchFile = name.matches() && partition >= 0 && hour >= 0;
-        return new RawFile(path, source, partition, hour, batchFile ? Long.parseLong(name.group(1)) : -1,
-                batchFile ? Long.parseLong(name.group(2)) : -1);
+        boolean inPartitionHour = partition >= 0 && hour >= 0;
+        Optional<RawFileNames.Range> range = RawFileNames.range(path.substring(path.lastIndexOf('/') + 1))
+                .filter(named -> inPartitionHour);
+        return new RawFile(path, source, partition, hour, range.map(RawFileNames.Range::from).orElse(-1L),
+                range.map(RawFileNames.Range::until).orElse(-1L));
     }
 
     /** The files' paths, in listing order. */

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import lambdalab.course.batch.RawCompaction;
 import lambdalab.course.batch.RawEvents;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -25,9 +26,6 @@ import org.apache.spark.util.SerializableConfiguration;
  * so it replaces its own files instead of adding copies.
  */
 final class RawBatchWriter {
-
-    /** A batch's file, or one a task did not finish ({@code .batch-...parquet.tmp}, hidden from readers). */
-    private static final Pattern FILE_NAME = Pattern.compile("\\.?batch-(\\d+)-(\\d+)-\\d+\\.parquet(\\.tmp)?");
 
     private final String rawPath;
     private final String topic;
@@ -86,22 +84,19 @@ final class RawBatchWriter {
     /**
      * Deletes the raw files of batches starting at or after {@code nextOffsets} (batches whose
      * offsets were never committed): the job reads those events again, so keeping them would count
-     * them twice.
+     * them twice. A compacted file spanning that offset is cut down to its rows below it. Each hour
+     * folder is changed under its lock, never while the batch layer compacts it.
      *
-     * @return how many files were deleted
+     * @return how many files were deleted or cut
      */
     int deleteFrom(Configuration conf, Map<Integer, Long> nextOffsets) {
         Path topicDir = new Path(rawPath, RawEvents.TOPIC + "=" + topic);
         int deleted = 0;
         try {
             FileSystem fs = topicDir.getFileSystem(conf);
-            for (Path file : parquetFiles(fs, topicDir)) {
-                Matcher name = FILE_NAME.matcher(file.getName());
-                int partition = Integer.parseInt(file.getParent().getParent().getName().split("=")[1]);
-                if (name.matches() && Long.parseLong(name.group(1)) >= nextOffsets.getOrDefault(partition, 0L)) {
-                    fs.delete(file, false);
-                    deleted++;
-                }
+            for (Path folder : foldersReaching(fs, topicDir, nextOffsets)) {
+                int partition = Integer.parseInt(folder.getParent().getName().split("=")[1]);
+                deleted += RawCompaction.deleteFrom(fs, conf, folder, nextOffsets.getOrDefault(partition, 0L));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot clean the raw data of uncommitted batches in " + topicDir, e);
@@ -109,18 +104,25 @@ final class RawBatchWriter {
         return deleted;
     }
 
-    private static List<Path> parquetFiles(FileSystem fs, Path dir) throws IOException {
-        List<Path> files = new ArrayList<>();
-        if (!fs.exists(dir)) {
-            return files;
+    /** The hour folders holding a file of a batch from the partition's next offset on. */
+    private static Set<Path> foldersReaching(FileSystem fs, Path topicDir, Map<Integer, Long> nextOffsets)
+            throws IOException {
+        Set<Path> folders = new LinkedHashSet<>();
+        if (!fs.exists(topicDir)) {
+            return folders;
         }
-        RemoteIterator<LocatedFileStatus> iterator = fs.listFiles(dir, true);
+        RemoteIterator<LocatedFileStatus> iterator = fs.listFiles(topicDir, true);
         while (iterator.hasNext()) {
             Path path = iterator.next().getPath();
-            if (FILE_NAME.matcher(path.getName()).matches()) {
-                files.add(path);
+            Path folder = path.getParent();
+            String partitionFolder = folder.getParent().getName();
+            if (partitionFolder.startsWith(RawEvents.KAFKA_PARTITION + "=")) {
+                int partition = Integer.parseInt(partitionFolder.split("=")[1]);
+                if (RawCompaction.reaches(path.getName(), nextOffsets.getOrDefault(partition, 0L))) {
+                    folders.add(folder);
+                }
             }
         }
-        return files;
+        return folders;
     }
 }

@@ -17,10 +17,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
-import org.apache.parquet.schema.Types;
 import org.apache.spark.streaming.kafka010.OffsetRange;
 
 /**
@@ -33,17 +30,8 @@ import org.apache.spark.streaming.kafka010.OffsetRange;
  */
 final class RawFiles {
 
-    /** The event's columns as Spark writes them (non-null: required), plus the Kafka offset. */
-    static final MessageType SCHEMA = Types.buildMessage()
-            .required(PrimitiveTypeName.INT64).named(EventColumns.TIMESTAMP_MS)
-            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(EventColumns.REFERRER)
-            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(EventColumns.ACTION)
-            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(EventColumns.PREV_PAGE)
-            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(EventColumns.VISITOR)
-            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(EventColumns.PAGE)
-            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(EventColumns.PRODUCT)
-            .required(PrimitiveTypeName.INT64).named(RawEvents.KAFKA_OFFSET)
-            .named("spark_schema");
+    /** The event's columns as Spark writes them, plus the Kafka offset. */
+    static final MessageType SCHEMA = RawEvents.STREAM_FILE_SCHEMA;
 
     /** What a task hands back to the driver: its rejected records and, when measured, when its events were produced. */
     record TaskResult(List<ParsedRecord> rejected, Map<Long, Long> producedAt) implements Serializable {

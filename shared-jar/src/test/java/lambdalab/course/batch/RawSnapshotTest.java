@@ -129,6 +129,16 @@ class RawSnapshotTest {
                 .hasMessageContaining("./lab batch load");
     }
 
+    @Test
+    void aFolderOfTsvFilesGetsTheHintToReadItWithTsv() throws IOException {
+        Path tsv = Files.createDirectories(dir.resolve("tsv"));
+        Files.writeString(tsv.resolve("part-00000.tsv"), "1924905600000\tGoogle\tpurchase\t\tVisitor-1\tPage-1\tA\n");
+
+        assertThatThrownBy(() -> RawSnapshot.list(new Configuration(), tsv.toUri().toString()))
+                .isInstanceOf(MissingInputException.class).hasMessageContaining("holds no raw events (Parquet files)")
+                .hasMessageContaining("part-00000.tsv").hasMessageContaining("--tsv");
+    }
+
     private static String file(String topic, int partition, int hour, long from, long until) {
         return ROOT + "/topic=" + topic + "/kafka_partition=" + partition + "/timestamp_hour=" + (H0 + hour * HOUR)
                 + "/batch-" + from + "-" + until + "-0.parquet";
