@@ -41,8 +41,7 @@ public final class BadInputDrill extends LiveDrill {
         BadLines[] bad = new BadLines[1];
         DrillGenerator generator = new DrillGenerator(lab.endpoints().kafkaBootstrapServers(), lab.topic(), plan.rate(),
                 plan.duration(), startMs, kafka -> List.of(bad[0] = new BadLines(kafka::acceptLine, plan.badEvery())));
-        generator.start();
-        generatorStarted(plan.rate(), plan.duration(), startMs);
+        start(generator, plan.rate(), plan.duration(), startMs);
         generator.join();
         if (!generatorStopped(generator)) {
             return false;

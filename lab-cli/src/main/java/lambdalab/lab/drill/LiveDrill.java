@@ -2,6 +2,7 @@ package lambdalab.lab.drill;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -82,9 +83,13 @@ public abstract class LiveDrill {
         return new DrillGenerator(lab.endpoints().kafkaBootstrapServers(), lab.topic(), rate, duration, startMs);
     }
 
-    protected void generatorStarted(int rate, Duration duration, long startMs) {
+    /** Starts the generator and records it as a step; returns when it started, the drill's clock. */
+    protected Instant start(DrillGenerator generator, int rate, Duration duration, long startMs) {
+        Instant began = Instant.now();
+        generator.start();
         table.step("generator", String.format(Locale.ROOT, "%,d events/s for %s", rate, duration.toString().substring(2)
-                .toLowerCase(Locale.ROOT)), "event time from " + java.time.Instant.ofEpochMilli(startMs));
+                .toLowerCase(Locale.ROOT)), "event time from " + Instant.ofEpochMilli(startMs));
+        return began;
     }
 
     /** The generator's end as a step: what it sent and the downtime it saw; false when a send failed. */
@@ -100,8 +105,8 @@ public abstract class LiveDrill {
         return true;
     }
 
-    protected static void sleepUntil(java.time.Instant when) throws InterruptedException {
-        long ms = Duration.between(java.time.Instant.now(), when).toMillis();
+    protected static void sleepUntil(Instant when) throws InterruptedException {
+        long ms = Duration.between(Instant.now(), when).toMillis();
         if (ms > 0) {
             Thread.sleep(ms);
         }

@@ -81,8 +81,7 @@ public final class LostMessagesDrill extends LiveDrill {
         FilteredTruth kept = new FilteredTruth(line -> !loss.loses(line));
         DrillGenerator generator = new DrillGenerator(lab.endpoints().kafkaBootstrapServers(), lab.topic(), plan.rate(),
                 plan.duration(), startMs, kafka -> List.of(kept));
-        generator.start();
-        generatorStarted(plan.rate(), plan.duration(), startMs);
+        start(generator, plan.rate(), plan.duration(), startMs);
         generator.join();
         if (!generatorStopped(generator) || !lab.awaitCaughtUp(plan.catchUp())) {
             return false;

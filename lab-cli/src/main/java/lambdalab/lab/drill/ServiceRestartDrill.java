@@ -35,9 +35,7 @@ public final class ServiceRestartDrill extends LiveDrill {
     protected boolean drill(long startMs, ViewsVersusTruth checks, boolean stoppedAfter)
             throws InterruptedException {
         DrillGenerator generator = generator(plan.rate(), plan.duration(), startMs);
-        Instant began = Instant.now();
-        generator.start();
-        generatorStarted(plan.rate(), plan.duration(), startMs);
+        Instant began = start(generator, plan.rate(), plan.duration(), startMs);
         boolean restarted = true;
         for (int i = 0; i < SERVICES.size() && restarted; i++) {
             // a slow restart pushes the next one later; each still happens, before the catch-up

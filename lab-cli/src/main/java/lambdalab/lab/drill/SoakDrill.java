@@ -32,8 +32,7 @@ public final class SoakDrill extends LiveDrill {
     protected boolean drill(long startMs, ViewsVersusTruth checks, boolean stoppedAfter)
             throws InterruptedException {
         DrillGenerator generator = generator(plan.rate(), plan.duration(), startMs);
-        generator.start();
-        generatorStarted(plan.rate(), plan.duration(), startMs);
+        start(generator, plan.rate(), plan.duration(), startMs);
         live(checks, generator, startMs);
         if (!generatorStopped(generator) || !lab.awaitCaughtUp(plan.catchUp())
                 || !checks.batchRun("last batch run", startMs)) {

@@ -34,9 +34,7 @@ public final class StreamKillDrill extends LiveDrill {
     protected boolean drill(long startMs, ViewsVersusTruth checks, boolean stoppedAfter)
             throws InterruptedException {
         DrillGenerator generator = generator(plan.rate(), plan.duration(), startMs);
-        Instant began = Instant.now();
-        generator.start();
-        generatorStarted(plan.rate(), plan.duration(), startMs);
+        Instant began = start(generator, plan.rate(), plan.duration(), startMs);
         int kill = 0;
         for (Duration moment : FaultSchedule.of(plan.kills(), plan.duration(), plan.seed()).moments()) {
             sleepUntil(began.plus(moment));

@@ -39,9 +39,7 @@ public final class UpgradeDrill extends LiveDrill {
             throws InterruptedException {
         table.step("running version", SpeedLayerJob.JOB_VERSION, "state from " + lab.recoveredFrom());
         DrillGenerator generator = generator(plan.rate(), plan.duration(), startMs);
-        Instant began = Instant.now();
-        generator.start();
-        generatorStarted(plan.rate(), plan.duration(), startMs);
+        Instant began = start(generator, plan.rate(), plan.duration(), startMs);
         sleepUntil(began.plus(plan.duration().dividedBy(3)));
         try {
             if (!upgrade()) {

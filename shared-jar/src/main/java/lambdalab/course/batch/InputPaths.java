@@ -2,6 +2,7 @@ package lambdalab.course.batch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
@@ -17,22 +18,29 @@ final class InputPaths {
     static boolean hasFiles(SparkSession spark, String path, String suffix) {
         Path root = new Path(path);
         try {
-            FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            if (!fs.exists(root)) {
-                return false;
-            }
-            RemoteIterator<LocatedFileStatus> files = fs.listFiles(root, true);
-            while (files.hasNext()) {
-                LocatedFileStatus file = files.next();
-                String name = file.getPath().getName();
-                boolean hidden = name.startsWith(".") || name.startsWith("_");
-                if (!hidden && file.getLen() > 0 && name.endsWith(suffix)) {
-                    return true;
-                }
-            }
-            return false;
+            return firstFile(root.getFileSystem(spark.sparkContext().hadoopConfiguration()), root, suffix).isPresent();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot look at " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The name of the first non-empty data file under {@code root} whose name ends with
+     * {@code suffix}: hidden files (being written, or Spark's) do not count.
+     */
+    static Optional<String> firstFile(FileSystem fs, Path root, String suffix) throws IOException {
+        if (!fs.exists(root)) {
+            return Optional.empty();
+        }
+        RemoteIterator<LocatedFileStatus> files = fs.listFiles(root, true);
+        while (files.hasNext()) {
+            LocatedFileStatus file = files.next();
+            String name = file.getPath().getName();
+            boolean hidden = name.startsWith(".") || name.startsWith("_");
+            if (!hidden && file.getLen() > 0 && name.endsWith(suffix)) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -108,7 +108,7 @@ public final class RawCompaction {
         try (RawFolderLock lock = RawFolderLock.acquire(fs, dir, "the batch layer's compaction")) {
             List<FileStatus> files = dataFiles(fs, dir);
             deleteReplaced(fs, files);
-            List<FileStatus> merged = RawFileNames.live(files, status -> status.getPath().getName()).stream()
+            List<FileStatus> merged = files.stream() // all live now
                     .filter(file -> range(file).filter(range -> range.until() <= folder.throughOffset()).isPresent())
                     .toList();
             if (merged.size() < 2) {

@@ -26,9 +26,7 @@ import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -91,7 +89,7 @@ public final class RawSnapshot {
             if (fs.exists(path)) {
                 collect(fs, fs.getFileStatus(path), found);
                 if (found.isEmpty()) {
-                    Optional<String> other = firstDataFile(fs, path);
+                    Optional<String> other = InputPaths.firstFile(fs, path, "");
                     if (other.isPresent()) {
                         throw RawEvents.notRawEvents(root, other.get());
                     }
@@ -115,19 +113,6 @@ public final class RawSnapshot {
             live.addAll(RawFileNames.live(folder, path -> path.substring(path.lastIndexOf('/') + 1)));
         }
         return found.stream().filter(live::contains).toList();
-    }
-
-    /** A non-empty file that is not hidden, of any kind: what a folder without raw events holds instead. */
-    private static Optional<String> firstDataFile(FileSystem fs, Path root) throws IOException {
-        RemoteIterator<LocatedFileStatus> files = fs.listFiles(root, true);
-        while (files.hasNext()) {
-            LocatedFileStatus file = files.next();
-            String name = file.getPath().getName();
-            if (!name.startsWith(".") && !name.startsWith("_") && file.getLen() > 0) {
-                return Optional.of(name);
-            }
-        }
-        return Optional.empty();
     }
 
     /** A snapshot of the files at {@code paths} under {@code root}, in listing order. */
