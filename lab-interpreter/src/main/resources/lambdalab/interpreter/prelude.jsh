@@ -38,6 +38,7 @@ import lambdalab.course.exercises.cassandra.*;
 import lambdalab.course.exercises.serving.*;
 import lambdalab.course.exercises.lambdaplus.*;
 import lambdalab.course.exercises.kappa.*;
+import lambdalab.course.exercises.operations.*;
 
 SparkSession spark = lambdalab.interpreter.SharedSpark.session();
 JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());

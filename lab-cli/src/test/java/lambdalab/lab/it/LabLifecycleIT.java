@@ -67,14 +67,14 @@ class LabLifecycleIT {
             assertThat(service.path("restarts").asInt()).isZero();
         }
 
-        List<Long> pids = new ArrayList<>(started.stream().map(ServiceStatus::pid).toList());
-        pids.add(lab.runningSupervisor().orElseThrow().pid());
+        List<ProcessHandle> processes = new ArrayList<>(handles(started.stream().map(ServiceStatus::pid).toList()));
+        processes.add(lab.runningSupervisor().orElseThrow());
         LabCli.Run down = lab(lab, "down");
         assertThat(down.exitCode()).as(down.output()).isZero();
-        assertNothingLeft(lab, pids);
+        assertNothingLeft(lab, processes);
 
         assertThat(lab.startInBackground(System.out, OptionalLong.empty())).isTrue();
-        List<Long> restarted = lab.status().stream().map(ServiceStatus::pid).toList();
+        List<ProcessHandle> restarted = handles(lab.status().stream().map(ServiceStatus::pid).toList());
         ProcessHandle supervisor = lab.runningSupervisor().orElseThrow();
         supervisor.destroyForcibly();
         supervisor.onExit().join();
@@ -136,9 +136,18 @@ class LabLifecycleIT {
         assertNothingLeftOnPorts(lab);
     }
 
-    private static void assertNothingLeft(Lab lab, List<Long> pids) {
-        for (long pid : pids) {
-            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("PID " + pid).isFalse();
+    /**
+     * The live processes of these PIDs, taken while they run: a handle knows its process's start time, so
+     * it does not take a new process for it once the PID is reused (pid_max can be 32768).
+     */
+    private static List<ProcessHandle> handles(List<Long> pids) {
+        return pids.stream().map(pid -> ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("PID " + pid
+                + " is not running"))).toList();
+    }
+
+    private static void assertNothingLeft(Lab lab, List<ProcessHandle> processes) {
+        for (ProcessHandle process : processes) {
+            assertThat(process.isAlive()).as("PID " + process.pid()).isFalse();
         }
         assertNothingLeftOnPorts(lab);
         assertThat(lab.status()).extracting(ServiceStatus::state).containsOnly(ServiceState.STOPPED);

@@ -98,7 +98,8 @@ class StreamJobIT {
     @Order(4)
     void aKilledJobIsRestartedByTheSupervisor() throws Exception {
         long before = streamJob(LabCli.run(lab, "status", "--json")).path("pid").asLong();
-        ProcessHandle.of(before).orElseThrow().destroyForcibly();
+        ProcessHandle killed = ProcessHandle.of(before).orElseThrow();
+        killed.destroyForcibly();
 
         await("stream restarted and ready").atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
             JsonNode job = streamJob(LabCli.run(lab, "status", "--json"));
@@ -106,19 +107,19 @@ class StreamJobIT {
         });
         JsonNode after = streamJob(LabCli.run(lab, "status", "--json"));
         assertThat(after.path("restarts").asInt()).isEqualTo(1);
-        assertThat(ProcessHandle.of(before).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(killed.isAlive()).isFalse();
         assertThat(statusReport().path("pid").asLong()).isEqualTo(after.path("pid").asLong());
     }
 
     @Test
     @Order(5)
     void stopEndsTheJobGracefullyAndTheLabKeepsRunning() throws Exception {
-        long pid = streamJob(LabCli.run(lab, "status", "--json")).path("pid").asLong();
+        ProcessHandle job = jobProcess();
         LabCli.Run stop = LabCli.run(lab, "stream", "stop");
         assertThat(stop.exitCode()).as(stop.output()).isZero();
         assertThat(stop.output()).contains("The stream job stopped in");
 
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(job.isAlive()).isFalse();
         assertThat(statusReport().path("state").asText()).as("SIGTERM, not a kill").isEqualTo("stopped");
         assertThat(lab.wantedJobs().current("stream")).isEmpty();
         LabCli.Run status = LabCli.run(lab, "status", "--json");
@@ -132,12 +133,12 @@ class StreamJobIT {
     @Order(6)
     void downStopsARunningJobBeforeTheServicesAndForgetsTheRequest() throws Exception {
         assertThat(LabCli.run(lab, "stream", "start").exitCode()).isZero();
-        long pid = streamJob(LabCli.run(lab, "status", "--json")).path("pid").asLong();
+        ProcessHandle job = jobProcess();
 
         LabCli.Run down = LabCli.run(lab, "down");
         assertThat(down.exitCode()).as(down.output()).isZero();
 
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(job.isAlive()).isFalse();
         JsonNode report = statusReport();
         assertThat(report.path("state").asText()).isEqualTo("stopped");
         assertThat(report.path("kafkaUpAtStop").asBoolean()).as("the job stopped while Kafka still ran").isTrue();
@@ -154,6 +155,12 @@ class StreamJobIT {
         jobs.forEach(job -> names.add(job.path("name").asText()));
         assertThat(names).containsExactly("stream", "plus-app", "plus-speed");
         return jobs.get(0);
+    }
+
+    /** The running job's process: its handle knows the start time, so a reused PID is never taken for it. */
+    private ProcessHandle jobProcess() throws Exception {
+        long pid = streamJob(LabCli.run(lab, "status", "--json")).path("pid").asLong();
+        return ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("the job's PID " + pid + " is not running"));
     }
 
     private JsonNode statusReport() throws Exception {

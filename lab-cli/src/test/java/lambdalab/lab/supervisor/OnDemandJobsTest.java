@@ -62,13 +62,14 @@ class OnDemandJobsTest {
         String request = WantedJobs.in(home.resolve("run")).request("stream");
         await().atMost(WAIT).until(() -> job().state() == ServiceState.READY);
         long pid = job().pid();
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(); // knows its start time: safe from PID reuse
         assertThat(supervisor.state().jobRequests()).containsEntry("stream", request);
         assertThat(new StateFile(home.resolve("run")).read().orElseThrow().job("stream").orElseThrow().pid()).isEqualTo(pid);
         assertThat(supervisor.state().allReady()).as("no services, and a job does not count").isFalse();
 
         WantedJobs.in(home.resolve("run")).withdraw("stream");
         await().atMost(WAIT).until(() -> job().state() == ServiceState.STOPPED);
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(process.isAlive()).isFalse();
         assertThat(supervisor.state().jobRequests()).isEmpty();
         assertThat(job().detail()).isEqualTo("not started: ./lab stream start");
         assertThat(Files.readString(home.resolve("run/stream-status.json"))).as("stopped gracefully, not killed")
@@ -101,11 +102,11 @@ class OnDemandJobsTest {
         start(FAKE_JOB);
         WantedJobs.in(home.resolve("run")).request("stream");
         await().atMost(WAIT).until(() -> job().state() == ServiceState.READY);
-        long pid = job().pid();
+        ProcessHandle process = ProcessHandle.of(job().pid()).orElseThrow();
 
         supervisor.stop();
 
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(process.isAlive()).isFalse();
         assertThat(Files.readString(home.resolve("run/stream-status.json"))).contains("\"state\": \"stopped\"");
         assertThat(home.resolve("run/stream.pid")).doesNotExist();
     }

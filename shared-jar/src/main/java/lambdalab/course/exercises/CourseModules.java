@@ -3,20 +3,24 @@ package lambdalab.course.exercises;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The modules of the course (the Lambda track, Lambda+ and Kappa), each taught by the note of the same number. */
+/**
+ * The modules of the course (the Lambda track, Lambda+, Kappa and operations), each taught by the note of
+ * the same number.
+ */
 public final class CourseModules {
 
-    private static final Map<Integer, String> TITLES = new TreeMap<>(Map.of(
-            1, "Environment tour",
-            2, "Generating clickstream data",
-            3, "Spark SQL and the batch layer",
-            4, "Spark Streaming",
-            5, "Approximate unique visitors",
-            6, "Streaming ingest from Kafka",
-            7, "Cassandra",
-            8, "The serving layer",
-            9, "Lambda+",
-            10, "Kappa"));
+    private static final Map<Integer, String> TITLES = new TreeMap<>(Map.ofEntries(
+            Map.entry(1, "Environment tour"),
+            Map.entry(2, "Generating clickstream data"),
+            Map.entry(3, "Spark SQL and the batch layer"),
+            Map.entry(4, "Spark Streaming"),
+            Map.entry(5, "Approximate unique visitors"),
+            Map.entry(6, "Streaming ingest from Kafka"),
+            Map.entry(7, "Cassandra"),
+            Map.entry(8, "The serving layer"),
+            Map.entry(9, "Lambda+"),
+            Map.entry(10, "Kappa"),
+            Map.entry(11, "Operations")));
 
     private CourseModules() {
     }

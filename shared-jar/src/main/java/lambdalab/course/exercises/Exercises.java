@@ -40,6 +40,9 @@ import lambdalab.course.exercises.lambdaplus.CorrectionCutoffSolution;
 import lambdalab.course.exercises.lambdaplus.TimeBucketing;
 import lambdalab.course.exercises.lambdaplus.TimeBucketingCheck;
 import lambdalab.course.exercises.lambdaplus.TimeBucketingSolution;
+import lambdalab.course.exercises.operations.RestartChoice;
+import lambdalab.course.exercises.operations.RestartChoiceCheck;
+import lambdalab.course.exercises.operations.RestartChoiceSolution;
 import lambdalab.course.exercises.serving.LayerChoice;
 import lambdalab.course.exercises.serving.LayerChoiceCheck;
 import lambdalab.course.exercises.serving.LayerChoiceSolution;
@@ -140,6 +143,10 @@ public final class Exercises {
             "when readers may switch to a new version", SwitchCondition.class, new SwitchConditionSolution(),
             SOURCES + "kappa/SwitchConditionSolution.java", new SwitchConditionCheck());
 
+    public static final Exercise<RestartChoice> RESTART_SOURCE = new Exercise<>("11.restart-source",
+            "where a restarting speed layer takes its state from", RestartChoice.class, new RestartChoiceSolution(),
+            SOURCES + "operations/RestartChoiceSolution.java", new RestartChoiceCheck());
+
     private Exercises() {
     }
 
@@ -147,7 +154,7 @@ public final class Exercises {
         return List.of(OFFSET_RANGES, ACTION_COUNTS, RAW_LAYOUT, STATE_UPDATE, WINDOW_INVERSE, VISITOR_SKETCHES,
                 VISITORS_OVER_HOURS, RESUME_OFFSETS, DEAD_LETTERS, TABLE_FOR_A_QUERY, SKETCH_BLOB,
                 MERGE_RULE, SKETCH_TOTALS, TIME_BUCKET, MERGEABLE_AVERAGE, CORRECTION_CUTOFF, BATCH_UPSERT, WATERMARK,
-                SWITCH_RULE);
+                SWITCH_RULE, RESTART_SOURCE);
     }
 
     /**

@@ -10,6 +10,10 @@ import java.util.concurrent.TimeUnit;
 import lambdalab.course.LabEndpoints;
 import lambdalab.course.exercises.ingest.ResumeOffsets;
 import lambdalab.course.exercises.ingest.ResumeOffsetsSolution;
+import lambdalab.course.exercises.operations.RestartChoice;
+import lambdalab.course.exercises.operations.RestartChoiceSolution;
+import lambdalab.course.exercises.operations.RestartFacts;
+import lambdalab.course.exercises.operations.RestartSource;
 import lambdalab.course.kafka.KafkaTopics;
 import lambdalab.course.spark.LabSpark;
 import org.apache.hadoop.conf.Configuration;
@@ -69,6 +73,7 @@ public final class SpeedLayerJob {
     /** Above Spark's (50, 51) and Hadoop's file systems' (10): runs first. */
     private static final int STOP_HOOK_PRIORITY = 100;
     private static final ResumeOffsets RESUME = new ResumeOffsetsSolution();
+    private static final RestartChoice RESTART = new RestartChoiceSolution();
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private SpeedLayerJob() {
@@ -227,11 +232,19 @@ public final class SpeedLayerJob {
         Optional<Instant> newest = Checkpoints.newest(hadoop, settings.checkpointDir());
         if (newest.isPresent()) {
             Checkpoints.closeLeftOpenFiles(hadoop, settings.checkpointDir());
-            Optional<String> unusable = changedSettings(hadoop, settings, rules.jobVersion())
-                    .or(() -> behindTheCommit(newest.get(), settings, committed))
-                    .or(() -> longDown(newest.get(), settings, rules.maxMissedBatches(), replayUnfinished));
+            List<String> changes = changedSettings(hadoop, settings, rules.jobVersion());
+            RestartFacts facts = new RestartFacts(true, !changes.isEmpty(),
+                    Checkpoints.missedBatches(newest.get(), Instant.now(), settings.batchIntervalMs()),
+                    rules.maxMissedBatches(), behindTheCommit(newest.get(), settings, committed), replayUnfinished);
+            RestartSource source = RESTART.choose(facts);
             times.step("checkpoint checked");
+            Optional<String> unusable = source == RestartSource.CHECKPOINT ? Optional.empty()
+                    : Optional.of(whyNotTheCheckpoint(facts, changes, newest.get(), settings, committed));
+            if (source == RestartSource.REFUSE) {
+                throw refusal(committed, "it cannot be used: " + unusable.orElseThrow());
+            }
             if (unusable.isEmpty()) {
+                noteAnOldCheckpointKept(facts, settings);
                 try {
                     context = JavaStreamingContext.getOrCreate(settings.checkpointDir(), () -> {
                         throw new IllegalStateException("the checkpoint vanished while starting");
@@ -244,9 +257,10 @@ public final class SpeedLayerJob {
             if (context == null) {
                 setAside(hadoop, settings, committed, unusable.orElseThrow());
             }
+        } else if (RESTART.choose(RestartFacts.noCheckpoint(replayUnfinished)) == RestartSource.REFUSE) {
+            throw refusal(committed, "there is none");
         }
         if (context == null) {
-            refuseRebuildDuringReplay(committed, "there is none");
             SpeedLayer.Recovery recovery = fromTheViews(runtime, hadoop, committed, rules.jobVersion(), times);
             context = create(settings, master, recovery, times);
             from = recovery.from();
@@ -292,58 +306,53 @@ public final class SpeedLayerJob {
         return recovery;
     }
 
-    /** The settings the checkpoint fixes that differ from the job's, as a reason not to use it; or empty. */
-    private static Optional<String> changedSettings(Configuration hadoop, StreamSettings settings, String jobVersion) {
+    /** The settings the checkpoint fixes that differ from the job's ("window (s) 30 -> 10"); empty if none. */
+    private static List<String> changedSettings(Configuration hadoop, StreamSettings settings, String jobVersion) {
         Optional<Map<String, String>> recorded = CheckpointSettings.read(hadoop, settings.checkpointDir());
         if (recorded.isEmpty()) {
             System.out.println("NOTE: the checkpoint does not say which settings it was created with; a restart from it"
                     + " keeps its batch interval, window, state timeout, rate and Kafka address.");
-            return Optional.empty();
+            return List.of();
         }
-        List<String> changes = CheckpointSettings.changes(recorded.get(), settings, jobVersion);
-        return changes.isEmpty() ? Optional.empty()
-                : Optional.of("settings it fixes changed (" + String.join(", ", changes) + ")");
+        return CheckpointSettings.changes(recorded.get(), settings, jobVersion);
     }
 
-    /**
-     * A checkpoint more than a batch older than the last committed batch, as a reason not to use it;
-     * or empty. Its writes lagged the batches (HDFS was down or slow), so a restart from it would
-     * replay batches cut anew, whose views were written since by other batches: a group entering the
-     * state there could not tell its value back then. (One batch behind is the usual race between a
-     * checkpoint's write and the batch's commit; its replay is exact.) The views hold exactly what
-     * the commit says. An unfinished replay needs the checkpoint anyway.
-     */
-    private static Optional<String> behindTheCommit(Instant newest, StreamSettings settings,
-                                                    StreamViews.Committed committed) {
-        if (committed == null || committed.batchTime() == null || committed.replayUnfinished()) {
-            return Optional.empty();
+    /** Why the checkpoint was not chosen, for the log: the first of the facts that rule it out. */
+    private static String whyNotTheCheckpoint(RestartFacts facts, List<String> changes, Instant newest,
+                                              StreamSettings settings, StreamViews.Committed committed) {
+        if (facts.settingsChanged()) {
+            return "settings it fixes changed (" + String.join(", ", changes) + ")";
         }
-        if (!newest.plusMillis(settings.batchIntervalMs()).isBefore(committed.batchTime())) {
-            return Optional.empty();
+        if (facts.behindTheCommit()) {
+            return "it is behind the commit: written at batch " + newest + ", before batch " + committed.batchTime()
+                    + " committed its offsets (its writes lagged, as while HDFS was down)";
         }
-        return Optional.of("it is behind the commit: written at batch " + newest + ", before batch "
-                + committed.batchTime() + " committed its offsets (its writes lagged, as while HDFS was down)");
+        return String.format("it was written %s ago: Spark would first run one batch per missed interval"
+                + " (%,d of %d ms, more than %d)", Duration.ofMillis(facts.missedBatches() * settings.batchIntervalMs())
+                .toString().substring(2).toLowerCase(), facts.missedBatches(), settings.batchIntervalMs(),
+                facts.maxMissedBatches());
     }
 
-    /**
-     * How long ago the checkpoint was written, as a reason not to use it when that is too long; or
-     * empty. A replay the last run left unfinished needs the checkpoint however old it is.
-     */
-    private static Optional<String> longDown(Instant newest, StreamSettings settings, int maxMissedBatches,
-                                             boolean replayUnfinished) {
-        long missed = Checkpoints.missedBatches(newest, Instant.now(), settings.batchIntervalMs());
-        if (missed <= maxMissedBatches) {
-            return Optional.empty();
-        }
-        if (replayUnfinished) {
+    /** Says so when an unfinished replay makes the job use a checkpoint older than it otherwise would. */
+    private static void noteAnOldCheckpointKept(RestartFacts facts, StreamSettings settings) {
+        if (facts.missedBatches() > facts.maxMissedBatches()) {
             System.out.printf("NOTE: restarting from the checkpoint although it is %,d batches old (more than %d): the"
                     + " last run stopped while it replayed batches it had already committed, so the views are behind"
-                    + " the commit record and only the checkpoint can bring them back exactly.%n", missed, maxMissedBatches);
-            return Optional.empty();
+                    + " the commit record and only the checkpoint can bring them back exactly.%n",
+                    facts.missedBatches(), facts.maxMissedBatches());
         }
-        return Optional.of(String.format("it was written %s ago: Spark would first run one batch per missed interval"
-                + " (%,d of %d ms, more than %d)", Duration.ofMillis(missed * settings.batchIntervalMs()).toString()
-                .substring(2).toLowerCase(), missed, settings.batchIntervalMs(), maxMissedBatches));
+    }
+
+    /**
+     * Whether the checkpoint is more than a batch older than the last committed batch: its writes
+     * lagged the batches (HDFS was down or slow), so a restart from it would replay batches cut anew,
+     * whose views were written since by other batches: a group entering the state there could not
+     * tell its value back then. (One batch behind is the usual race between a checkpoint's write and
+     * the batch's commit; its replay is exact.) The views hold exactly what the commit says.
+     */
+    private static boolean behindTheCommit(Instant newest, StreamSettings settings, StreamViews.Committed committed) {
+        return committed != null && committed.batchTime() != null
+                && newest.plusMillis(settings.batchIntervalMs()).isBefore(committed.batchTime());
     }
 
     private static JavaStreamingContext create(StreamSettings settings, String master, SpeedLayer.Recovery recovery,
@@ -400,10 +409,13 @@ public final class SpeedLayerJob {
      * reached again. The checkpoint stays where it is, so a start that can use it repairs everything.
      */
     private static void refuseRebuildDuringReplay(StreamViews.Committed committed, String checkpoint) {
-        if (committed == null || !committed.replayUnfinished()) {
-            return;
+        if (committed != null && committed.replayUnfinished()) {
+            throw refusal(committed, checkpoint);
         }
-        throw new StartRefused("the job needs its checkpoint and " + checkpoint + ". The last run stopped while it"
+    }
+
+    private static StartRefused refusal(StreamViews.Committed committed, String checkpoint) {
+        return new StartRefused("the job needs its checkpoint and " + checkpoint + ". The last run stopped while it"
                 + " replayed batches it had already committed (it had to reach offsets " + committed.replayUntil()
                 + " again): until then the views and the raw data are behind the offsets committed in Cassandra, and"
                 + " a rebuild from the views would lose the events in between. Start the job once with the settings"
