@@ -40,6 +40,9 @@ import lambdalab.course.exercises.lambdaplus.CorrectionCutoffSolution;
 import lambdalab.course.exercises.lambdaplus.TimeBucketing;
 import lambdalab.course.exercises.lambdaplus.TimeBucketingCheck;
 import lambdalab.course.exercises.lambdaplus.TimeBucketingSolution;
+import lambdalab.course.exercises.operations.ReadYourWrites;
+import lambdalab.course.exercises.operations.ReadYourWritesCheck;
+import lambdalab.course.exercises.operations.ReadYourWritesSolution;
 import lambdalab.course.exercises.operations.RestartChoice;
 import lambdalab.course.exercises.operations.RestartChoiceCheck;
 import lambdalab.course.exercises.operations.RestartChoiceSolution;
@@ -147,6 +150,10 @@ public final class Exercises {
             "where a restarting speed layer takes its state from", RestartChoice.class, new RestartChoiceSolution(),
             SOURCES + "operations/RestartChoiceSolution.java", new RestartChoiceCheck());
 
+    public static final Exercise<ReadYourWrites> READ_YOUR_WRITES = new Exercise<>("11.read-your-writes",
+            "whether a read always sees the latest write", ReadYourWrites.class, new ReadYourWritesSolution(),
+            SOURCES + "operations/ReadYourWritesSolution.java", new ReadYourWritesCheck());
+
     private Exercises() {
     }
 
@@ -154,7 +161,7 @@ public final class Exercises {
         return List.of(OFFSET_RANGES, ACTION_COUNTS, RAW_LAYOUT, STATE_UPDATE, WINDOW_INVERSE, VISITOR_SKETCHES,
                 VISITORS_OVER_HOURS, RESUME_OFFSETS, DEAD_LETTERS, TABLE_FOR_A_QUERY, SKETCH_BLOB,
                 MERGE_RULE, SKETCH_TOTALS, TIME_BUCKET, MERGEABLE_AVERAGE, CORRECTION_CUTOFF, BATCH_UPSERT, WATERMARK,
-                SWITCH_RULE, RESTART_SOURCE);
+                SWITCH_RULE, RESTART_SOURCE, READ_YOUR_WRITES);
     }
 
     /**
