@@ -29,13 +29,16 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * The lab instance of a test run: started ONCE per run (in a temporary home, on free ports, so a
+ * The lab instance of a test JVM: started ONCE per JVM (in a temporary home, on free ports, so a
  * lab the user has running is never touched) by the first test class that asks for it, and stopped
- * when the run ends. Its supervisor also stops it if this JVM dies ({@code --exit-with}).
+ * when the JVM ends. The suite runs two test JVMs, each with its own (see lab-cli's pom). Its
+ * supervisor also stops it if this JVM dies ({@code --exit-with}).
  *
  * <p>Use it with {@code @ExtendWith(TestLab.Extension.class)} and a {@code TestLab} parameter.
  */
 public final class TestLab implements AutoCloseable {
+
+    private static TestLab shared;
 
     private final Lab lab;
     private final Path home;
@@ -117,7 +120,20 @@ public final class TestLab implements AutoCloseable {
         destroy(lab);
     }
 
-    /** Resolves {@code TestLab} parameters with the run's one instance, started on first use. */
+    /**
+     * This JVM's instance, started on first use and stopped when the JVM ends. Not JUnit's root store:
+     * with two test JVMs, Surefire runs each test class as a launch of its own, whose root store is
+     * closed after the class, which would start a lab per class.
+     */
+    static synchronized TestLab shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "stop-test-lab"));
+        }
+        return shared;
+    }
+
+    /** Resolves {@code TestLab} parameters with this JVM's one instance. */
     public static final class Extension implements ParameterResolver {
         @Override
         public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -126,8 +142,7 @@ public final class TestLab implements AutoCloseable {
 
         @Override
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-            return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                    .getOrComputeIfAbsent(TestLab.class, key -> start(), TestLab.class);
+            return shared();
         }
     }
 }
