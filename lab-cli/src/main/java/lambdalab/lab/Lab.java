@@ -119,7 +119,7 @@ public final class Lab {
     /** Where this instance's services are, for the course's jobs. */
     public LabEndpoints endpoints() {
         return new LabEndpoints(services.kafkaBootstrapServers(), settings.get("advertised.host"),
-                settings.port("cassandra.port"), services.nameNode().defaultFs());
+                settings.port("cassandra.port"), services.nameNode().defaultFs(), settings.profile().replication());
     }
 
     /** The supervisor of this home, if one runs (a PID file of a dead or foreign process does not count). */

@@ -51,7 +51,9 @@ public final class CassandraService extends ModuleService {
 
     @Override
     protected Map<String, String> nodeValues() {
+        int nodes = settings.profile().cassandraNodes();
         return Map.of(
+                "cassandra.superuser.setup.delay.ms", nodes == 1 ? "0" : "2000",
                 "cassandra.address", layout.cassandraAddress(node),
                 "cassandra.seeds", layout.cassandraSeeds(settings.profile().cassandraNodes()),
                 "cassandra.jmx.port", Integer.toString(layout.port("cassandra.jmx.port", node)),
@@ -90,6 +92,9 @@ public final class CassandraService extends ModuleService {
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(3))
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, requestTimeout)
                 .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, requestTimeout)
+                // in a cluster a schema change reaches the other nodes a moment later: a statement sent
+                // before they agree may meet a node without the new table (the default wait is 10 s)
+                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, requestTimeout)
                 .build();
         Endpoint cql = mainEndpoint();
         return CqlSession.builder()
