@@ -63,7 +63,8 @@ class ClusterProfileIT {
     @BeforeAll
     static void startClusterLab() {
         startedAt = System.nanoTime();
-        lab = TestLab.newInstance("lab-cluster-test-", Map.of("profile", "cluster"));
+        // a lab started once: no class archives (their first clean stop would write ten of them)
+        lab = TestLab.newInstance("lab-cluster-test-", Map.of("profile", "cluster", "class.sharing", "false"));
         assertThat(lab.startInBackground(System.out, OptionalLong.of(ProcessHandle.current().pid())))
                 .as("the cluster lab starts").isTrue();
         System.out.printf("ClusterProfileIT: the cluster lab was ready in %.1f s%n", seconds(startedAt));
