@@ -28,6 +28,7 @@ import lambdalab.lab.service.HdfsDaemon;
 import lambdalab.lab.service.PortProbe;
 import lambdalab.lab.supervisor.ServiceState;
 import lambdalab.lab.supervisor.ServiceStatus;
+import lambdalab.lab.system.Ports;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.BlockLocation;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -82,6 +83,10 @@ class ClusterProfileIT {
     void everyNodeIsReadyAndReplicatesAndWritesOutliveANodeDown() throws Exception {
         assertThat(lab.status()).extracting(ServiceStatus::name).containsExactlyElementsOf(NODES);
         assertThat(lab.status()).allMatch(s -> s.state() == ServiceState.READY && s.pid() > 0);
+        for (ServiceStatus node : lab.status()) {
+            assertThat(Ports.listenersOf(node.pid())).as(node.name() + " listens on loopback only")
+                    .isNotEmpty().allMatch(Ports.Listener::loopback);
+        }
         kafkaHasThreeBrokersAndReplicatesThreeTimes();
         cassandraHasThreeNodesUp();
         hdfsKeepsThreeReplicasOfEachBlock();
