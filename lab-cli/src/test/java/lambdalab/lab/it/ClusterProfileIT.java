@@ -64,8 +64,10 @@ class ClusterProfileIT {
     @BeforeAll
     static void startClusterLab() {
         startedAt = System.nanoTime();
-        // a lab started once: no class archives (their first clean stop would write ten of them)
-        lab = TestLab.newInstance("lab-cluster-test-", Map.of("profile", "cluster", "class.sharing", "false"));
+        // a lab started once: no class archives (their first clean stop would write ten of them); ten
+        // JVMs starting at once beside the suite's own lab may take longer than a single lab's 180 s
+        lab = TestLab.newInstance("lab-cluster-test-", Map.of("profile", "cluster", "class.sharing", "false",
+                "ready.timeout.seconds", "300"));
         assertThat(lab.startInBackground(System.out, OptionalLong.of(ProcessHandle.current().pid())))
                 .as("the cluster lab starts").isTrue();
         System.out.printf("ClusterProfileIT: the cluster lab was ready in %.1f s%n", seconds(startedAt));
