@@ -27,6 +27,7 @@ import lambdalab.lab.service.PlusSpeedService;
 import lambdalab.lab.service.ServiceModule;
 import lambdalab.lab.service.StreamJobService;
 import lambdalab.lab.settings.LabSettings;
+import lambdalab.lab.settings.ProfileOfData;
 import lambdalab.lab.settings.RepoLayout;
 import lambdalab.lab.supervisor.LabState;
 import lambdalab.lab.supervisor.PidFile;
@@ -117,8 +118,8 @@ public final class Lab {
 
     /** Where this instance's services are, for the course's jobs. */
     public LabEndpoints endpoints() {
-        return new LabEndpoints(services.kafka().bootstrapServers(), settings.get("advertised.host"),
-                settings.port("cassandra.port"), services.nameNode().defaultFs());
+        return new LabEndpoints(services.kafkaBootstrapServers(), settings.get("advertised.host"),
+                settings.port("cassandra.port"), services.nameNode().defaultFs(), settings.profile().replication());
     }
 
     /** The supervisor of this home, if one runs (a PID file of a dead or foreign process does not count). */
@@ -163,11 +164,18 @@ public final class Lab {
         return startInBackground(out, OptionalLong.empty());
     }
 
-    /** Prints every preflight problem; false if one of them forbids starting. */
+    /**
+     * Prints every preflight problem; false if one of them forbids starting. When it passes, the
+     * data the start is about to make is recorded as this profile's.
+     */
     public boolean passesPreflight(PrintStream out) {
         List<Preflight.Problem> problems = Preflight.check(settings, services);
         problems.forEach(p -> out.println((p.fatal() ? "ERROR: " : "WARNING: ") + p.message()));
-        return problems.stream().noneMatch(Preflight.Problem::fatal);
+        boolean passes = problems.stream().noneMatch(Preflight.Problem::fatal);
+        if (passes) {
+            ProfileOfData.write(settings);
+        }
+        return passes;
     }
 
     private Process spawnSupervisor(OptionalLong exitWithPid) {

@@ -8,6 +8,8 @@ import lambdalab.lab.service.Endpoint;
 import lambdalab.lab.service.LabService;
 import lambdalab.lab.service.LabServices;
 import lambdalab.lab.settings.LabSettings;
+import lambdalab.lab.settings.Profile;
+import lambdalab.lab.settings.ProfileOfData;
 import lambdalab.lab.system.Ports;
 import lambdalab.lab.system.Resources;
 
@@ -32,10 +34,24 @@ public final class Preflight {
 
     public static List<Problem> check(LabSettings settings, LabServices services) {
         List<Problem> problems = new ArrayList<>();
+        profileOfData(settings).ifPresent(problems::add);
         problems.addAll(takenPorts(services));
         memory(settings).ifPresent(problems::add);
         disk(settings).ifPresent(problems::add);
         return problems;
+    }
+
+    /** A home's data belongs to the profile that made it (see {@link ProfileOfData}). */
+    static Optional<Problem> profileOfData(LabSettings settings) {
+        Optional<Profile> ofData = ProfileOfData.read(settings);
+        if (ofData.isEmpty() || ofData.get() == settings.profile()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Problem(true, "The data in " + settings.dataDir() + " was made by the "
+                + ofData.get().settingValue() + " profile, and this lab's profile setting is now "
+                + settings.profile().settingValue() + ": their nodes differ. Start it with --profile "
+                + ofData.get().settingValue() + ", or delete its data with `./lab reset` first, or use another "
+                + "LAB_HOME (troubleshooting.md#profile-mismatch)."));
     }
 
     static List<Problem> takenPorts(LabServices services) {
@@ -53,19 +69,22 @@ public final class Preflight {
         return problems;
     }
 
-    /** The memory the services need: their heaps plus a JVM's overhead each. */
+    /** The memory the services need: their heaps plus a JVM's overhead each, for as many nodes as the profile runs. */
     public static long requiredMemory(LabSettings settings) {
-        long heaps = Resources.parseSize(settings.get("kafka.heap"))
-                + Resources.parseSize(settings.get("cassandra.heap"))
-                + 2 * Resources.parseSize(settings.get("hdfs.heap"));
-        return heaps + 4 * JVM_OVERHEAD;
+        Profile profile = settings.profile();
+        int hdfsDaemons = 1 + profile.dataNodes();
+        long heaps = profile.kafkaNodes() * Resources.parseSize(settings.get("kafka.heap"))
+                + profile.cassandraNodes() * Resources.parseSize(settings.get("cassandra.heap"))
+                + hdfsDaemons * Resources.parseSize(settings.get("hdfs.heap"));
+        return heaps + (profile.kafkaNodes() + profile.cassandraNodes() + hdfsDaemons) * JVM_OVERHEAD;
     }
 
     static Optional<Problem> memory(LabSettings settings) {
         OptionalLong available = Resources.availableMemory();
         long required = requiredMemory(settings);
         if (available.isPresent() && available.getAsLong() < required) {
-            return Optional.of(new Problem(true, "The services need about "
+            String services = settings.profile() == Profile.SINGLE ? "The services" : "The services of the cluster profile";
+            return Optional.of(new Problem(true, services + " need about "
                     + Resources.formatBytes(required) + " of memory and only "
                     + Resources.formatBytes(available.getAsLong()) + " is available. Close other programs, or lower "
                     + "kafka.heap, cassandra.heap, hdfs.heap in $LAB_HOME/lab.properties (troubleshooting.md#no-memory)."));

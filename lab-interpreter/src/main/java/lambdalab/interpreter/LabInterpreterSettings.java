@@ -23,6 +23,8 @@ public record LabInterpreterSettings(String sparkMaster, LabEndpoints endpoints,
     public static final String CASSANDRA_HOST = "lab.cassandra.host";
     public static final String CASSANDRA_PORT = "lab.cassandra.port";
     public static final String HDFS_URI = "lab.hdfs.uri";
+    /** Copies of each Cassandra row and HDFS block (the lab's cluster profile: 3), see {@code LabEndpoints}. */
+    public static final String REPLICATION = "lab.replication";
     public static final String MAX_ROWS = "lab.table.max.rows";
     public static final String PLUS_URL = "lab.plus.url";
     /** Where exercise and check results go ({@code ./lab progress}); by default {@code $LAB_HOME/progress.tsv}. */
@@ -45,7 +47,8 @@ public record LabInterpreterSettings(String sparkMaster, LabEndpoints endpoints,
                 text(properties, KAFKA_BOOTSTRAP_SERVERS, defaults.kafkaBootstrapServers()),
                 text(properties, CASSANDRA_HOST, defaults.cassandraHost()),
                 number(properties, CASSANDRA_PORT, defaults.cassandraPort()),
-                text(properties, HDFS_URI, defaults.hdfsUri()));
+                text(properties, HDFS_URI, defaults.hdfsUri()),
+                number(properties, REPLICATION, defaults.replication()));
         String plusUrl = text(properties, PLUS_URL, DEFAULT_PLUS_URL);
         URI plusApp;
         try {

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import lambdalab.course.LabEndpoints;
 import lambdalab.course.kafka.KafkaTopics;
 import lambdalab.course.lambdaplus.PlusSchema;
 import lambdalab.course.views.LambdaSchema;
@@ -78,7 +79,7 @@ public final class SensorAppServer {
         CqlSession session = openSession(options);
         KafkaSpeedSink kafka = null;
         try {
-            PlusSchema.create(session, 1);
+            PlusSchema.create(session, options.replication());
             KafkaTopics.ensureTopic(options.kafka(), PlusSchema.TOPIC, PlusSchema.TOPIC_PARTITIONS);
             kafka = KafkaSpeedSink.connect(options.kafka());
             SensorAppServer server = new SensorAppServer(options, session, kafka, Clock.systemUTC());
@@ -155,6 +156,7 @@ public final class SensorAppServer {
                 .withClass(DefaultDriverOption.REQUEST_THROTTLER_CLASS, ConcurrencyLimitingRequestThrottler.class)
                 .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_CONCURRENT_REQUESTS, MAX_CONCURRENT_CQL)
                 .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_QUEUE_SIZE, DoubleWriter.DEFAULT_MAX_IN_FLIGHT + 1000)
+                .withString(DefaultDriverOption.REQUEST_CONSISTENCY, LabEndpoints.cassandraConsistency(options.replication()))
                 .build();
         return CqlSession.builder()
                 .addContactPoint(new InetSocketAddress(options.cassandraHost(), options.cassandraPort()))

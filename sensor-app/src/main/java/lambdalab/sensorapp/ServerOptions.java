@@ -14,12 +14,20 @@ import java.nio.file.Path;
  * @param allowDrills      whether {@code ?drill=skip-kafka} is accepted
  * @param maxFutureSeconds how far ahead of the server's clock a reading's ts may be
  * @param statusFile       where to write the server's state, or null
+ * @param replication      copies of each Cassandra row: keyspace plus's replication factor when the server
+ *                         creates it; above 1 the server writes at LOCAL_QUORUM (the lab's cluster profile: 3)
  */
 public record ServerOptions(String host, int port, String kafka, String cassandraHost, int cassandraPort,
-                            boolean allowDrills, long maxFutureSeconds, Path statusFile) {
+                            boolean allowDrills, long maxFutureSeconds, Path statusFile, int replication) {
 
     public static final String USAGE = "usage: SensorAppServer --port N --kafka HOST:PORT --cassandra HOST:PORT "
-            + "[--host 127.0.0.1] [--allow-drills] [--max-future-seconds 60] [--status-file PATH]";
+            + "[--host 127.0.0.1] [--allow-drills] [--max-future-seconds 60] [--status-file PATH] [--replication 1]";
+
+    /** A single Cassandra node's options: one copy of each row. */
+    public ServerOptions(String host, int port, String kafka, String cassandraHost, int cassandraPort,
+                         boolean allowDrills, long maxFutureSeconds, Path statusFile) {
+        this(host, port, kafka, cassandraHost, cassandraPort, allowDrills, maxFutureSeconds, statusFile, 1);
+    }
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final long DEFAULT_MAX_FUTURE_SECONDS = 60;
 
@@ -38,6 +46,7 @@ public record ServerOptions(String host, int port, String kafka, String cassandr
         boolean allowDrills = false;
         long maxFuture = DEFAULT_MAX_FUTURE_SECONDS;
         Path statusFile = null;
+        int replication = 1;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -51,6 +60,7 @@ public record ServerOptions(String host, int port, String kafka, String cassandr
                 case "--cassandra" -> cassandra = value(args, ++i, arg);
                 case "--max-future-seconds" -> maxFuture = number(value(args, ++i, arg), arg, 0, 86_400 * 365);
                 case "--status-file" -> statusFile = Path.of(value(args, ++i, arg));
+                case "--replication" -> replication = (int) number(value(args, ++i, arg), arg, 1, 100);
                 default -> throw new BadArguments("unknown argument " + arg);
             }
         }
@@ -68,7 +78,8 @@ public record ServerOptions(String host, int port, String kafka, String cassandr
             throw new BadArguments("--host must not be empty");
         }
         return new ServerOptions(host, port, kafka, cassandraHostPort[0],
-                (int) number(cassandraHostPort[1], "--cassandra's port", 1, 65535), allowDrills, maxFuture, statusFile);
+                (int) number(cassandraHostPort[1], "--cassandra's port", 1, 65535), allowDrills, maxFuture, statusFile,
+                replication);
     }
 
     private static String value(String[] args, int i, String name) throws BadArguments {

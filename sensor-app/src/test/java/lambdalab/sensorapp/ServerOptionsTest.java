@@ -40,4 +40,12 @@ class ServerOptionsTest {
                 .hasMessageContaining("unknown argument --what");
         assertThatThrownBy(() -> ServerOptions.parse("--port", "--kafka", "k:1")).hasMessageContaining("needs a value");
     }
+
+    @Test
+    void aClusterLabsServerKeepsThreeCopies() throws Exception {
+        assertThat(ServerOptions.parse("--port", "7070", "--kafka", "127.0.0.1:9092", "--cassandra", "127.0.0.1:9042")
+                .replication()).isEqualTo(1);
+        assertThat(ServerOptions.parse("--port", "7070", "--kafka", "127.0.0.1:9092", "--cassandra", "127.0.0.1:9042",
+                "--replication", "3").replication()).isEqualTo(3);
+    }
 }

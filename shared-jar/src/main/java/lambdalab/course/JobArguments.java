@@ -20,4 +20,27 @@ public final class JobArguments {
         }
         return options;
     }
+
+    /**
+     * {@code --replication N}: copies of each Cassandra row and HDFS block (default 1; 3 on the lab's
+     * cluster profile, whose jobs then read and write at LOCAL_QUORUM, see {@link LabEndpoints}).
+     */
+    public static java.util.List<String> replicationArguments(int replication) {
+        // a single node's jobs keep the command line they always had
+        return replication == 1 ? java.util.List.of() : java.util.List.of("--replication", Integer.toString(replication));
+    }
+
+    /** The value of {@link #replicationArguments(int)}. */
+    public static int replication(Map<String, String> options) {
+        String value = options.getOrDefault("replication", "1");
+        try {
+            int copies = Integer.parseInt(value);
+            if (copies < 1) {
+                throw new NumberFormatException();
+            }
+            return copies;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--replication takes a whole number above zero, got '" + value + "'");
+        }
+    }
 }

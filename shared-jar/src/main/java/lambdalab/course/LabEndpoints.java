@@ -8,9 +8,40 @@ package lambdalab.course;
  * @param cassandraHost         a contact point, e.g. 127.0.0.1
  * @param cassandraPort         CQL port, e.g. 9042
  * @param hdfsUri               the default file system, e.g. hdfs://127.0.0.1:9000
+ * @param replication           copies of each Cassandra row (a keyspace's replication factor when a job
+ *                              creates it) and of each HDFS block: 1 on a single node, 3 on the lab's
+ *                              cluster profile
  */
-public record LabEndpoints(String kafkaBootstrapServers, String cassandraHost, int cassandraPort, String hdfsUri)
-        implements java.io.Serializable {
+public record LabEndpoints(String kafkaBootstrapServers, String cassandraHost, int cassandraPort, String hdfsUri,
+                           int replication) implements java.io.Serializable {
+
+    /** At least one copy: a value read from before this component existed (a checkpoint) counts as one. */
+    public LabEndpoints {
+        replication = Math.max(1, replication);
+    }
+
+    /** A single node's endpoints: one copy of everything. */
+    public LabEndpoints(String kafkaBootstrapServers, String cassandraHost, int cassandraPort, String hdfsUri) {
+        this(kafkaBootstrapServers, cassandraHost, cassandraPort, hdfsUri, 1);
+    }
+
+    public LabEndpoints withReplication(int copies) {
+        return new LabEndpoints(kafkaBootstrapServers, cassandraHost, cassandraPort, hdfsUri, copies);
+    }
+
+    /**
+     * The consistency level of the jobs' Cassandra reads and writes: one replica when there is one, a
+     * majority of the replicas otherwise (two of three: a write survives a node down, and a read at
+     * the same level sees it).
+     */
+    public String cassandraConsistency() {
+        return cassandraConsistency(replication);
+    }
+
+    /** As {@link #cassandraConsistency()}, for a client that knows only the number of copies. */
+    public static String cassandraConsistency(int replication) {
+        return replication > 1 ? "LOCAL_QUORUM" : "LOCAL_ONE";
+    }
 
     /** The embedded lab on its default ports. */
     public static LabEndpoints localDefaults() {

@@ -56,9 +56,10 @@ final class BatchCommand implements Callable<Integer> {
             + "(default: every source).")
     String source;
 
-    @Option(names = "--replication", defaultValue = "1",
-            description = "Replication factor of keyspace lambda when it is created (default: ${DEFAULT-VALUE}).")
-    int replication;
+    @Option(names = "--replication",
+            description = "Replication factor of keyspace lambda when it is created (default: the lab's, 1; 3 in the "
+                    + "cluster profile).")
+    Integer replication;
 
     @Override
     public Integer call() {
@@ -74,7 +75,8 @@ final class BatchCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try (SparkSession spark = LabSpark.builder("lab batch", "local[2]", lab.endpoints()).getOrCreate()) {
             spark.sparkContext().addSparkListener(new SparkProgress(System.out::println));
-            BatchResult result = new BatchLayer(spark, lab.endpoints(), System.out::println).run(batchInput, replication);
+            BatchResult result = new BatchLayer(spark, lab.endpoints(), System.out::println).run(batchInput,
+                    replication != null ? replication : lab.endpoints().replication());
             printSummary(result, (System.nanoTime() - start) / 1e9);
         }
         return 0;

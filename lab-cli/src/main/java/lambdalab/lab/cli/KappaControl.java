@@ -33,7 +33,7 @@ final class KappaControl implements AutoCloseable {
     private KappaControl(Lab lab, CqlSession session) {
         this.lab = lab;
         this.session = session;
-        this.versions = new ViewVersions(session);
+        this.versions = new ViewVersions(session, lab.endpoints().replication());
     }
 
     static KappaControl open(Lab lab) {

@@ -13,6 +13,6 @@ final class LabGenerateCommand extends GenerateCommand {
 
     @Override
     protected String defaultBootstrapServers() {
-        return options.lab().services().kafka().bootstrapServers();
+        return options.lab().services().kafkaBootstrapServers();
     }
 }

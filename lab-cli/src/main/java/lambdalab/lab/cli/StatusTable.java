@@ -18,7 +18,11 @@ final class StatusTable {
     }
 
     static void print(PrintStream out, List<ServiceStatus> services, List<ServiceStatus> jobs) {
-        String format = "%-10s %-10s %8s  %-18s %-24s %9s %8s %9s%n";
+        // as wide as the longest name: a cluster's cassandra-2 is longer than a single lab's names
+        int nameWidth = java.util.stream.Stream.concat(services.stream(), jobs.stream())
+                .mapToInt(s -> s.name().length()).max().orElse(0);
+        String nameColumn = "%-" + Math.max(10, nameWidth) + "s";
+        String format = nameColumn + " %-10s %8s  %-18s %-24s %9s %8s %9s%n";
         out.printf(Locale.ROOT, format, "SERVICE", "STATE", "PID", "ADDRESS", "UI", "UPTIME", "RESTARTS", "RSS");
         List<ServiceStatus> rows = new ArrayList<>(services);
         rows.addAll(jobs);
@@ -32,7 +36,7 @@ final class StatusTable {
                     rss.isPresent() ? Resources.formatBytes(rss.getAsLong()) : "-");
         }
         if (totalRss > 0) {
-            out.printf(Locale.ROOT, "%-10s %-10s %8s  %-18s %-24s %9s %8s %9s%n", "total", "", "", "", "", "", "",
+            out.printf(Locale.ROOT, format, "total", "", "", "", "", "", "",
                     Resources.formatBytes(totalRss));
         }
         // a job that does not run says why, or how to start it

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import lambdalab.lab.Lab;
+import lambdalab.lab.settings.LabSettings;
+import lambdalab.lab.settings.Profile;
+import lambdalab.lab.settings.SettingsFile;
 import lambdalab.lab.system.LabProcesses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,6 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = {"Start Kafka, Cassandra, the HDFS NameNode and DataNode on 127.0.0.1 and wait until each "
                 + "really answers; then return while a supervisor keeps them running in the background.",
+                "With --profile cluster: 3 Kafka brokers, 3 Cassandra nodes (127.0.0.1-3), a NameNode and 3 DataNodes, "
+                        + "replication 3 (README \"Cluster profile\").",
                 "On a running lab it only reports the status."})
 final class UpCommand implements Callable<Integer> {
 
@@ -25,8 +30,16 @@ final class UpCommand implements Callable<Integer> {
             + "(for systemd and similar); Ctrl-C or SIGTERM stops the lab. Exits non-zero if a service fails.")
     boolean foreground;
 
+    @Option(names = "--profile", paramLabel = "NAME", description = "single (one node of each service) or cluster; "
+            + "written to $LAB_HOME/lab.properties (setting profile), so every later command of this lab uses it. "
+            + "Default: the profile setting (single).")
+    String profile;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (profile != null && !keepProfile(Profile.parse(profile))) {
+            return 1;
+        }
         Lab lab = options.lab();
         if (lab.runningSupervisor().isPresent()) {
             System.out.println("The lab in " + lab.settings().home() + " is already running; nothing changed.");
@@ -34,6 +47,32 @@ final class UpCommand implements Callable<Integer> {
             return 0;
         }
         return foreground ? runForeground(lab) : runBackground(lab);
+    }
+
+    /**
+     * Makes {@code wanted} this home's profile (in its settings file), unless the lab runs with
+     * another one or the environment or a --set overrides the file.
+     */
+    private boolean keepProfile(Profile wanted) {
+        Lab lab = options.lab();
+        Profile current = lab.settings().profile();
+        if (current == wanted) {
+            return true;
+        }
+        if (lab.runningSupervisor().isPresent()) {
+            System.out.println("The lab in " + lab.settings().home() + " runs with the " + current.settingValue()
+                    + " profile; stop it with `./lab down` before starting it as " + wanted.settingValue() + ".");
+            return false;
+        }
+        SettingsFile.set(lab.settings().home(), "profile", wanted.settingValue());
+        Profile now = options.settings().profile();
+        if (now != wanted) {
+            System.out.println("The profile setting stays " + now.settingValue() + ": " + LabSettings.environmentVariable(
+                    "profile") + " or --set profile=... overrides $LAB_HOME/lab.properties.");
+            return false;
+        }
+        System.out.println("Profile " + wanted.settingValue() + " kept in " + lab.settings().home().resolve("lab.properties"));
+        return true;
     }
 
     private int runBackground(Lab lab) {

@@ -38,6 +38,7 @@ public final class Doctor {
     public List<Check> run() {
         List<Check> checks = new ArrayList<>();
         checks.add(java());
+        checks.add(Check.ok("profile", lab.settings().profile().describe()));
         checks.addAll(build());
         checks.add(memory());
         checks.add(disk());
@@ -130,7 +131,7 @@ public final class Doctor {
             return Check.warn("memory", "cannot read available memory; the services need about " + Resources.formatBytes(required));
         }
         String text = Resources.formatBytes(available.getAsLong()) + " available; the services need about "
-                + Resources.formatBytes(required) + " (heaps + JVM overhead)";
+                + Resources.formatBytes(required) + " (heaps + JVM overhead, " + lab.services().all().size() + " JVMs)";
         boolean enough = available.getAsLong() >= required || lab.runningSupervisor().isPresent();
         return enough ? Check.ok("memory", text) : Check.fail("memory", text + " (troubleshooting.md#no-memory)");
     }

@@ -156,7 +156,7 @@ final class DrillLab {
     /** The first whole day after every hour the views hold, and not before 2030: the drill's events are alone there. */
     long firstFreeHour() {
         try (CqlSession session = LambdaSchema.openSession(endpoints())) {
-            LambdaSchema.create(session, 1);
+            LambdaSchema.create(session, endpoints().replication());
             return new ViewReader(session).firstFreeDay();
         }
     }

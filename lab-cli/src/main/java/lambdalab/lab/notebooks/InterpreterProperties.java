@@ -28,6 +28,7 @@ public final class InterpreterProperties {
         properties.setProperty(LabInterpreterSettings.CASSANDRA_HOST, endpoints.cassandraHost());
         properties.setProperty(LabInterpreterSettings.CASSANDRA_PORT, Integer.toString(endpoints.cassandraPort()));
         properties.setProperty(LabInterpreterSettings.HDFS_URI, endpoints.hdfsUri());
+        properties.setProperty(LabInterpreterSettings.REPLICATION, Integer.toString(endpoints.replication()));
         properties.setProperty(LabInterpreterSettings.PLUS_URL, lab.plusApp().address().toString());
         properties.setProperty(LabInterpreterSettings.PROGRESS_FILE, ProgressReport.file(lab.settings().home()).toString());
         properties.setProperty(ShellInterpreter.WORKING_DIRECTORY, repository.toString());

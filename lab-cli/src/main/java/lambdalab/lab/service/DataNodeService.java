@@ -1,29 +1,45 @@
 package lambdalab.lab.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import lambdalab.lab.settings.LabSettings;
 
-/** The HDFS DataNode; it registers with the NameNode and stores the blocks. */
+/**
+ * The HDFS DataNode; it registers with the NameNode and stores the blocks. In the cluster profile,
+ * node n of three ({@code datanode}, {@code datanode-2}, {@code datanode-3}); node n beyond the first
+ * has configs and data of its own ({@code conf/hdfs-2}, {@code data/hdfs-2}).
+ */
 public final class DataNodeService extends HdfsDaemon {
 
-    public DataNodeService(LabSettings settings, ServiceModule module) {
-        super(settings, module);
+    private static final List<String> PORT_SETTINGS = List.of(
+            "hdfs.datanode.port", "hdfs.datanode.http.port", "hdfs.datanode.ipc.port");
+
+    public DataNodeService(LabSettings settings, ServiceModule module, int node) {
+        super(settings, module, node);
     }
 
     @Override
     public String name() {
-        return "datanode";
+        return nodeName("datanode");
     }
 
     @Override
     public List<Endpoint> endpoints() {
         String host = settings.get("bind.address");
         return List.of(
-                new Endpoint("data", host, settings.port("hdfs.datanode.port")),
-                new Endpoint(WEB_UI, host, settings.port("hdfs.datanode.http.port")),
-                new Endpoint("IPC", host, settings.port("hdfs.datanode.ipc.port")));
+                new Endpoint("data", host, layout.port("hdfs.datanode.port", node)),
+                new Endpoint(WEB_UI, host, layout.port("hdfs.datanode.http.port", node)),
+                new Endpoint("IPC", host, layout.port("hdfs.datanode.ipc.port", node)));
+    }
+
+    @Override
+    protected Map<String, String> nodeValues() {
+        Map<String, String> values = new HashMap<>(super.nodeValues());
+        PORT_SETTINGS.forEach(key -> values.put(key, Integer.toString(layout.port(key, node))));
+        return values;
     }
 
     @Override
@@ -42,7 +58,7 @@ public final class DataNodeService extends HdfsDaemon {
      */
     @Override
     public Health checkReady() {
-        Optional<JsonNode> info = jmxBean(settings.port("hdfs.datanode.http.port"),
+        Optional<JsonNode> info = jmxBean(layout.port("hdfs.datanode.http.port", node),
                 "Hadoop:service=DataNode,name=DataNodeInfo");
         if (info.isEmpty()) {
             return Health.notReady("DataNode JMX does not answer yet");

@@ -29,8 +29,13 @@ public abstract class HdfsDaemon extends ModuleService {
 
     protected static final String WEB_UI = "web UI";
 
-    protected HdfsDaemon(LabSettings settings, ServiceModule module) {
-        super(settings, module);
+    protected HdfsDaemon(LabSettings settings, ServiceModule module, int node) {
+        super(settings, module, node);
+    }
+
+    @Override
+    protected Map<String, String> nodeValues() {
+        return Map.of("hdfs.replication", Integer.toString(settings.profile().replication()));
     }
 
     /** Each daemon serves a web UI (and JMX) over HTTP. */
@@ -45,16 +50,17 @@ public abstract class HdfsDaemon extends ModuleService {
     }
 
     /**
-     * What an HDFS client of this lab must set: the file system URI, and one replica per block
-     * (replication is the client's choice; the default 3 leaves every block under-replicated here).
+     * What an HDFS client of this lab must set: the file system URI, and as many replicas per block as
+     * the lab has DataNodes (replication is the client's choice; the default 3 leaves every block
+     * under-replicated on a single DataNode).
      */
     public Map<String, String> clientSettings() {
-        return Map.of("fs.defaultFS", defaultFs(), "dfs.replication", "1");
+        return Map.of("fs.defaultFS", defaultFs(), "dfs.replication", Integer.toString(settings.profile().replication()));
     }
 
     private static final List<String> CONFIG_FILES = List.of("core-site.xml", "hdfs-site.xml", "log4j.properties");
 
-    /** The NameNode and the DataNode prepare in parallel and share the config files: one at a time. */
+    /** The NameNode and the (first) DataNode prepare in parallel and share the config files: one at a time. */
     private static final Object RENDER_LOCK = new Object();
 
     /** Renders the configs, and packs them into the jar the daemons read them from. */

@@ -12,28 +12,48 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
-/** Apache Kafka in KRaft mode: one JVM that is broker and controller, storage formatted once. */
+/**
+ * Apache Kafka in KRaft mode: one JVM that is broker and controller, storage formatted once. In the
+ * cluster profile, node n of three ({@code kafka}, {@code kafka-2}, {@code kafka-3}), each a voter
+ * of the controller quorum, all formatted with one cluster id.
+ */
 public final class KafkaService extends ModuleService {
 
-    public KafkaService(LabSettings settings, ServiceModule module) {
-        super(settings, module);
+    /** Node n of a cluster formats its storage with this cluster's id, kept here by the first node that needs it. */
+    private static final Object CLUSTER_ID_LOCK = new Object();
+
+    public KafkaService(LabSettings settings, ServiceModule module, int node) {
+        super(settings, module, node);
     }
 
     @Override
     public String name() {
-        return "kafka";
+        return nodeName("kafka");
     }
 
     @Override
     public List<Endpoint> endpoints() {
         String host = settings.get("bind.address");
         return List.of(
-                new Endpoint("broker", host, settings.port("kafka.port")),
-                new Endpoint("controller", host, settings.port("kafka.controller.port")));
+                new Endpoint("broker", host, layout.port("kafka.port", node)),
+                new Endpoint("controller", host, layout.port("kafka.controller.port", node)));
     }
 
+    /** This broker's own address (the whole cluster's list is {@link LabServices#kafkaBootstrapServers()}). */
     public String bootstrapServers() {
-        return settings.get("advertised.host") + ":" + settings.port("kafka.port");
+        return settings.get("advertised.host") + ":" + layout.port("kafka.port", node);
+    }
+
+    @Override
+    protected Map<String, String> nodeValues() {
+        int nodes = settings.profile().kafkaNodes();
+        return Map.of(
+                "kafka.port", Integer.toString(layout.port("kafka.port", node)),
+                "kafka.controller.port", Integer.toString(layout.port("kafka.controller.port", node)),
+                "kafka.node.id", Integer.toString(node),
+                "kafka.quorum.voters", layout.kafkaQuorumVoters(nodes),
+                "kafka.replication.factor", Integer.toString(settings.profile().replication()),
+                "kafka.min.insync.replicas", Integer.toString(settings.profile().minInsyncReplicas()));
     }
 
     @Override
@@ -52,9 +72,26 @@ public final class KafkaService extends ModuleService {
     /** KRaft storage must be formatted once with a cluster id before the first start. */
     private void formatStorage() {
         runTool("storage format", "kafka.tools.StorageTool",
-                List.of("format", "-t", Uuid.randomUuid().toString(),
-                        "-c", confDir().resolve("server.properties").toString()),
+                List.of("format", "-t", clusterId(), "-c", confDir().resolve("server.properties").toString()),
                 List.of(toolsLogging()));
+    }
+
+    /** A new id for a single node; for the nodes of a cluster, the one id they must all share. */
+    private String clusterId() {
+        if (settings.profile().kafkaNodes() == 1) {
+            return Uuid.randomUuid().toString();
+        }
+        Path file = settings.dataDir().resolve("kafka-cluster.id");
+        synchronized (CLUSTER_ID_LOCK) {
+            try {
+                if (!Files.exists(file)) {
+                    Files.writeString(file, Uuid.randomUuid().toString());
+                }
+                return Files.readString(file).trim();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Cannot keep the Kafka cluster id in " + file, e);
+            }
+        }
     }
 
     private Path toolsLogConfig() {
@@ -76,7 +113,7 @@ public final class KafkaService extends ModuleService {
         return List.of(confDir().resolve("server.properties").toString());
     }
 
-    /** Ready when the broker answers a metadata request with at least one live node. */
+    /** Ready when this broker answers a metadata request that lists it among the live brokers. */
     @Override
     public Health checkReady() {
         if (!PortProbe.accepts(mainEndpoint())) {
@@ -87,9 +124,9 @@ public final class KafkaService extends ModuleService {
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
         try (Admin admin = Admin.create(config)) {
-            int nodes = admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).size();
-            return nodes > 0 ? Health.ready(nodes + " broker(s) answer metadata")
-                    : Health.notReady("metadata lists no broker yet");
+            var nodes = admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
+            return nodes.stream().anyMatch(n -> n.id() == node) ? Health.ready(nodes.size() + " broker(s) answer metadata")
+                    : Health.notReady("metadata does not list broker " + node + " yet");
         } catch (Exception e) {
             return Health.notReady("metadata request failed: " + Failures.rootMessage(e));
         }

@@ -1,7 +1,9 @@
 package lambdalab.lab.service;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import lambdalab.course.JobArguments;
 import lambdalab.course.LabEndpoints;
 import lambdalab.course.kappa.KappaVersion;
 import lambdalab.lab.settings.LabSettings;
@@ -58,7 +60,7 @@ public final class KappaJobService extends SparkJobService {
     @Override
     protected List<String> mainArguments() {
         long perTrigger = settings.count("kappa.max.offsets.per.partition") * settings.count("stream.partitions");
-        return List.of(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--kafka", endpoints.kafkaBootstrapServers(),
                 "--cassandra", endpoints.cassandraHost() + ":" + endpoints.cassandraPort(),
                 "--topic", settings.get("stream.topic"),
@@ -69,7 +71,9 @@ public final class KappaJobService extends SparkJobService {
                 "--lateness-minutes", Long.toString(settings.count("kappa.lateness.minutes")),
                 "--trigger-ms", Long.toString(settings.count("kappa.trigger.ms")),
                 "--max-offsets-per-trigger", Long.toString(perTrigger),
-                "--idle-minutes", Long.toString(settings.count("kappa.idle.minutes")));
+                "--idle-minutes", Long.toString(settings.count("kappa.idle.minutes"))));
+        arguments.addAll(JobArguments.replicationArguments(endpoints.replication()));
+        return arguments;
     }
 
     @Override

@@ -21,12 +21,26 @@ import lambdalab.lab.system.LabProcesses;
 public abstract class ModuleService extends LabService {
 
     protected final ServiceModule module;
+    /** Which node of its service this is: 1, or 2, 3 ... in the cluster profile ({@link NodeLayout}). */
+    protected final int node;
+    protected final NodeLayout layout;
     /** A tool (storage format) running for this service right now, so a stop can end it too. */
     private volatile Process runningTool;
 
-    protected ModuleService(LabSettings settings, ServiceModule module) {
+    protected ModuleService(LabSettings settings, ServiceModule module, int node) {
         super(settings);
         this.module = module;
+        this.node = node;
+        this.layout = new NodeLayout(settings);
+    }
+
+    public int node() {
+        return node;
+    }
+
+    /** {@code base} for node 1 (so a single-node lab keeps its names), {@code base-n} for node n. */
+    protected String nodeName(String base) {
+        return node == 1 ? base : base + "-" + node;
     }
 
     /** Prepares, and keeps a class archive the last run wrote. */
@@ -36,14 +50,17 @@ public abstract class ModuleService extends LabService {
         classDataSharing().promoteNewArchive();
     }
 
-    /** Rendered configs of this instance; services of one module (the HDFS daemons) share it. */
+    /**
+     * Rendered configs of this instance; services of one module (the NameNode and the first DataNode)
+     * share it. Node n of a cluster has its own ({@code conf/kafka-2}).
+     */
     public Path confDir() {
-        return settings.confDir().resolve(module.name());
+        return settings.confDir().resolve(nodeName(module.name()));
     }
 
-    /** Persistent data of this instance; services of one module (the HDFS daemons) share it. */
+    /** Persistent data of this instance, shared like {@link #confDir()}; node n has its own ({@code data/kafka-2}). */
     public Path dataDir() {
-        return settings.dataDir().resolve(module.name());
+        return settings.dataDir().resolve(nodeName(module.name()));
     }
 
     /** The module's {@code jvm.options}, plus the class archive's options when class sharing is on. */
@@ -71,7 +88,13 @@ public abstract class ModuleService extends LabService {
         values.put("tmp.dir", settings.tmpDir().toString());
         values.put("home", settings.home().toString());
         values.put(module.name() + ".data.dir", dataDir().toString());
+        values.putAll(nodeValues());
         return values;
+    }
+
+    /** What this node renders differently from the settings: its ports, id, peers, replication. */
+    protected Map<String, String> nodeValues() {
+        return Map.of();
     }
 
     @Override

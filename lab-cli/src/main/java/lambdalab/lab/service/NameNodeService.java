@@ -10,7 +10,7 @@ import lambdalab.lab.settings.LabSettings;
 public final class NameNodeService extends HdfsDaemon {
 
     public NameNodeService(LabSettings settings, ServiceModule module) {
-        super(settings, module);
+        super(settings, module, 1);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import lambdalab.course.JobArguments;
 import lambdalab.course.LabEndpoints;
 import lambdalab.lab.settings.LabSettings;
 
@@ -74,6 +75,7 @@ public final class PlusAppService extends LabService {
                 "--port", Integer.toString(settings.port("plus.port")),
                 "--kafka", endpoints.kafkaBootstrapServers(),
                 "--cassandra", endpoints.cassandraHost() + ":" + endpoints.cassandraPort()));
+        arguments.addAll(JobArguments.replicationArguments(endpoints.replication()));
         if (Boolean.parseBoolean(settings.get("plus.drills"))) {
             arguments.add("--allow-drills");
         }

@@ -1,6 +1,8 @@
 package lambdalab.lab.service;
 
+import java.util.ArrayList;
 import java.util.List;
+import lambdalab.course.JobArguments;
 import lambdalab.course.LabEndpoints;
 import lambdalab.lab.settings.LabSettings;
 
@@ -43,13 +45,15 @@ public final class PlusSpeedService extends SparkJobService {
 
     @Override
     protected List<String> mainArguments() {
-        return List.of(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--kafka", endpoints.kafkaBootstrapServers(),
                 "--cassandra", endpoints.cassandraHost() + ":" + endpoints.cassandraPort(),
                 // a file: URI: a bare path would be taken as one on the default file system (HDFS)
                 "--checkpoint-dir", "file://" + settings.dataDir().resolve("plus").resolve("speed-checkpoint").toAbsolutePath(),
                 "--status-file", statusFile().path().toString(),
                 "--batch-ms", Long.toString(settings.count("plus.batch.ms")),
-                "--horizon-seconds", Integer.toString(settings.seconds("plus.horizon.seconds")));
+                "--horizon-seconds", Integer.toString(settings.seconds("plus.horizon.seconds"))));
+        arguments.addAll(JobArguments.replicationArguments(endpoints.replication()));
+        return arguments;
     }
 }

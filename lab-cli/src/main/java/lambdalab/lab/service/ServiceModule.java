@@ -84,9 +84,14 @@ public final class ServiceModule {
         return options;
     }
 
+    /** {@code templates/<template>} rendered. */
+    public String renderedTemplate(String template, Map<String, String> values) {
+        return render(read(dir.resolve("templates").resolve(template)), values);
+    }
+
     /** Renders {@code templates/<template>} into {@code target}. */
     public void renderTemplate(String template, Path target, Map<String, String> values) {
-        String text = render(read(dir.resolve("templates").resolve(template)), values);
+        String text = renderedTemplate(template, values);
         try {
             Files.createDirectories(target.getParent());
             Files.writeString(target, text);

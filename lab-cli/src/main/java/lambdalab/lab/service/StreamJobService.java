@@ -3,6 +3,7 @@ package lambdalab.lab.service;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import lambdalab.course.JobArguments;
 import lambdalab.course.LabEndpoints;
 import lambdalab.lab.settings.LabSettings;
 import lambdalab.lab.supervisor.WantedJobs;
@@ -43,6 +44,7 @@ public final class StreamJobService extends SparkJobService {
     @Override
     protected List<String> mainArguments() {
         List<String> arguments = new ArrayList<>(settingsArguments());
+        arguments.addAll(JobArguments.replicationArguments(endpoints.replication()));
         arguments.addAll(WantedJobs.in(settings.runDir()).drillArguments(NAME));
         return arguments;
     }

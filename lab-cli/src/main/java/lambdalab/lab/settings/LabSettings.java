@@ -33,6 +33,9 @@ public final class LabSettings {
     }
 
     public static final List<Definition> DEFINITIONS = List.of(
+            new Definition("profile", "single", "how many nodes of each service: single (one of each) or cluster "
+                    + "(3 Kafka brokers, 3 Cassandra nodes on 127.0.0.1-3, a NameNode and 3 DataNodes, replication 3; "
+                    + "`lab up --profile cluster` sets it in $LAB_HOME/lab.properties)"),
             new Definition("bind.address", "127.0.0.1", "address every service listens on; widen it only on purpose"),
             new Definition("advertised.host", "127.0.0.1", "host name clients are told to connect to"),
             new Definition("kafka.port", "9092", "Kafka broker (PLAINTEXT listener)"),
@@ -138,6 +141,7 @@ public final class LabSettings {
                 throw new SettingsException("Setting " + key + " must be a size like 512m or 1g, not '" + get(key) + "'.");
             }
         }
+        profile();
     }
 
     private static void putKnown(Map<String, String> values, Map<?, ?> source, String origin) {
@@ -170,6 +174,11 @@ public final class LabSettings {
             throw new SettingsException("Unknown setting '" + key + "'.");
         }
         return value;
+    }
+
+    /** How many nodes of each service this instance runs. */
+    public Profile profile() {
+        return Profile.parse(get("profile"));
     }
 
     public int port(String key) {

@@ -18,8 +18,9 @@ public final class Ports {
 
     /** A listening TCP socket: its local address, port and socket inode. */
     public record Listener(String address, int port, long inode) {
+        /** Anywhere in 127.0.0.0/8 (the cluster profile's Cassandra nodes use 127.0.0.2 and .3), also IPv4-mapped. */
         public boolean loopback() {
-            return address.startsWith("127.") || address.equals("::1") || address.equals("::ffff:127.0.0.1");
+            return address.startsWith("127.") || address.startsWith("::ffff:127.") || address.equals("::1");
         }
     }
 

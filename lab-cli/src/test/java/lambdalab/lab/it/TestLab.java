@@ -21,6 +21,7 @@ import lambdalab.course.views.LambdaSchema;
 import lambdalab.lab.Lab;
 import lambdalab.lab.progress.ProgressReport;
 import lambdalab.lab.settings.LabSettings;
+import lambdalab.lab.settings.Profile;
 import lambdalab.lab.settings.RepoLayout;
 import lambdalab.lab.system.FreePorts;
 import org.apache.kafka.clients.admin.Admin;
@@ -52,11 +53,12 @@ public final class TestLab implements AutoCloseable {
         return lab;
     }
 
-    /** A new, not yet started instance in its own temporary home on free ports. */
+    /** A new, not yet started instance in its own temporary home on free ports (for every node of its profile). */
     public static Lab newInstance(String prefix, Map<String, String> extraSettings) {
         try {
             Path home = Files.createTempDirectory(prefix);
-            Map<String, String> overrides = new LinkedHashMap<>(FreePorts.forAllPortSettings());
+            Profile profile = Profile.parse(extraSettings.getOrDefault("profile", Profile.SINGLE.settingValue()));
+            Map<String, String> overrides = new LinkedHashMap<>(FreePorts.forProfile(profile));
             overrides.putAll(extraSettings);
             return new Lab(LabSettings.load(home, Map.of(), overrides), RepoLayout.fromSystemProperty());
         } catch (IOException e) {

@@ -84,4 +84,13 @@ class StreamJobServiceTest {
         Files.writeString(home.resolve("run/stream-status.json"),
                 "{\"state\":\"" + state + "\",\"pid\":" + pid + ",\"batches\":0,\"recoveredFrom\":\"fresh\"}");
     }
+
+    @Test
+    void aClusterLabsJobIsToldToKeepThreeCopies() {
+        LabSettings settings = LabSettings.load(home, Map.of(), Map.of());
+        LabEndpoints single = new LabEndpoints("127.0.0.1:19092", "127.0.0.1", 19042, "hdfs://127.0.0.1:19000");
+        assertThat(new StreamJobService(settings, single).command()).doesNotContain("--replication");
+        assertThat(String.join(" ", new StreamJobService(settings, single.withReplication(3)).command()))
+                .contains("--replication 3");
+    }
 }

@@ -67,4 +67,38 @@ class LabSettingsTest {
                 .isInstanceOf(SettingsException.class)
                 .hasMessageContaining("stream.max.rate.per.partition must be a whole number above zero");
     }
+
+    @Test
+    void theProfileIsSingleByDefaultAndOnlyAKnownOne() {
+        assertThat(LabSettings.load(home, Map.of(), Map.of()).profile()).isEqualTo(Profile.SINGLE);
+        assertThat(LabSettings.load(home, Map.of("LAB_PROFILE", "cluster"), Map.of()).profile()).isEqualTo(Profile.CLUSTER);
+        assertThatThrownBy(() -> LabSettings.load(home, Map.of(), Map.of("profile", "cluser")))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("single, cluster").hasMessageContaining("'cluser'");
+    }
+
+    @Test
+    void theClusterProfileReplicatesThreeTimesAndWritesToAMajority() {
+        assertThat(Profile.CLUSTER.replication()).isEqualTo(3);
+        assertThat(Profile.CLUSTER.minInsyncReplicas()).isEqualTo(2);
+        assertThat(Profile.SINGLE.minInsyncReplicas()).isEqualTo(1);
+    }
+
+    @Test
+    void labUpKeepsTheProfileInTheSettingsFileBesideItsOtherLines() throws IOException {
+        Files.writeString(home.resolve("lab.properties"), "# mine\nkafka.port=19092\nprofile = single\n");
+        SettingsFile.set(home, "profile", "cluster");
+        assertThat(Files.readAllLines(home.resolve("lab.properties")))
+                .containsExactly("# mine", "kafka.port=19092", "profile=cluster");
+        assertThat(LabSettings.load(home, Map.of(), Map.of()).profile()).isEqualTo(Profile.CLUSTER);
+    }
+
+    @Test
+    void aHomesDataKeepsTheProfileThatMadeIt() throws IOException {
+        LabSettings cluster = LabSettings.load(home, Map.of(), Map.of("profile", "cluster"));
+        assertThat(ProfileOfData.read(cluster)).isEmpty();
+        Files.createDirectories(cluster.dataDir().resolve("kafka"));
+        assertThat(ProfileOfData.read(cluster)).contains(Profile.SINGLE); // a home from before the profiles
+        ProfileOfData.write(cluster);
+        assertThat(ProfileOfData.read(cluster)).contains(Profile.CLUSTER);
+    }
 }

@@ -17,6 +17,8 @@ class PortsTest {
         assertThat(Ports.decodeAddress("00000000000000000000000001000000")).isEqualTo("::1");
         assertThat(new Ports.Listener("0.0.0.0", 1, 0).loopback()).isFalse();
         assertThat(new Ports.Listener("127.0.0.1", 1, 0).loopback()).isTrue();
+        assertThat(new Ports.Listener("::ffff:127.0.0.2", 1, 0).loopback()).isTrue(); // a cluster's Cassandra node 2
+        assertThat(new Ports.Listener("::ffff:10.0.0.2", 1, 0).loopback()).isFalse();
     }
 
     @Test

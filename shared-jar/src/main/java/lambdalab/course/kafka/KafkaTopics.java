@@ -38,7 +38,9 @@ public final class KafkaTopics {
     }
 
     /**
-     * Creates the topic with {@code partitions} partitions (replication 1) if it does not exist.
+     * Creates the topic with {@code partitions} partitions if it does not exist, with the brokers'
+     * default replication factor and min ISR (the lab's single node: 1; its cluster profile or a real
+     * cluster: 3, and min ISR 2), so the same code is right wherever it runs.
      *
      * @return the number of partitions the topic has (an existing topic keeps its own)
      */
@@ -62,7 +64,7 @@ public final class KafkaTopics {
                 return existing.get().partitions().size();
             }
             try {
-                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(configs))).all()
+                admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()).configs(configs))).all()
                         .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) { // created meanwhile: fine

@@ -46,7 +46,8 @@ public record KappaSettings(LabEndpoints endpoints, String topic, String deadLet
             throw new IllegalArgumentException("--cassandra takes HOST:PORT, got " + options.get("cassandra"));
         }
         LabEndpoints endpoints = new LabEndpoints(required(options, "kafka"), cassandra[0],
-                (int) number(cassandra[1], "--cassandra port"), options.getOrDefault("hdfs", "hdfs://127.0.0.1:9000"));
+                (int) number(cassandra[1], "--cassandra port"), options.getOrDefault("hdfs", "hdfs://127.0.0.1:9000"),
+                JobArguments.replication(options));
         return new KappaSettings(endpoints,
                 options.getOrDefault("topic", StreamSettings.TOPIC),
                 options.getOrDefault("dead-letter-topic", StreamSettings.DEAD_LETTER_TOPIC),

@@ -27,10 +27,10 @@ public final class ViewVersions {
 
     private final CqlSession session;
 
-    /** Creates the keyspace and shared tables if missing. */
-    public ViewVersions(CqlSession session) {
+    /** Creates the keyspace (with {@code replication} copies of each row) and shared tables if missing. */
+    public ViewVersions(CqlSession session, int replication) {
         this.session = session;
-        KappaSchema.create(session, 1);
+        KappaSchema.create(session, replication);
     }
 
     /** One version as {@code view_versions} records it. */

@@ -77,7 +77,7 @@ public final class PlusBatchJob {
         Instant runStart = Instant.now();
         long cutoff = CUTOFF.cutoff(now.toEpochMilli(), horizon.toMillis());
         try (var session = lambdalab.course.views.LambdaSchema.openSession(endpoints)) {
-            PlusSchema.create(session, 1);
+            PlusSchema.create(session, endpoints.replication());
         }
         LabSpark.refreshCassandraSchema(spark);
         JavaRDD<SensorReading> readings = spark.read().format(CASSANDRA)

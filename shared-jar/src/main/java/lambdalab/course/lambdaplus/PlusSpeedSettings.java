@@ -51,7 +51,8 @@ public record PlusSpeedSettings(LabEndpoints endpoints, String checkpointDir, St
             throw new IllegalArgumentException("--cassandra takes HOST:PORT, got " + options.get("cassandra"));
         }
         return new LabEndpoints(options.getOrDefault("kafka", "127.0.0.1:9092"), cassandra[0],
-                number(cassandra[1], "--cassandra port"), options.getOrDefault("hdfs", "hdfs://127.0.0.1:9000"));
+                number(cassandra[1], "--cassandra port"), options.getOrDefault("hdfs", "hdfs://127.0.0.1:9000"),
+                lambdalab.course.JobArguments.replication(options));
     }
 
     private static String required(Map<String, String> options, String name) {

@@ -8,7 +8,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The SparkSession the course's jobs and notebooks share: local by default, on loopback only, the
- * lab's HDFS as default file system (one replica per block), its Cassandra for the connector, and
+ * lab's HDFS as default file system (as many replicas per block as the endpoints say), its Cassandra
+ * for the connector (at the endpoints' consistency level), and
  * the settings that mattered on a small machine (measured on 2 cores).
  */
 public final class LabSpark {
@@ -25,7 +26,7 @@ public final class LabSpark {
      */
     public static Map<String, String> hadoopSettings(LabEndpoints endpoints) {
         return Map.of("fs.defaultFS", endpoints.hdfsUri(),
-                "dfs.replication", "1",
+                "dfs.replication", Integer.toString(endpoints.replication()),
                 // closing a file asks the NameNode until the block is reported, retrying after 400 ms by
                 // default: that wait was most of a speed-layer batch's raw write
                 "dfs.client.block.write.locateFollowingBlock.initial.delay.ms", "20");
@@ -73,7 +74,8 @@ public final class LabSpark {
                 .config("spark.cassandra.connection.host", endpoints.cassandraHost())
                 .config("spark.cassandra.connection.port", Integer.toString(endpoints.cassandraPort()))
                 .config("spark.cassandra.connection.localDC", "datacenter1")
-                .config("spark.cassandra.output.consistency.level", "LOCAL_ONE");
+                .config("spark.cassandra.output.consistency.level", endpoints.cassandraConsistency())
+                .config("spark.cassandra.input.consistency.level", endpoints.cassandraConsistency());
         hadoopSettings(endpoints).forEach((key, value) -> builder.config("spark.hadoop." + key, value));
         return builder;
     }

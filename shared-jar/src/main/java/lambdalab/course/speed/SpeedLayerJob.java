@@ -466,7 +466,8 @@ public final class SpeedLayerJob {
             throw new IllegalArgumentException("--cassandra must be HOST:PORT, got '" + options.get("cassandra") + "'");
         }
         LabEndpoints endpoints = new LabEndpoints(required(options, "kafka"), cassandra[0],
-                number(options, "cassandra", cassandra[1]), required(options, "hdfs"));
+                number(options, "cassandra", cassandra[1]), required(options, "hdfs"),
+                lambdalab.course.JobArguments.replication(options));
         StreamSettings defaults = StreamSettings.defaults(endpoints);
         return defaults
                 .withLocations(options.getOrDefault("topic", defaults.topic()),

@@ -91,7 +91,7 @@ final class SpeedLayerRuntime implements AutoCloseable {
 
     synchronized StreamViews views() {
         if (views == null) {
-            views = new StreamViews(LambdaSchema.openSession(settings.endpoints()));
+            views = new StreamViews(LambdaSchema.openSession(settings.endpoints()), settings.endpoints().replication());
         }
         return views;
     }

@@ -49,9 +49,10 @@ final class StreamViews implements AutoCloseable {
     private final PreparedStatement watermark;
     private final PreparedStatement replayUntil;
 
-    StreamViews(CqlSession session) {
+    /** @param replication the keyspace's replication factor, should this create it */
+    StreamViews(CqlSession session, int replication) {
         this.session = session;
-        LambdaSchema.create(session, 1);
+        LambdaSchema.create(session, replication);
         String activityColumns = "product, timestamp_hour, purchase_count, add_to_cart_count, page_view_count,"
                 + " batch_time, through_offsets, previous_purchase_count, previous_add_to_cart_count,"
                 + " previous_page_view_count";

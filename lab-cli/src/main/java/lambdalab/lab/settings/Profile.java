@@ -1,0 +1,77 @@
+package lambdalab.lab.settings;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * How many nodes of each service a lab runs (the {@code profile} setting), and the replication that
+ * follows from it: with three copies, a write needs two of them (a majority) to count as done.
+ */
+public enum Profile {
+    /** One node of each service, every replication factor 1: the default, the course's lab. */
+    SINGLE(1, 1, 1),
+    /** Three Kafka brokers (each also a KRaft controller), three Cassandra nodes, a NameNode and three DataNodes. */
+    CLUSTER(3, 3, 3);
+
+    private final int kafkaNodes;
+    private final int cassandraNodes;
+    private final int dataNodes;
+
+    Profile(int kafkaNodes, int cassandraNodes, int dataNodes) {
+        this.kafkaNodes = kafkaNodes;
+        this.cassandraNodes = cassandraNodes;
+        this.dataNodes = dataNodes;
+    }
+
+    public static Profile parse(String value) {
+        try {
+            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("Setting profile must be one of " + names() + ", not '" + value + "'.");
+        }
+    }
+
+    public static String names() {
+        return Arrays.stream(values()).map(Profile::settingValue).collect(Collectors.joining(", "));
+    }
+
+    /** As written in settings: {@code single}, {@code cluster}. */
+    public String settingValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public int kafkaNodes() {
+        return kafkaNodes;
+    }
+
+    public int cassandraNodes() {
+        return cassandraNodes;
+    }
+
+    public int dataNodes() {
+        return dataNodes;
+    }
+
+    /** Copies of each Kafka partition, Cassandra row and HDFS block. */
+    public int replication() {
+        return this == SINGLE ? 1 : 3;
+    }
+
+    /** Copies that must have a record before an acks=all producer is told it is stored: a majority. */
+    public int minInsyncReplicas() {
+        return replication() / 2 + 1;
+    }
+
+    /** The course's Cassandra writes: one replica on a single node, a majority (two of three) in a cluster. */
+    public String cassandraWriteConsistency() {
+        return this == SINGLE ? "LOCAL_ONE" : "LOCAL_QUORUM";
+    }
+
+    /** One line for `lab doctor` and `lab status`: what runs. */
+    public String describe() {
+        return this == SINGLE ? "single (one node of each service)"
+                : "cluster (" + kafkaNodes + " Kafka brokers, " + cassandraNodes + " Cassandra nodes, a NameNode and "
+                        + dataNodes + " DataNodes; replication " + replication() + ")";
+    }
+}

@@ -1,0 +1,235 @@
+package lambdalab.lab.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.metadata.Node;
+import com.datastax.oss.driver.api.core.metadata.NodeState;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import lambdalab.course.kafka.KafkaTopics;
+import lambdalab.lab.Lab;
+import lambdalab.lab.service.HdfsDaemon;
+import lambdalab.lab.service.PortProbe;
+import lambdalab.lab.supervisor.ServiceState;
+import lambdalab.lab.supervisor.ServiceStatus;
+import lambdalab.lab.system.Ports;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.BlockLocation;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A cluster-profile lab of its own (3 Kafka brokers, 3 Cassandra nodes on 127.0.0.1-3, a NameNode and
+ * 3 DataNodes), started once: every node answers and replicates; then, with one broker and one
+ * Cassandra node killed, acks=all writes and QUORUM writes still succeed.
+ */
+class ClusterProfileIT {
+
+    private static final List<String> NODES = List.of("kafka", "kafka-2", "kafka-3", "cassandra", "cassandra-2",
+            "cassandra-3", "namenode", "datanode", "datanode-2", "datanode-3");
+    private static final String TOPIC = "cluster-check";
+
+    private static Lab lab;
+    private static long startedAt;
+
+    @BeforeAll
+    static void startClusterLab() {
+        startedAt = System.nanoTime();
+        // a lab started once: no class archives (their first clean stop would write ten of them); ten
+        // JVMs starting at once beside the suite's own lab may take longer than a single lab's 180 s
+        lab = TestLab.newInstance("lab-cluster-test-", Map.of("profile", "cluster", "class.sharing", "false",
+                "ready.timeout.seconds", "300"));
+        assertThat(lab.startInBackground(System.out, OptionalLong.of(ProcessHandle.current().pid())))
+                .as("the cluster lab starts").isTrue();
+        System.out.printf("ClusterProfileIT: the cluster lab was ready in %.1f s%n", seconds(startedAt));
+    }
+
+    @AfterAll
+    static void stopClusterLab() {
+        if (lab != null) {
+            TestLab.destroy(lab);
+        }
+        System.out.printf("ClusterProfileIT: %.1f s in all, start and stop included%n", seconds(startedAt));
+    }
+
+    @Test
+    void everyNodeIsReadyAndReplicatesAndWritesOutliveANodeDown() throws Exception {
+        assertThat(lab.status()).extracting(ServiceStatus::name).containsExactlyElementsOf(NODES);
+        assertThat(lab.status()).allMatch(s -> s.state() == ServiceState.READY && s.pid() > 0);
+        for (ServiceStatus node : lab.status()) {
+            assertThat(Ports.listenersOf(node.pid())).as(node.name() + " listens on loopback only")
+                    .isNotEmpty().allMatch(Ports.Listener::loopback);
+        }
+        kafkaHasThreeBrokersAndReplicatesThreeTimes();
+        cassandraHasThreeNodesUp();
+        hdfsKeepsThreeReplicasOfEachBlock();
+
+        ProcessHandle supervisor = lab.runningSupervisor().orElseThrow();
+        signal(supervisor, "STOP"); // no restarts while the nodes are down: the writes below must do without them
+        try {
+            killNode("kafka-3");
+            killNode("cassandra-3");
+            anAcksAllProducerSucceedsWithTwoBrokers();
+            aQuorumWriteSucceedsWithTwoNodes();
+        } finally {
+            signal(supervisor, "CONT");
+        }
+    }
+
+    private void kafkaHasThreeBrokersAndReplicatesThreeTimes() throws Exception {
+        String bootstrap = lab.endpoints().kafkaBootstrapServers();
+        assertThat(bootstrap.split(",")).hasSize(3);
+        KafkaTopics.ensureTopic(bootstrap, TOPIC, 2);
+        try (Admin admin = Admin.create(KafkaTopics.adminConfig(bootstrap))) {
+            assertThat(admin.describeCluster().nodes().get()).hasSize(3);
+            assertThat(admin.describeMetadataQuorum().quorumInfo().get().voters()).hasSize(3);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                for (TopicPartitionInfo partition : describe(admin).partitions()) {
+                    assertThat(partition.replicas()).hasSize(3);
+                    assertThat(partition.isr()).hasSize(3);
+                }
+            });
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, TOPIC);
+            Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+            assertThat(config.get("min.insync.replicas").value()).isEqualTo("2");
+        }
+    }
+
+    private void cassandraHasThreeNodesUp() {
+        try (CqlSession session = lab.services().cassandra().openSession(Duration.ofSeconds(30))) {
+            assertThat(session.execute("SELECT peer FROM system.peers_v2").all()).hasSize(2);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(nodeStates(session))
+                    .containsExactly(NodeState.UP, NodeState.UP, NodeState.UP));
+            session.execute(SimpleStatement.newInstance("CREATE KEYSPACE IF NOT EXISTS cluster_check WITH replication = "
+                    + "{'class': 'SimpleStrategy', 'replication_factor': 3}").setTimeout(Duration.ofSeconds(60)));
+            session.execute(SimpleStatement.newInstance("CREATE TABLE IF NOT EXISTS cluster_check.counts "
+                    + "(id int PRIMARY KEY, value text)").setTimeout(Duration.ofSeconds(60)));
+        }
+    }
+
+    private void hdfsKeepsThreeReplicasOfEachBlock() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> liveDataNodes() == 3);
+        HdfsDaemon nameNode = lab.services().nameNode();
+        Configuration conf = new Configuration();
+        nameNode.clientSettings().forEach(conf::set);
+        conf.set("dfs.blocksize", Integer.toString(1 << 20)); // two blocks for the 1.5 MB below
+        try (FileSystem fs = FileSystem.newInstance(URI.create(nameNode.defaultFs()), conf)) {
+            Path file = new Path("/cluster-check/blocks.bin");
+            try (FSDataOutputStream out = fs.create(file, true)) {
+                out.write(new byte[3 << 19]);
+            }
+            assertThat(fs.getFileStatus(file).getReplication()).isEqualTo((short) 3);
+            BlockLocation[] blocks = fs.getFileBlockLocations(file, 0, Long.MAX_VALUE);
+            assertThat(blocks).hasSize(2);
+            for (BlockLocation block : blocks) {
+                assertThat(block.getNames()).as("the replicas of a block, one per DataNode").hasSize(3)
+                        .doesNotHaveDuplicates();
+            }
+        }
+    }
+
+    private void anAcksAllProducerSucceedsWithTwoBrokers() throws Exception {
+        String bootstrap = lab.endpoints().kafkaBootstrapServers();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
+                "acks", "all", "enable.idempotence", true, "delivery.timeout.ms", 60_000),
+                new StringSerializer(), new StringSerializer())) {
+            List<Future<RecordMetadata>> sends = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                sends.add(producer.send(new ProducerRecord<>(TOPIC, Integer.toString(i), "after-kill-" + i)));
+            }
+            for (Future<RecordMetadata> send : sends) {
+                assertThat(send.get(90, TimeUnit.SECONDS).hasOffset()).isTrue();
+            }
+        }
+        try (Admin admin = Admin.create(KafkaTopics.adminConfig(bootstrap))) {
+            // the killed broker stays out of every in-sync set: the acks came from two copies (min ISR 2)
+            for (TopicPartitionInfo partition : describe(admin).partitions()) {
+                assertThat(partition.isr()).hasSize(2).noneMatch(node -> node.id() == 3);
+            }
+        }
+    }
+
+    private void aQuorumWriteSucceedsWithTwoNodes() {
+        try (CqlSession session = lab.services().cassandra().openSession(Duration.ofSeconds(30))) {
+            for (int id = 0; id < 20; id++) {
+                session.execute(SimpleStatement.newInstance("INSERT INTO cluster_check.counts (id, value) VALUES (?, ?)",
+                        id, "written with a node down").setConsistencyLevel(ConsistencyLevel.QUORUM).setIdempotent(true));
+            }
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(nodeStates(session))
+                    .containsExactlyInAnyOrder(NodeState.UP, NodeState.UP, NodeState.DOWN));
+            // a read may still be sent to the dead node until the others' failure detector convicts it
+            // (seconds): then two replicas answer, and they hold every row
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+                Row row = session.execute(SimpleStatement.newInstance("SELECT count(*) FROM cluster_check.counts")
+                        .setConsistencyLevel(ConsistencyLevel.QUORUM).setTimeout(Duration.ofSeconds(30))).one();
+                assertThat(row.getLong(0)).isEqualTo(20);
+            });
+        }
+    }
+
+    private static TopicDescription describe(Admin admin) throws Exception {
+        return admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC);
+    }
+
+    private static List<NodeState> nodeStates(CqlSession session) {
+        Collection<Node> nodes = session.getMetadata().getNodes().values();
+        return nodes.stream().map(Node::getState).toList();
+    }
+
+    private static int liveDataNodes() throws IOException, InterruptedException {
+        int port = lab.services().nameNode().endpoints().get(1).port();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/jmx?qry=Hadoop:service=NameNode,name=FSNamesystemState")).build();
+        String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+        var matcher = java.util.regex.Pattern.compile("\"NumLiveDataNodes\"\\s*:\\s*(\\d+)").matcher(body);
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
+    }
+
+    /**
+     * SIGKILL to a node, as a crash would; returns once its port is closed. (Its process stays a
+     * zombie while the stopped supervisor, its parent, cannot reap it: the process handle would not end.)
+     */
+    private static void killNode(String name) {
+        ServiceStatus status = lab.status().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        assertThat(ProcessHandle.of(status.pid()).orElseThrow().destroyForcibly()).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !PortProbe.accepts(status.endpoints().get(0)));
+    }
+
+    private static void signal(ProcessHandle process, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        assertThat(kill.waitFor()).isZero();
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

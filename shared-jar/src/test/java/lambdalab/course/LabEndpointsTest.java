@@ -1,0 +1,40 @@
+package lambdalab.course;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import lambdalab.course.spark.LabSpark;
+import org.junit.jupiter.api.Test;
+
+class LabEndpointsTest {
+
+    private static final LabEndpoints SINGLE = new LabEndpoints("127.0.0.1:9092", "127.0.0.1", 9042, "hdfs://127.0.0.1:9000");
+
+    @Test
+    void aSingleNodeKeepsOneCopyAndLocalOne() {
+        assertThat(SINGLE.replication()).isEqualTo(1);
+        assertThat(SINGLE.cassandraConsistency()).isEqualTo("LOCAL_ONE");
+        assertThat(LabSpark.hadoopSettings(SINGLE)).containsEntry("dfs.replication", "1");
+        assertThat(JobArguments.replicationArguments(1)).isEmpty();
+    }
+
+    @Test
+    void threeCopiesWriteToAMajorityAndTellTheJobs() {
+        LabEndpoints cluster = SINGLE.withReplication(3);
+        assertThat(cluster.cassandraConsistency()).isEqualTo("LOCAL_QUORUM");
+        assertThat(LabSpark.hadoopSettings(cluster)).containsEntry("dfs.replication", "3");
+        List<String> arguments = JobArguments.replicationArguments(3);
+        assertThat(arguments).containsExactly("--replication", "3");
+        assertThat(JobArguments.replication(JobArguments.parse(arguments.toArray(String[]::new)))).isEqualTo(3);
+        assertThat(JobArguments.replication(Map.of())).isEqualTo(1);
+    }
+
+    @Test
+    void aReplicationBelowOneIsRefusedOnTheCommandLineAndReadAsOneFromOldData() {
+        assertThatThrownBy(() -> JobArguments.replication(Map.of("replication", "0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--replication");
+        assertThat(SINGLE.withReplication(0).replication()).isEqualTo(1);
+    }
+}
