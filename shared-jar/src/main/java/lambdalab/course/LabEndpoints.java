@@ -1,5 +1,10 @@
 package lambdalab.course;
 
+import java.util.stream.Stream;
+import lambdalab.course.exercises.operations.ConsistencyLevel;
+import lambdalab.course.exercises.operations.ReadYourWrites;
+import lambdalab.course.exercises.operations.ReadYourWritesSolution;
+
 /**
  * Where the lab's services are, for jobs and notebooks: every job takes its endpoints from here,
  * never from code, so the same jar runs against the embedded lab or real clusters.
@@ -38,9 +43,17 @@ public record LabEndpoints(String kafkaBootstrapServers, String cassandraHost, i
         return cassandraConsistency(replication);
     }
 
-    /** As {@link #cassandraConsistency()}, for a client that knows only the number of copies. */
+    /**
+     * As {@link #cassandraConsistency()}, for a client that knows only the number of copies: the level
+     * needing the fewest replicas at which a read still sees every write made at it, as exercise
+     * 11.read-your-writes' reference solution decides (in the local data center: the lab has one).
+     */
     public static String cassandraConsistency(int replication) {
-        return replication > 1 ? "LOCAL_QUORUM" : "LOCAL_ONE";
+        ReadYourWrites rule = new ReadYourWritesSolution();
+        ConsistencyLevel level = Stream.of(ConsistencyLevel.ONE, ConsistencyLevel.QUORUM)
+                .filter(candidate -> rule.readSeesLatestWrite(candidate, candidate, replication))
+                .findFirst().orElse(ConsistencyLevel.QUORUM); // a majority on both sides always meets
+        return "LOCAL_" + level.name();
     }
 
     /** The embedded lab on its default ports. */

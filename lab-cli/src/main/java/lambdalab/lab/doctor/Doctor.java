@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import lambdalab.course.LabEndpoints;
+import lambdalab.course.exercises.operations.ConsistencyLevel;
+import lambdalab.course.exercises.operations.ReadYourWritesSolution;
 import lambdalab.course.kafka.KafkaTopics;
 import lambdalab.lab.Lab;
 import lambdalab.lab.Preflight;
@@ -39,6 +42,7 @@ public final class Doctor {
         List<Check> checks = new ArrayList<>();
         checks.add(java());
         checks.add(Check.ok("profile", lab.settings().profile().describe()));
+        checks.add(consistency(lab.endpoints().replication()));
         checks.addAll(build());
         checks.add(memory());
         checks.add(disk());
@@ -92,6 +96,24 @@ public final class Doctor {
         return Check.warn("log " + topic, "no longer holds offset 0 (earliest offset per partition: " + trimmed
                 + "): retention deleted the start of the history, and a Kappa replay computes a view without it "
                 + "(troubleshooting.md#kappa-log-trimmed)");
+    }
+
+    /**
+     * Whether a read of the views sees every write the jobs made, at the level the jobs and the
+     * serving layer use with this many copies, and how many nodes each survives losing: exercise
+     * 11.read-your-writes' reference solution decides.
+     */
+    static Check consistency(int replication) {
+        String used = LabEndpoints.cassandraConsistency(replication);
+        ConsistencyLevel level = ConsistencyLevel.valueOf(used.replace("LOCAL_", ""));
+        int replicas = ReadYourWritesSolution.replicas(level, replication);
+        String text = String.format("the jobs and the serving layer read and write at %s with %d cop%s of each row: %d +"
+                + " %d of %d replicas", used, replication, replication == 1 ? "y" : "ies", replicas, replicas, replication);
+        if (!new ReadYourWritesSolution().readSeesLatestWrite(level, level, replication)) {
+            return Check.warn("consistency", text + ", so a read may miss the latest write");
+        }
+        return Check.ok("consistency", text + ", so a read sees every write; each survives "
+                + ReadYourWritesSolution.replicasThatMayBeDown(level, replication) + " node(s) down");
     }
 
     /** Whether a systemd unit (the VM's) runs the lab instance in {@code home}. */

@@ -31,4 +31,16 @@ class DoctorTest {
         assertThat(trimmed.level()).isEqualTo(Check.Level.WARN);
         assertThat(trimmed.message()).contains("no longer holds offset 0", "{1=1200}", "kappa-log-trimmed");
     }
+
+    @Test
+    void saysWhatTheConsistencyLevelOfTheJobsBuysForEachProfile() {
+        Check single = Doctor.consistency(1);
+        assertThat(single.level()).isEqualTo(Check.Level.OK);
+        assertThat(single.message()).contains("LOCAL_ONE with 1 copy", "1 + 1 of 1 replicas", "survives 0 node(s) down");
+        Check cluster = Doctor.consistency(3);
+        assertThat(cluster.level()).isEqualTo(Check.Level.OK);
+        assertThat(cluster.message()).contains("LOCAL_QUORUM with 3 copies", "2 + 2 of 3 replicas",
+                "a read sees every write", "survives 1 node(s) down");
+        assertThat(Doctor.consistency(4).message()).contains("LOCAL_QUORUM", "3 + 3 of 4 replicas");
+    }
 }
