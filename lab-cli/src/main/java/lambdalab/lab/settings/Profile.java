@@ -63,11 +63,6 @@ public enum Profile {
         return replication() / 2 + 1;
     }
 
-    /** The course's Cassandra writes: one replica on a single node, a majority (two of three) in a cluster. */
-    public String cassandraWriteConsistency() {
-        return this == SINGLE ? "LOCAL_ONE" : "LOCAL_QUORUM";
-    }
-
     /** One line for `lab doctor` and `lab status`: what runs. */
     public String describe() {
         return this == SINGLE ? "single (one node of each service)"
