@@ -20,12 +20,8 @@ import lambdalab.lab.service.SparkJobService;
  */
 final class SpeedLayerProcess implements AutoCloseable {
 
-    /**
-     * The job's class archives, kept with the build (a rebuilt jar makes a new one); one folder per test
-     * JVM, so that two never write the same archive at once.
-     */
-    private static final Path ARCHIVES = Path.of("target", "cds-fork-" + System.getProperty("lab.test.fork", "1"))
-            .toAbsolutePath();
+    /** The job's class archives, kept with the build (a rebuilt jar makes a new one). */
+    private static final Path ARCHIVES = Path.of("target", "cds").toAbsolutePath();
 
     private final Process process;
     private final Path log;
