@@ -30,10 +30,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * The lab instance of a test JVM: started ONCE per JVM (in a temporary home, on free ports, so a
- * lab the user has running is never touched) by the first test class that asks for it, and stopped
- * when the JVM ends. The suite runs two test JVMs, each with its own (see lab-cli's pom). Its
- * supervisor also stops it if this JVM dies ({@code --exit-with}).
+ * The lab instance of a test run: started ONCE per test JVM (in a temporary home, on free ports, so
+ * a lab the user has running is never touched) by the first test class that asks for it, and stopped
+ * when the JVM ends. Its supervisor also stops it if this JVM dies ({@code --exit-with}).
  *
  * <p>Use it with {@code @ExtendWith(TestLab.Extension.class)} and a {@code TestLab} parameter.
  */
@@ -124,8 +123,8 @@ public final class TestLab implements AutoCloseable {
 
     /**
      * This JVM's instance, started on first use and stopped when the JVM ends. Not JUnit's root store:
-     * with two test JVMs, Surefire runs each test class as a launch of its own, whose root store is
-     * closed after the class, which would start a lab per class.
+     * with several test JVMs (forkCount), Surefire runs each test class as a launch of its own, whose
+     * root store is closed after the class, which would start a lab per class.
      */
     static synchronized TestLab shared() {
         if (shared == null) {
