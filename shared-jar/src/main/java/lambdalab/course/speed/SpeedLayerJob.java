@@ -244,7 +244,7 @@ public final class SpeedLayerJob {
                 throw refusal(committed, "it cannot be used: " + unusable.orElseThrow());
             }
             if (unusable.isEmpty()) {
-                noteAnOldCheckpointKept(facts, settings);
+                noteAnOldCheckpointKept(facts);
                 try {
                     context = JavaStreamingContext.getOrCreate(settings.checkpointDir(), () -> {
                         throw new IllegalStateException("the checkpoint vanished while starting");
@@ -334,7 +334,7 @@ public final class SpeedLayerJob {
     }
 
     /** Says so when an unfinished replay makes the job use a checkpoint older than it otherwise would. */
-    private static void noteAnOldCheckpointKept(RestartFacts facts, StreamSettings settings) {
+    private static void noteAnOldCheckpointKept(RestartFacts facts) {
         if (facts.missedBatches() > facts.maxMissedBatches()) {
             System.out.printf("NOTE: restarting from the checkpoint although it is %,d batches old (more than %d): the"
                     + " last run stopped while it replayed batches it had already committed, so the views are behind"
