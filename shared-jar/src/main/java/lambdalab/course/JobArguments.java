@@ -1,6 +1,7 @@
 package lambdalab.course;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The command line of a course job run by the lab or by {@code spark-submit}: {@code --name value} pairs. */
@@ -25,9 +26,9 @@ public final class JobArguments {
      * {@code --replication N}: copies of each Cassandra row and HDFS block (default 1; 3 on the lab's
      * cluster profile, whose jobs then read and write at LOCAL_QUORUM, see {@link LabEndpoints}).
      */
-    public static java.util.List<String> replicationArguments(int replication) {
+    public static List<String> replicationArguments(int replication) {
         // a single node's jobs keep the command line they always had
-        return replication == 1 ? java.util.List.of() : java.util.List.of("--replication", Integer.toString(replication));
+        return replication == 1 ? List.of() : List.of("--replication", Integer.toString(replication));
     }
 
     /** The value of {@link #replicationArguments(int)}. */

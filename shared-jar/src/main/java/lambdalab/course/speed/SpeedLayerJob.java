@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import lambdalab.course.JobArguments;
 import lambdalab.course.LabEndpoints;
 import lambdalab.course.exercises.ingest.ResumeOffsets;
 import lambdalab.course.exercises.ingest.ResumeOffsetsSolution;
@@ -467,7 +468,7 @@ public final class SpeedLayerJob {
         }
         LabEndpoints endpoints = new LabEndpoints(required(options, "kafka"), cassandra[0],
                 number(options, "cassandra", cassandra[1]), required(options, "hdfs"),
-                lambdalab.course.JobArguments.replication(options));
+                JobArguments.replication(options));
         StreamSettings defaults = StreamSettings.defaults(endpoints);
         return defaults
                 .withLocations(options.getOrDefault("topic", defaults.topic()),
