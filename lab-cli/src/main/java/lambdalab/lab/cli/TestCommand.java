@@ -1,18 +1,19 @@
 package lambdalab.lab.cli;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import lambdalab.lab.settings.RepoLayout;
-import lambdalab.lab.system.Chromium;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+/**
+ * {@code lab test}'s help. The launcher script runs the suite itself ({@code ./mvnw verify}), before
+ * it builds anything: Maven's verify builds every module, and building first would do it twice.
+ */
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = {"Run the whole test suite through the Maven wrapper (./mvnw verify -Pzeppelin: the interpreter "
-                + "group is also packaged as Zeppelin loads it, for the tests over Zeppelin's protocol).",
+                + "group is also packaged as Zeppelin loads it, for the tests over Zeppelin's protocol). Maven builds "
+                + "every module first, so ./lab does not build before it.",
                 "The tests start their own lab instance (temporary home, free ports) and stop it at the end, "
                         + "so this works while your lab is up.",
                 "The whole suite needs a Chromium browser for the Lambda+ dashboard test (Debian: `apt-get install "
@@ -24,18 +25,8 @@ final class TestCommand implements Callable<Integer> {
     List<String> mavenArguments = new ArrayList<>();
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        boolean wholeSuite = mavenArguments.stream().noneMatch(argument -> argument.startsWith("-Dtest="));
-        if (wholeSuite && Chromium.find().isEmpty()) {
-            System.err.println("ERROR: " + Chromium.INSTALL_HINT);
-            return 1;
-        }
-        Path root = RepoLayout.fromSystemProperty().root();
-        // the exercise tests record nothing: the suite's results are not the learner's progress;
-        // -Pzeppelin packages the interpreter group as Zeppelin loads it, for the Zeppelin-protocol tests
-        List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "verify", "-Pzeppelin",
-                "-Dlab.progress.file="));
-        command.addAll(mavenArguments);
-        return new ProcessBuilder(command).directory(root.toFile()).inheritIO().start().waitFor();
+    public Integer call() {
+        System.err.println("ERROR: the suite runs from the launcher script: ./lab test " + String.join(" ", mavenArguments));
+        return 2;
     }
 }
