@@ -61,7 +61,7 @@ public final class Lab {
         this.settings = settings;
         this.repo = repo;
         this.services = LabServices.of(settings, repo);
-        this.streamJob = new StreamJobService(settings, endpoints());
+        this.streamJob = new StreamJobService(settings, endpoints(), services.sparkSubmission());
         this.plusApp = new PlusAppService(settings, endpoints(), ServiceModule.application("sensor-app",
                 repo.root().resolve("sensor-app")));
         this.plusSpeed = new PlusSpeedService(settings, endpoints());

@@ -21,16 +21,19 @@ public final class LabServices {
     private final List<DataNodeService> dataNodes;
     private final Optional<SparkMasterService> sparkMaster;
     private final List<SparkWorkerService> sparkWorkers;
+    private final Optional<SparkSubmission> sparkSubmission;
 
     private LabServices(List<KafkaService> kafkaNodes, List<CassandraService> cassandraNodes,
                         NameNodeService nameNode, List<DataNodeService> dataNodes,
-                        Optional<SparkMasterService> sparkMaster, List<SparkWorkerService> sparkWorkers) {
+                        Optional<SparkMasterService> sparkMaster, List<SparkWorkerService> sparkWorkers,
+                        Optional<SparkSubmission> sparkSubmission) {
         this.kafkaNodes = List.copyOf(kafkaNodes);
         this.cassandraNodes = List.copyOf(cassandraNodes);
         this.nameNode = nameNode;
         this.dataNodes = List.copyOf(dataNodes);
         this.sparkMaster = sparkMaster;
         this.sparkWorkers = List.copyOf(sparkWorkers);
+        this.sparkSubmission = sparkSubmission;
     }
 
     public static LabServices of(LabSettings settings, RepoLayout repo) {
@@ -52,15 +55,17 @@ public final class LabServices {
         }
         Optional<SparkMasterService> sparkMaster = Optional.empty();
         List<SparkWorkerService> sparkWorkers = new ArrayList<>();
+        Optional<SparkSubmission> sparkSubmission = Optional.empty();
         if (profile.sparkCluster()) {
             ServiceModule spark = new ServiceModule("spark", repo.serviceModule("spark"));
             sparkMaster = Optional.of(new SparkMasterService(settings, spark));
+            sparkSubmission = Optional.of(new SparkSubmission(settings, spark, repo.root()));
             for (int node = 1; node <= profile.sparkWorkers(); node++) {
                 sparkWorkers.add(new SparkWorkerService(settings, spark, node));
             }
         }
         return new LabServices(kafkaNodes, cassandraNodes, new NameNodeService(settings, hdfs), dataNodes,
-                sparkMaster, sparkWorkers);
+                sparkMaster, sparkWorkers, sparkSubmission);
     }
 
     /** The first Kafka broker. */
@@ -106,6 +111,11 @@ public final class LabServices {
 
     public List<SparkWorkerService> sparkWorkers() {
         return sparkWorkers;
+    }
+
+    /** How the jobs are submitted to the Spark cluster, in the cluster profile; empty: they run Spark themselves. */
+    public Optional<SparkSubmission> sparkSubmission() {
+        return sparkSubmission;
     }
 
     public List<LabService> all() {

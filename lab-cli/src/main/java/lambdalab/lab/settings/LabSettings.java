@@ -62,11 +62,13 @@ public final class LabSettings {
             new Definition("spark.worker.ui.port", "8091", "Spark worker 1 web UI (cluster profile; worker n: plus (n - 1) * 100)"),
             new Definition("spark.daemon.heap", "256m", "heap of the Spark master and of each worker process (not of "
                     + "the executors), each"),
-            new Definition("spark.worker.cores", "1", "cores each Spark worker offers its executors (cluster profile: 2 "
-                    + "workers, so the jobs get 2 cores, as local[2] in the single-node lab)"),
-            new Definition("spark.worker.memory", "1g", "memory each Spark worker offers its executors"),
-            new Definition("spark.executor.memory", "768m", "heap of each executor of a job submitted to the Spark "
-                    + "cluster (at most spark.worker.memory)"),
+            new Definition("spark.worker.cores", "2", "cores each Spark worker offers executors (cluster profile: 2 "
+                    + "workers; slots, not the machine's cores: a running speed layer and a `lab batch` each get theirs)"),
+            new Definition("spark.worker.memory", "1g", "memory each Spark worker offers executors"),
+            new Definition("spark.job.cores", "2", "cores one job submitted to the Spark cluster takes (spark.cores.max), "
+                    + "in executors of one core spread over the workers: as local[2] in the single-node lab"),
+            new Definition("spark.executor.memory", "512m", "heap of each executor of a job submitted to the Spark "
+                    + "cluster (a worker runs as many as spark.worker.memory holds)"),
             new Definition("spark.log.level", "INFO", "log level of the Spark master and workers (executors: WARN)"),
             new Definition("class.sharing", "true", "archive each lab JVM's loaded classes on its first clean stop and "
                     + "map them on later starts (faster restarts; archives in $LAB_HOME/cds)"),
