@@ -29,7 +29,12 @@ public final class LabSpark {
                 "dfs.replication", Integer.toString(endpoints.replication()),
                 // closing a file asks the NameNode until the block is reported, retrying after 400 ms by
                 // default: that wait was most of a speed-layer batch's raw write
-                "dfs.client.block.write.locateFollowingBlock.initial.delay.ms", "20");
+                "dfs.client.block.write.locateFollowingBlock.initial.delay.ms", "20",
+                // a DataNode lost from a file's write pipeline is replaced by another one when the file
+                // was flushed (Spark's checkpoint logs are): with three DataNodes there is none, and the
+                // write failed ("no more good datanodes being available to try"). Best effort: go on with
+                // the two left (Hadoop's advice for clusters of three nodes or fewer).
+                "dfs.client.block.write.replace-datanode-on-failure.best-effort", "true");
     }
 
     /** The same settings as a Hadoop configuration. */
