@@ -25,6 +25,7 @@ import lambdalab.lab.service.LabServices;
 import lambdalab.lab.service.PlusAppService;
 import lambdalab.lab.service.PlusSpeedService;
 import lambdalab.lab.service.ServiceModule;
+import lambdalab.lab.service.SparkDaemon;
 import lambdalab.lab.service.StreamJobService;
 import lambdalab.lab.settings.LabSettings;
 import lambdalab.lab.settings.ProfileOfData;
@@ -345,7 +346,7 @@ public final class Lab {
     /** Deletes the instance's data, configs, logs and run files; keeps lab.properties. The lab must be stopped. */
     public void wipe() {
         for (Path dir : List.of(settings.dataDir(), settings.confDir(), settings.logsDir(), settings.runDir(),
-                settings.tmpDir(), settings.home().resolve("cds"))) {
+                settings.tmpDir(), settings.home().resolve("cds"), SparkDaemon.sparkHome(settings).dir())) {
             Directories.deleteRecursively(dir);
         }
     }
