@@ -29,7 +29,10 @@ import picocli.CommandLine.Spec;
                 + "every partition already had events of a later hour) and up to which offsets it read them; the "
                 + "serving layer trusts a batch row only that far. A rerun on the same input leaves identical rows.",
                 "Warns about every hour that holds events of more than one source (often the same events loaded "
-                + "and streamed). `lab batch load` writes generated events into the raw dataset first."})
+                + "and streamed). `lab batch load` writes generated events into the raw dataset first.",
+                "In the cluster profile it submits the batch layer's job (lambdalab.course.batch.BatchLayerJob, the "
+                + "course jar) to the lab's Spark cluster and shows its output; in the single-node lab Spark runs in "
+                + "this command's JVM."})
 final class BatchCommand implements Callable<Integer> {
 
     @Spec
