@@ -25,6 +25,7 @@ import lambdalab.lab.service.LabServices;
 import lambdalab.lab.service.PlusAppService;
 import lambdalab.lab.service.PlusSpeedService;
 import lambdalab.lab.service.ServiceModule;
+import lambdalab.lab.service.SparkDaemon;
 import lambdalab.lab.service.StreamJobService;
 import lambdalab.lab.settings.LabSettings;
 import lambdalab.lab.settings.ProfileOfData;
@@ -61,7 +62,7 @@ public final class Lab {
         this.settings = settings;
         this.repo = repo;
         this.services = LabServices.of(settings, repo);
-        this.streamJob = new StreamJobService(settings, endpoints());
+        this.streamJob = new StreamJobService(settings, endpoints(), services.sparkSubmission());
         this.plusApp = new PlusAppService(settings, endpoints(), ServiceModule.application("sensor-app",
                 repo.root().resolve("sensor-app")));
         this.plusSpeed = new PlusSpeedService(settings, endpoints());
@@ -345,7 +346,7 @@ public final class Lab {
     /** Deletes the instance's data, configs, logs and run files; keeps lab.properties. The lab must be stopped. */
     public void wipe() {
         for (Path dir : List.of(settings.dataDir(), settings.confDir(), settings.logsDir(), settings.runDir(),
-                settings.tmpDir(), settings.home().resolve("cds"))) {
+                settings.tmpDir(), settings.home().resolve("cds"), SparkDaemon.sparkHome(settings).dir())) {
             Directories.deleteRecursively(dir);
         }
     }

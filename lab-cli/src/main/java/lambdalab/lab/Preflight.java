@@ -76,7 +76,15 @@ public final class Preflight {
         long heaps = profile.kafkaNodes() * Resources.parseSize(settings.get("kafka.heap"))
                 + profile.cassandraNodes() * Resources.parseSize(settings.get("cassandra.heap"))
                 + hdfsDaemons * Resources.parseSize(settings.get("hdfs.heap"));
-        return heaps + (profile.kafkaNodes() + profile.cassandraNodes() + hdfsDaemons) * JVM_OVERHEAD;
+        int jvms = profile.kafkaNodes() + profile.cassandraNodes() + hdfsDaemons;
+        if (profile.sparkCluster()) {
+            // the master and the workers, and what the workers may give executors (a job takes it all)
+            int sparkDaemons = 1 + profile.sparkWorkers();
+            heaps += sparkDaemons * Resources.parseSize(settings.get("spark.daemon.heap"))
+                    + profile.sparkWorkers() * Resources.parseSize(settings.get("spark.worker.memory"));
+            jvms += sparkDaemons + profile.sparkWorkers();
+        }
+        return heaps + jvms * JVM_OVERHEAD;
     }
 
     static Optional<Problem> memory(LabSettings settings) {
@@ -87,7 +95,9 @@ public final class Preflight {
             return Optional.of(new Problem(true, services + " need about "
                     + Resources.formatBytes(required) + " of memory and only "
                     + Resources.formatBytes(available.getAsLong()) + " is available. Close other programs, or lower "
-                    + "kafka.heap, cassandra.heap, hdfs.heap in $LAB_HOME/lab.properties (troubleshooting.md#no-memory)."));
+                    + "kafka.heap, cassandra.heap, hdfs.heap" + (settings.profile().sparkCluster()
+                    ? ", spark.daemon.heap, spark.worker.memory" : "") + " in $LAB_HOME/lab.properties "
+                    + "(troubleshooting.md#no-memory)."));
         }
         return Optional.empty();
     }

@@ -23,6 +23,14 @@ public final class JobArguments {
     }
 
     /**
+     * {@code --master URL}; without it the master {@code spark-submit} was given (it passes it as the
+     * system property {@code spark.master}), else {@code local[2]}: Spark in the job's own JVM.
+     */
+    public static String master(Map<String, String> options) {
+        return options.getOrDefault("master", System.getProperty("spark.master", "local[2]"));
+    }
+
+    /**
      * {@code --replication N}: copies of each Cassandra row and HDFS block (default 1; 3 on the lab's
      * cluster profile, whose jobs then read and write at LOCAL_QUORUM, see {@link LabEndpoints}).
      */

@@ -16,7 +16,8 @@ class LabEndpointsTest {
     void aSingleNodeKeepsOneCopyAndLocalOne() {
         assertThat(SINGLE.replication()).isEqualTo(1);
         assertThat(SINGLE.cassandraConsistency()).isEqualTo("LOCAL_ONE");
-        assertThat(LabSpark.hadoopSettings(SINGLE)).containsEntry("dfs.replication", "1");
+        assertThat(LabSpark.hadoopSettings(SINGLE)).containsEntry("dfs.replication", "1")
+                .doesNotContainKey("dfs.client.block.write.replace-datanode-on-failure.best-effort");
         assertThat(JobArguments.replicationArguments(1)).isEmpty();
     }
 
@@ -24,7 +25,9 @@ class LabEndpointsTest {
     void threeCopiesWriteToAMajorityAndTellTheJobs() {
         LabEndpoints cluster = SINGLE.withReplication(3);
         assertThat(cluster.cassandraConsistency()).isEqualTo("LOCAL_QUORUM");
-        assertThat(LabSpark.hadoopSettings(cluster)).containsEntry("dfs.replication", "3");
+        assertThat(LabSpark.hadoopSettings(cluster)).containsEntry("dfs.replication", "3")
+                // a write goes on with two DataNodes when the third is lost: there is no fourth to replace it
+                .containsEntry("dfs.client.block.write.replace-datanode-on-failure.best-effort", "true");
         List<String> arguments = JobArguments.replicationArguments(3);
         assertThat(arguments).containsExactly("--replication", "3");
         assertThat(JobArguments.replication(JobArguments.parse(arguments.toArray(String[]::new)))).isEqualTo(3);

@@ -2,9 +2,12 @@ package lambdalab.lab.cli;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import lambdalab.course.LabEndpoints;
 import lambdalab.course.batch.BatchLayer;
+import lambdalab.course.batch.BatchLayerJob;
 import lambdalab.course.batch.BatchResult;
 import lambdalab.course.batch.RawEvents;
 import lambdalab.course.spark.LabSpark;
@@ -26,7 +29,10 @@ import picocli.CommandLine.Spec;
                 + "every partition already had events of a later hour) and up to which offsets it read them; the "
                 + "serving layer trusts a batch row only that far. A rerun on the same input leaves identical rows.",
                 "Warns about every hour that holds events of more than one source (often the same events loaded "
-                + "and streamed). `lab batch load` writes generated events into the raw dataset first."})
+                + "and streamed). `lab batch load` writes generated events into the raw dataset first.",
+                "In the cluster profile it submits the batch layer's job (lambdalab.course.batch.BatchLayerJob, the "
+                + "course jar) to the lab's Spark cluster and shows its output; in the single-node lab Spark runs in "
+                + "this command's JVM."})
 final class BatchCommand implements Callable<Integer> {
 
     @Spec
@@ -70,14 +76,19 @@ final class BatchCommand implements Callable<Integer> {
         Lab lab = options.lab();
         String path = input != null ? BatchInputPath.resolve(input, lab.endpoints(), System.out::println)
                 : lab.endpoints().hdfsUri() + RawEvents.DEFAULT_PATH;
+        LabEndpoints endpoints = replication != null ? lab.endpoints().withReplication(replication) : lab.endpoints();
+        if (lab.services().sparkSubmission().isPresent()) {
+            return new SubmittedBatch(lab.settings(), lab.services().sparkSubmission().get()).run(endpoints,
+                    jobArguments(path));
+        }
         BatchLayer.Input batchInput = (tsv ? BatchLayer.Input.tsv(path) : BatchLayer.Input.raw(path))
                 .between(instant("--from", from), instant("--to", to)).onlySource(source);
         long start = System.nanoTime();
         try (SparkSession spark = LabSpark.builder("lab batch", "local[2]", lab.endpoints()).getOrCreate()) {
             spark.sparkContext().addSparkListener(new SparkProgress(System.out::println));
             BatchResult result = new BatchLayer(spark, lab.endpoints(), System.out::println).run(batchInput,
-                    replication != null ? replication : lab.endpoints().replication());
-            printSummary(result, (System.nanoTime() - start) / 1e9);
+                    endpoints.replication());
+            BatchLayerJob.summary(result, (System.nanoTime() - start) / 1e9).forEach(System.out::println);
         }
         return 0;
     }
@@ -94,12 +105,18 @@ final class BatchCommand implements Callable<Integer> {
         }
     }
 
-    private static void printSummary(BatchResult result, double seconds) {
-        System.out.printf(Locale.ROOT, "Batch run done in %.1f s: %,d events read, %,d rows upserted into each batch view; "
-                + "covered %s%n", seconds, result.events(), result.rows(), String.join("; ", result.coverageSummary()));
-        if (!result.malformed().isEmpty()) {
-            System.out.println("Malformed lines skipped: " + String.join(", ", BatchLayer.describeMalformed(result)));
-            result.examples().stream().limit(5).forEach(example -> System.out.println("  e.g. " + example));
+    /** The batch job's arguments for what this command was given (the cluster profile submits it). */
+    private List<String> jobArguments(String path) {
+        List<String> arguments = new ArrayList<>(List.of("--input", path, "--tsv", Boolean.toString(tsv)));
+        if (from != null) {
+            arguments.addAll(List.of("--from", Instant.ofEpochMilli(instant("--from", from)).toString()));
         }
+        if (to != null) {
+            arguments.addAll(List.of("--to", Instant.ofEpochMilli(instant("--to", to)).toString()));
+        }
+        if (source != null) {
+            arguments.addAll(List.of("--source", source));
+        }
+        return arguments;
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "drill", mixinStandardHelpOptions = true, description = "Failure drills that print what was done and "
         + "what the views held against the truth.", subcommands = {DrillCommand.Soak.class, DrillCommands.StreamKill.class,
         DrillCommands.ServiceRestart.class, DrillCommands.BadInput.class, DrillCommands.LostMessages.class,
-        DrillCommands.Upgrade.class, DrillCommands.All.class})
+        DrillCommands.Upgrade.class, DrillCommands.NodeLoss.class, DrillCommands.All.class})
 final class DrillCommand implements Runnable {
 
     @Override

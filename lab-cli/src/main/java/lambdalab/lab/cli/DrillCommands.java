@@ -10,9 +10,11 @@ import lambdalab.lab.drill.AllDrills;
 import lambdalab.lab.drill.BadInputDrill;
 import lambdalab.lab.drill.LiveDrill;
 import lambdalab.lab.drill.LostMessagesDrill;
+import lambdalab.lab.drill.NodeLossDrill;
 import lambdalab.lab.drill.ServiceRestartDrill;
 import lambdalab.lab.drill.StreamKillDrill;
 import lambdalab.lab.drill.UpgradeDrill;
+import lambdalab.lab.settings.Profile;
 import lambdalab.lab.supervisor.ServiceState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +24,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The single-node drills as `lab drill` subcommands: each builds its drill's plan from the options
+ * The drills as `lab drill` subcommands (node-loss needs the cluster profile): each builds its drill's plan from the options
  * and runs it on the running lab (`lab drill soak` is {@link DrillCommand.Soak}).
  */
 final class DrillCommands {
@@ -108,6 +110,54 @@ final class DrillCommands {
         }
     }
 
+    @Command(name = "node-loss", mixinStandardHelpOptions = true, description = {"Cluster profile only. Under a live "
+            + "generator (acks=all), one node of each cluster killed with SIGKILL, one at a time: a Kafka broker "
+            + "(kafka-2), a Cassandra node (cassandra-2), a DataNode (datanode-2) and a Spark worker (spark-worker-2); "
+            + "the supervisor starts each again, and the next is killed --pause after it rejoined. With three copies "
+            + "of everything and writes acknowledged by two, the loss must cost nothing: 0 failed sends, the speed "
+            + "layer (submitted to the Spark cluster) never restarted, then its views equal to the truth and one raw "
+            + "row per event; the table says how long each node was gone. Default: 1,000 events/s, 30 s pauses; "
+            + "--short: 100/s, 5 s pauses. On a single-node lab it refuses: start a cluster lab with `./lab up "
+            + "--profile cluster` (on a LAB_HOME and ports of its own beside a default lab: README \"Cluster "
+            + "profile\"). Not part of `lab drill all`, whose drills need no cluster.", COMMON})
+    static final class NodeLoss implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        LabOptions options;
+        @Option(names = "--short", description = "The drill's short form (the one `./lab test` runs on its cluster lab).")
+        boolean shortForm;
+        @Option(names = "--pause", paramLabel = "DURATION",
+                description = "Live traffic before the first kill, after each node's return and after the last one.")
+        String pause;
+        @Option(names = "--rate", paramLabel = "N", description = "Events per second.")
+        Integer rate;
+        @Option(names = "--catch-up", paramLabel = "DURATION",
+                description = "How long the speed layer may take to commit every event at the end.")
+        String catchUp;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            NodeLossDrill.Plan base = shortForm ? NodeLossDrill.Plan.SHORT : NodeLossDrill.Plan.DEFAULT;
+            if (rate != null && rate < 1) {
+                throw new ParameterException(spec.commandLine(), "--rate must be at least 1, got " + rate);
+            }
+            NodeLossDrill.Plan plan = new NodeLossDrill.Plan(
+                    pause == null ? base.pause() : DurationOption.parse(spec, "--pause", pause),
+                    rate == null ? base.rate() : rate,
+                    catchUp == null ? base.catchUp() : DurationOption.parse(spec, "--catch-up", catchUp));
+            Profile profile = options.lab().settings().profile();
+            if (profile != Profile.CLUSTER) {
+                System.err.println("lab drill node-loss needs the cluster profile (three nodes of each service and a "
+                        + "Spark cluster), and this lab's profile is " + profile.settingValue() + ". Start a cluster lab "
+                        + "with `./lab up --profile cluster` (beside a default lab: on a LAB_HOME and ports of its "
+                        + "own, see README \"Cluster profile\"), then run the drill against it.");
+                return 2;
+            }
+            return run(options, "node-loss", (lab, command) -> new NodeLossDrill(lab, plan, System.out, command));
+        }
+    }
+
     @Command(name = "bad-input", mixinStandardHelpOptions = true, description = {"Malformed lines mixed into a live "
             + "stream, one after every 100 events (1%%), of every kind in turn: a field missing, a time in another "
             + "format, an unknown action, invalid UTF-8, an oversize line (every tenth of those 1 MB, the others 8 KiB). "
@@ -189,7 +239,8 @@ final class DrillCommands {
             + "layer is started once for all of them if it does not run (and stopped after: then upgrade and "
             + "lost-messages leave the job's rollback to that stop and the next start), and one Spark session serves "
             + "their checks. The soak drill is not run: it takes half an hour and its DataNode and Cassandra restarts "
-            + "are covered by service-restart; run `./lab drill soak` on its own. About 20 minutes here (--short: "
+            + "are covered by service-restart; run `./lab drill soak` on its own. Nor is node-loss, which needs the "
+            + "cluster profile: run `./lab drill node-loss` on a cluster lab. About 20 minutes here (--short: "
             + "about 6). It restarts the lab's services: not while you work with the lab."})
     static final class All implements Callable<Integer> {
         @Mixin

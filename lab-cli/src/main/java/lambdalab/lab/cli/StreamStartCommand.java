@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
                 + "it runs (a line per state change) or the supervisor gives up on it (three starts in a row that "
                 + "never became ready; the cause and the log are printed). Exit code 0 when it runs, 1 otherwise.",
                 "The lab must be running (`./lab up`). On a job that runs already it changes nothing; on one that "
-                + "failed it tries again."})
+                + "failed it tries again.",
+                "In the cluster profile the job is submitted to the lab's Spark cluster (spark-submit style, the course "
+                + "jar; its executors run in the workers); in the single-node lab Spark runs in the job's own JVM."})
 final class StreamStartCommand implements Callable<Integer> {
 
     @Mixin

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
         description = {"Start Kafka, Cassandra, the HDFS NameNode and DataNode on 127.0.0.1 and wait until each "
                 + "really answers; then return while a supervisor keeps them running in the background.",
                 "With --profile cluster: 3 Kafka brokers, 3 Cassandra nodes (127.0.0.1-3), a NameNode and 3 DataNodes, "
-                        + "replication 3 (README \"Cluster profile\").",
+                        + "replication 3, and a Spark standalone master with 2 workers that the speed layer and `lab batch` "
+                        + "are submitted to (README \"Cluster profile\").",
                 "On a running lab it only reports the status."})
 final class UpCommand implements Callable<Integer> {
 

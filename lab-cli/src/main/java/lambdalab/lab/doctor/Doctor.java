@@ -153,7 +153,9 @@ public final class Doctor {
             return Check.warn("memory", "cannot read available memory; the services need about " + Resources.formatBytes(required));
         }
         String text = Resources.formatBytes(available.getAsLong()) + " available; the services need about "
-                + Resources.formatBytes(required) + " (heaps + JVM overhead, " + lab.services().all().size() + " JVMs)";
+                + Resources.formatBytes(required) + " (heaps + JVM overhead, " + lab.services().all().size() + " JVMs"
+                + (lab.settings().profile().sparkCluster() ? ", and the memory the Spark workers may give executors" : "")
+                + ")";
         boolean enough = available.getAsLong() >= required || lab.runningSupervisor().isPresent();
         return enough ? Check.ok("memory", text) : Check.fail("memory", text + " (troubleshooting.md#no-memory)");
     }

@@ -140,6 +140,33 @@ final class DrillLab {
         return true;
     }
 
+    /**
+     * SIGKILL to a service's process, as a crash of its node would; waits until the supervisor has
+     * started it again and it is ready (rejoined its cluster). The table says how long it was gone.
+     */
+    boolean killNode(String service) throws InterruptedException {
+        ServiceStatus before = status(service);
+        int jobRestarts = status(StreamJobService.NAME).restarts();
+        Optional<ProcessHandle> process = before.pid() > 0 ? ProcessHandle.of(before.pid()) : Optional.empty();
+        if (process.isEmpty()) {
+            table.step(service + " kill -9", "NOT RUNNING", before.state() + ": " + before.detail());
+            return false;
+        }
+        Instant killedAt = Instant.now();
+        process.get().destroyForcibly();
+        process.get().onExit().join();
+        Optional<ServiceStatus> ready = awaitReady(service, before.restarts(), killedAt.plus(SERVICE_READY));
+        if (ready.isEmpty()) {
+            ServiceStatus now = status(service);
+            table.step(service + " kill -9", "NOT BACK after 5 min", now.state() + ": " + now.detail());
+            return false;
+        }
+        table.step(service + " kill -9", "PID " + before.pid() + " killed, " + ready.get().pid() + " rejoined",
+                "gone " + DrillTable.seconds(killedAt) + "; speed layer restarts so far +"
+                        + (status(StreamJobService.NAME).restarts() - jobRestarts));
+        return true;
+    }
+
     private Optional<ServiceStatus> awaitReady(String name, int restartsBefore, Instant deadline)
             throws InterruptedException {
         ServiceStatus now = status(name);

@@ -34,7 +34,8 @@ public final class LabSettings {
 
     public static final List<Definition> DEFINITIONS = List.of(
             new Definition("profile", "single", "how many nodes of each service: single (one of each) or cluster "
-                    + "(3 Kafka brokers, 3 Cassandra nodes on 127.0.0.1-3, a NameNode and 3 DataNodes, replication 3; "
+                    + "(3 Kafka brokers, 3 Cassandra nodes on 127.0.0.1-3, a NameNode and 3 DataNodes, replication 3, and a "
+                    + "Spark standalone master with 2 workers that run the jobs; "
                     + "`lab up --profile cluster` sets it in $LAB_HOME/lab.properties)"),
             new Definition("bind.address", "127.0.0.1", "address every service listens on; widen it only on purpose"),
             new Definition("advertised.host", "127.0.0.1", "host name clients are told to connect to"),
@@ -54,6 +55,21 @@ public final class LabSettings {
             new Definition("hdfs.datanode.ipc.port", "9867", "HDFS DataNode IPC"),
             new Definition("hdfs.heap", "256m", "heap of the NameNode and of the DataNode, each"),
             new Definition("hdfs.log.level", "INFO", "HDFS daemons' log level"),
+            new Definition("spark.master.port", "7077", "Spark standalone master (cluster profile only)"),
+            new Definition("spark.master.ui.port", "8090", "Spark master web UI (cluster profile; not Spark's 8080, "
+                    + "which Zeppelin takes in the VM)"),
+            new Definition("spark.worker.port", "7078", "Spark worker 1 (cluster profile; worker n: plus (n - 1) * 100)"),
+            new Definition("spark.worker.ui.port", "8091", "Spark worker 1 web UI (cluster profile; worker n: plus (n - 1) * 100)"),
+            new Definition("spark.daemon.heap", "256m", "heap of the Spark master and of each worker process (not of "
+                    + "the executors), each"),
+            new Definition("spark.worker.cores", "2", "cores each Spark worker offers executors (cluster profile: 2 "
+                    + "workers; slots, not the machine's cores: a running speed layer and a `lab batch` each get theirs)"),
+            new Definition("spark.worker.memory", "1g", "memory each Spark worker offers executors"),
+            new Definition("spark.job.cores", "2", "cores one job submitted to the Spark cluster takes (spark.cores.max), "
+                    + "in executors of one core spread over the workers: as local[2] in the single-node lab"),
+            new Definition("spark.executor.memory", "512m", "heap of each executor of a job submitted to the Spark "
+                    + "cluster (a worker runs as many as spark.worker.memory holds)"),
+            new Definition("spark.log.level", "INFO", "log level of the Spark master and workers (executors: WARN)"),
             new Definition("class.sharing", "true", "archive each lab JVM's loaded classes on its first clean stop and "
                     + "map them on later starts (faster restarts; archives in $LAB_HOME/cds)"),
             new Definition("ready.timeout.seconds", "180", "how long `lab up` waits for every service to be ready"),
@@ -96,7 +112,7 @@ public final class LabSettings {
                             + "that exercises the supervision without Spark)"));
 
     /** Settings that count something: whole numbers above zero. */
-    private static final List<String> COUNT_SUFFIXES = List.of(".ms", ".minutes", ".partitions", ".per.partition");
+    private static final List<String> COUNT_SUFFIXES = List.of(".ms", ".minutes", ".partitions", ".per.partition", ".cores");
 
     private final Path home;
     private final Map<String, String> values;
@@ -137,7 +153,7 @@ public final class LabSettings {
                 seconds(key);
             } else if (COUNT_SUFFIXES.stream().anyMatch(key::endsWith)) {
                 count(key);
-            } else if (key.endsWith(".heap") && !get(key).matches("[0-9]+[kKmMgG]?")) {
+            } else if ((key.endsWith(".heap") || key.endsWith(".memory")) && !get(key).matches("[0-9]+[kKmMgG]?")) {
                 throw new SettingsException("Setting " + key + " must be a size like 512m or 1g, not '" + get(key) + "'.");
             }
         }

@@ -10,18 +10,23 @@ import java.util.stream.Collectors;
  */
 public enum Profile {
     /** One node of each service, every replication factor 1: the default, the course's lab. */
-    SINGLE(1, 1, 1),
-    /** Three Kafka brokers (each also a KRaft controller), three Cassandra nodes, a NameNode and three DataNodes. */
-    CLUSTER(3, 3, 3);
+    SINGLE(1, 1, 1, 0),
+    /**
+     * Three Kafka brokers (each also a KRaft controller), three Cassandra nodes, a NameNode and three
+     * DataNodes, and a Spark standalone cluster (a master and two workers) the jobs are submitted to.
+     */
+    CLUSTER(3, 3, 3, 2);
 
     private final int kafkaNodes;
     private final int cassandraNodes;
     private final int dataNodes;
+    private final int sparkWorkers;
 
-    Profile(int kafkaNodes, int cassandraNodes, int dataNodes) {
+    Profile(int kafkaNodes, int cassandraNodes, int dataNodes, int sparkWorkers) {
         this.kafkaNodes = kafkaNodes;
         this.cassandraNodes = cassandraNodes;
         this.dataNodes = dataNodes;
+        this.sparkWorkers = sparkWorkers;
     }
 
     public static Profile parse(String value) {
@@ -53,6 +58,16 @@ public enum Profile {
         return dataNodes;
     }
 
+    /** Spark standalone workers; 0: no Spark cluster, the jobs run Spark in their own JVM ({@code local[2]}). */
+    public int sparkWorkers() {
+        return sparkWorkers;
+    }
+
+    /** Whether the lab runs a Spark standalone cluster that the jobs are submitted to. */
+    public boolean sparkCluster() {
+        return sparkWorkers > 0;
+    }
+
     /** Copies of each Kafka partition, Cassandra row and HDFS block. */
     public int replication() {
         return this == SINGLE ? 1 : 3;
@@ -67,6 +82,7 @@ public enum Profile {
     public String describe() {
         return this == SINGLE ? "single (one node of each service)"
                 : "cluster (" + kafkaNodes + " Kafka brokers, " + cassandraNodes + " Cassandra nodes, a NameNode and "
-                        + dataNodes + " DataNodes; replication " + replication() + ")";
+                        + dataNodes + " DataNodes, a Spark master with " + sparkWorkers + " workers; replication "
+                        + replication() + ")";
     }
 }

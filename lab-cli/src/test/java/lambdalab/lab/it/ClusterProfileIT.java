@@ -9,8 +9,11 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,6 +29,7 @@ import lambdalab.course.kafka.KafkaTopics;
 import lambdalab.lab.Lab;
 import lambdalab.lab.service.HdfsDaemon;
 import lambdalab.lab.service.PortProbe;
+import lambdalab.lab.service.SparkWorkerService;
 import lambdalab.lab.supervisor.ServiceState;
 import lambdalab.lab.supervisor.ServiceStatus;
 import lambdalab.lab.system.Ports;
@@ -45,17 +49,25 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A cluster-profile lab of its own (3 Kafka brokers, 3 Cassandra nodes on 127.0.0.1-3, a NameNode and
- * 3 DataNodes), started once: every node answers and replicates; then, with one broker and one
- * Cassandra node killed, acks=all writes and QUORUM writes still succeed.
+ * 3 DataNodes, a Spark master and 2 workers), started once: every node answers and replicates; then,
+ * with one broker and one Cassandra node killed, acks=all writes and QUORUM writes still succeed.
+ * Then the speed layer is submitted to the Spark cluster (executors in both workers), and the short
+ * form of `lab drill node-loss` kills a broker, a Cassandra node, a DataNode and a Spark worker under
+ * live traffic: the job runs on, its views equal the truth, every node rejoins.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterProfileIT {
 
     private static final List<String> NODES = List.of("kafka", "kafka-2", "kafka-3", "cassandra", "cassandra-2",
-            "cassandra-3", "namenode", "datanode", "datanode-2", "datanode-3");
+            "cassandra-3", "namenode", "datanode", "datanode-2", "datanode-3", "spark-master", "spark-worker",
+            "spark-worker-2");
     private static final String TOPIC = "cluster-check";
 
     private static Lab lab;
@@ -64,10 +76,11 @@ class ClusterProfileIT {
     @BeforeAll
     static void startClusterLab() {
         startedAt = System.nanoTime();
-        // a lab started once: no class archives (their first clean stop would write ten of them); ten
-        // JVMs starting at once beside the suite's own lab may take longer than a single lab's 180 s
+        // a lab started once: no class archives (their first clean stop would write thirteen of them);
+        // thirteen JVMs starting at once beside the suite's own lab may take longer than a single lab's
+        // 180 s (294 s measured on a machine loaded to a load average of 48)
         lab = TestLab.newInstance("lab-cluster-test-", Map.of("profile", "cluster", "class.sharing", "false",
-                "ready.timeout.seconds", "300"));
+                "ready.timeout.seconds", "480"));
         assertThat(lab.startInBackground(System.out, OptionalLong.of(ProcessHandle.current().pid())))
                 .as("the cluster lab starts").isTrue();
         System.out.printf("ClusterProfileIT: the cluster lab was ready in %.1f s%n", seconds(startedAt));
@@ -82,6 +95,7 @@ class ClusterProfileIT {
     }
 
     @Test
+    @Order(1)
     void everyNodeIsReadyAndReplicatesAndWritesOutliveANodeDown() throws Exception {
         assertThat(lab.status()).extracting(ServiceStatus::name).containsExactlyElementsOf(NODES);
         assertThat(lab.status()).allMatch(s -> s.state() == ServiceState.READY && s.pid() > 0);
@@ -103,6 +117,92 @@ class ClusterProfileIT {
         } finally {
             signal(supervisor, "CONT");
         }
+    }
+
+    @Test
+    @Order(2)
+    void theSpeedLayerIsSubmittedToTheSparkClusterAndItsExecutorsRunInBothWorkers() throws Exception {
+        everyNodeReadyAgain(); // the test before killed two nodes
+        assertThat(LabCli.run(lab, "stream", "start").exitCode()).isZero();
+        ServiceStatus job = lab.jobStatus().stream().filter(s -> s.name().equals("stream")).findFirst().orElseThrow();
+        // the kernel's copy of its command line: Java's ProcessHandle.Info cuts long ones short
+        String commandLine = Files.readString(java.nio.file.Path.of("/proc", Long.toString(job.pid()), "cmdline")).replace('\0', ' ');
+        assertThat(commandLine).as("the driver is spark-submit's, with the course jar").contains("org.apache.spark.deploy.SparkSubmit",
+                        "--master spark://127.0.0.1:" + lab.settings().port("spark.master.port"), "--deploy-mode client",
+                        "--class lambdalab.course.speed.SpeedLayerJob", "lambda-lab-course.jar");
+        JsonNode app = await().atMost(Duration.ofSeconds(60)).until(ClusterProfileIT::streamApplication,
+                java.util.Optional::isPresent).orElseThrow();
+        assertThat(app.path("cores").asInt()).as("the cores of local[2]").isEqualTo(2);
+        String appId = app.path("id").asText();
+        for (SparkWorkerService worker : lab.services().sparkWorkers()) {
+            assertThat(runningExecutors(worker, appId)).as(worker.name() + " runs an executor of " + appId).isPositive();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void nodeLossShortTheJobRunsOnAndTheViewsEqualTheTruthAndEveryNodeRejoins() throws Exception {
+        LabCli.Run drill = LabCli.run(lab, "drill", "node-loss", "--short");
+        assertThat(drill.output()).contains("kafka-2 kill -9", "cassandra-2 kill -9", "datanode-2 kill -9",
+                "spark-worker-2 kill -9", "0 failed sends", "speed layer: kept running", "stream views vs truth: EQUAL",
+                "raw rows vs events: EQUAL").containsPattern("spark-worker-2 kill -9: PID [0-9]+ killed, [0-9]+ rejoined");
+        assertThat(drill.exitCode()).as(drill.output()).isZero();
+        // the master lists both workers alive again (the killed one's old registration is dead)
+        JsonNode master = masterState();
+        assertThat(master.path("aliveworkers").asInt()).isEqualTo(2);
+        assertThat(LabCli.run(lab, "stream", "stop").exitCode()).isZero();
+    }
+
+    /** A single-node lab's settings (the lab is never started): the drill refuses before it does anything. */
+    @Test
+    @Order(4)
+    void nodeLossRefusesASingleNodeLabAndSaysHowToStartTheClusterProfile() throws IOException {
+        Lab single = TestLab.newInstance("lab-single-refusal-", Map.of());
+        try {
+            LabCli.Run refused = LabCli.run(single, "drill", "node-loss", "--short");
+            assertThat(refused.exitCode()).isEqualTo(2);
+            assertThat(refused.output()).contains("needs the cluster profile", "profile is single",
+                    "./lab up --profile cluster").doesNotContain("kill -9");
+            assertThat(single.runningSupervisor()).isEmpty();
+        } finally {
+            TestLab.destroy(single);
+        }
+    }
+
+    private static void everyNodeReadyAgain() {
+        await().atMost(Duration.ofMinutes(5)).untilAsserted(() -> assertThat(lab.status())
+                .allMatch(s -> s.state() == ServiceState.READY));
+    }
+
+    private static java.util.Optional<JsonNode> streamApplication() throws IOException, InterruptedException {
+        for (JsonNode app : masterState().path("activeapps")) {
+            if (app.path("name").asText().equals("speed layer") && app.path("state").asText().equals("RUNNING")) {
+                return java.util.Optional.of(app);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static JsonNode masterState() throws IOException, InterruptedException {
+        return json(lab.settings().port("spark.master.ui.port"));
+    }
+
+    /** The executors of {@code appId} a worker runs, from its own web UI's state. */
+    private static long runningExecutors(SparkWorkerService worker, String appId) throws Exception {
+        JsonNode state = json(worker.endpoints().get(1).port());
+        long running = 0;
+        for (JsonNode executor : state.path("executors")) {
+            if (executor.path("appid").asText().equals(appId)) {
+                running++;
+            }
+        }
+        return running;
+    }
+
+    private static JsonNode json(int uiPort) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + uiPort + "/json/")).build();
+        return new ObjectMapper().readTree(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString())
+                .body());
     }
 
     private void kafkaHasThreeBrokersAndReplicatesThreeTimes() throws Exception {

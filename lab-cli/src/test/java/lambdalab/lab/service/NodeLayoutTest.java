@@ -43,7 +43,8 @@ class NodeLayoutTest {
     void theClusterProfileRunsThreeNodesOfEachServiceOnDistinctLoopbackEndpoints() {
         LabServices cluster = services(Map.of("profile", "cluster"));
         assertThat(cluster.names()).containsExactly("kafka", "kafka-2", "kafka-3", "cassandra", "cassandra-2",
-                "cassandra-3", "namenode", "datanode", "datanode-2", "datanode-3");
+                "cassandra-3", "namenode", "datanode", "datanode-2", "datanode-3", "spark-master", "spark-worker",
+                "spark-worker-2");
         List<Endpoint> endpoints = cluster.all().stream().flatMap(s -> s.endpoints().stream()).toList();
         assertThat(endpoints).extracting(Endpoint::address).doesNotHaveDuplicates();
         assertThat(endpoints).extracting(Endpoint::host).allMatch(host -> host.startsWith("127.0.0."));
@@ -54,6 +55,19 @@ class NodeLayoutTest {
                 .containsExactly("127.0.0.1:7199", "127.0.0.1:7299", "127.0.0.1:7399");
         assertThat(cluster.dataNodes()).extracting(s -> s.mainEndpoint().address())
                 .containsExactly("127.0.0.1:9866", "127.0.0.1:9966", "127.0.0.1:10066");
+        assertThat(cluster.sparkMaster().orElseThrow().endpoints()).extracting(Endpoint::address)
+                .containsExactly("127.0.0.1:7077", "127.0.0.1:8090");
+        assertThat(cluster.sparkWorkers()).flatExtracting(LabService::endpoints).extracting(Endpoint::address)
+                .containsExactly("127.0.0.1:7078", "127.0.0.1:8091", "127.0.0.1:7178", "127.0.0.1:8191");
+        assertThat(cluster.sparkSubmission()).isPresent();
+    }
+
+    @Test
+    void onlyTheClusterProfileRunsASparkClusterAndSubmitsItsJobs() {
+        LabServices single = services(Map.of());
+        assertThat(single.sparkMaster()).isEmpty();
+        assertThat(single.sparkWorkers()).isEmpty();
+        assertThat(single.sparkSubmission()).isEmpty();
     }
 
     @Test

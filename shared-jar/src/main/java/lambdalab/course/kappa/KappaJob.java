@@ -62,7 +62,7 @@ public final class KappaJob {
             System.exit(2);
             return;
         }
-        String master = JobArguments.parse(args).getOrDefault("master", "local[2]");
+        String master = JobArguments.master(JobArguments.parse(args));
         long started = System.nanoTime();
         RunningKappaJob job;
         try {

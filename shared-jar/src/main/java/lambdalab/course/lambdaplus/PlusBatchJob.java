@@ -36,7 +36,7 @@ public final class PlusBatchJob {
 
     static final String USAGE = """
             Usage: PlusBatchJob --cassandra HOST:PORT [options]
-              --master URL              Spark master (default local[2])
+              --master URL              Spark master (default: spark-submit's --master, else local[2])
               --horizon-seconds N       recompute the buckets older than this (default 300; 0: all of them)""";
 
     private static final String CASSANDRA = "org.apache.spark.sql.cassandra";
@@ -62,7 +62,7 @@ public final class PlusBatchJob {
             System.exit(2);
             return;
         }
-        try (SparkSession spark = LabSpark.builder("lambda+ batch", options.getOrDefault("master", "local[2]"), endpoints)
+        try (SparkSession spark = LabSpark.builder("lambda+ batch", JobArguments.master(options), endpoints)
                 .getOrCreate()) {
             System.out.println(run(spark, endpoints, Instant.now(), horizon).summary());
         }

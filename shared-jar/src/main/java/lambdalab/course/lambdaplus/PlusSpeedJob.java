@@ -50,7 +50,7 @@ public final class PlusSpeedJob {
 
     static final String USAGE = """
             Usage: PlusSpeedJob --kafka HOST:PORT --cassandra HOST:PORT --checkpoint-dir PATH|URI [options]
-              --master URL                   Spark master (default local[2])
+              --master URL                   Spark master (default: spark-submit's --master, else local[2])
               --status-file PATH             local JSON status file rewritten after each batch
               --batch-ms N                   batch interval (default 1000)
               --horizon-seconds N            readings older than this are the batch job's (default 300)
@@ -78,7 +78,7 @@ public final class PlusSpeedJob {
         long started = System.nanoTime();
         JavaStreamingContext context;
         try {
-            context = start(settings, options.getOrDefault("master", "local[2]"));
+            context = start(settings, JobArguments.master(options));
         } catch (Exception failure) { // Spark throws checked exceptions it does not declare
             System.err.println("ERROR: the Lambda+ speed job did not start: " + rootMessage(failure));
             failure.printStackTrace();

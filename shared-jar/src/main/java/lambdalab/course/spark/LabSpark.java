@@ -1,6 +1,7 @@
 package lambdalab.course.spark;
 
 import com.datastax.spark.connector.cql.CassandraConnector;
+import java.util.HashMap;
 import java.util.Map;
 import lambdalab.course.LabEndpoints;
 import org.apache.hadoop.conf.Configuration;
@@ -25,11 +26,19 @@ public final class LabSpark {
      * the settings of whoever asked first: code that touches HDFS before Spark must use these too.
      */
     public static Map<String, String> hadoopSettings(LabEndpoints endpoints) {
-        return Map.of("fs.defaultFS", endpoints.hdfsUri(),
+        Map<String, String> settings = new HashMap<>(Map.of("fs.defaultFS", endpoints.hdfsUri(),
                 "dfs.replication", Integer.toString(endpoints.replication()),
                 // closing a file asks the NameNode until the block is reported, retrying after 400 ms by
                 // default: that wait was most of a speed-layer batch's raw write
-                "dfs.client.block.write.locateFollowingBlock.initial.delay.ms", "20");
+                "dfs.client.block.write.locateFollowingBlock.initial.delay.ms", "20"));
+        if (endpoints.replication() > 1) {
+            // a DataNode lost from a file's write pipeline is replaced by another one when the file was
+            // flushed (Spark's checkpoint logs are): with three DataNodes there is none, and the write
+            // failed ("no more good datanodes being available to try"). Best effort: go on with the two
+            // left (Hadoop's advice for clusters of three nodes or fewer). One copy: nothing to replace.
+            settings.put("dfs.client.block.write.replace-datanode-on-failure.best-effort", "true");
+        }
+        return Map.copyOf(settings);
     }
 
     /** The same settings as a Hadoop configuration. */

@@ -39,7 +39,7 @@ public final class SpeedLayerJob {
 
     static final String USAGE = """
             Usage: SpeedLayerJob --kafka HOST:PORT --cassandra HOST:PORT --hdfs hdfs://HOST:PORT [options]
-              --master URL                    Spark master (default local[2])
+              --master URL                    Spark master (default: spark-submit's --master, else local[2])
               --topic NAME                    source topic (default weblogs-text)
               --dead-letter-topic NAME        where rejected records go (default weblogs-deadletter)
               --raw-path URI                  raw events dataset (default <hdfs>/lambda/raw/events)
@@ -147,7 +147,7 @@ public final class SpeedLayerJob {
             ServiceWait.await(settings.endpoints(), left.isNegative() ? Duration.ZERO : left);
             times.step("services answer");
             try {
-                return start(settings, options.getOrDefault("master", "local[2]"),
+                return start(settings, JobArguments.master(options),
                         Integer.parseInt(options.getOrDefault("partitions", "2")), restartRules(options, settings), times);
             } catch (StartRefused refused) {
                 throw refused;
