@@ -37,8 +37,11 @@ class DrillsIT {
 
     @Test
     void streamKillTheViewsEqualTheTruthAfterAKillMinus9(TestLab testLab) {
-        assertThat(drill("stream-kill")).contains("kill -9 #1: back after", "state from checkpoint",
-                "stream views vs truth: EQUAL", "raw rows vs events: EQUAL");
+        // where the restart took its state from depends on the moment: a kill before the job's first
+        // checkpoint (its first batches on a cold JVM take seconds) restarts it from the start of the
+        // topic, "state from fresh"; the recovery from a checkpoint is SpeedLayerIT's. Exactness is the point.
+        assertThat(drill("stream-kill")).contains("kill -9 #1: back after", "stream views vs truth: EQUAL",
+                "raw rows vs events: EQUAL").containsPattern("state from (checkpoint|fresh|views)");
     }
 
     @Test
