@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import lambdalab.lab.settings.LabSettings;
@@ -32,6 +33,18 @@ public abstract class SparkDaemon extends ModuleService {
     /** The master's URL, the one every worker and job is given. */
     public static String masterUrl(LabSettings settings) {
         return "spark://" + settings.get("advertised.host") + ":" + settings.port("spark.master.port");
+    }
+
+    /** Its RPC endpoint ({@code purpose}) and its web UI, both on the bind address. */
+    protected List<Endpoint> endpoints(String purpose, int port, int uiPort) {
+        String host = settings.get("bind.address");
+        return List.of(new Endpoint(purpose, host, port), new Endpoint(WEB_UI, host, uiPort));
+    }
+
+    /** Spark's own arguments for where a daemon listens: the same address and ports as {@link #endpoints}. */
+    protected List<String> listenArguments(int port, int uiPort) {
+        return List.of("--host", settings.get("bind.address"), "--port", Integer.toString(port),
+                "--webui-port", Integer.toString(uiPort));
     }
 
     /** The lab's Spark home, which the workers launch executors from. */

@@ -23,10 +23,7 @@ public final class SparkMasterService extends SparkDaemon {
 
     @Override
     public List<Endpoint> endpoints() {
-        String host = settings.get("bind.address");
-        return List.of(
-                new Endpoint("master", host, settings.port("spark.master.port")),
-                new Endpoint(WEB_UI, host, settings.port("spark.master.ui.port")));
+        return endpoints("master", settings.port("spark.master.port"), settings.port("spark.master.ui.port"));
     }
 
     @Override
@@ -36,9 +33,7 @@ public final class SparkMasterService extends SparkDaemon {
 
     @Override
     protected List<String> mainArguments() {
-        return List.of("--host", settings.get("bind.address"),
-                "--port", Integer.toString(settings.port("spark.master.port")),
-                "--webui-port", Integer.toString(settings.port("spark.master.ui.port")));
+        return listenArguments(settings.port("spark.master.port"), settings.port("spark.master.ui.port"));
     }
 
     /** Ready when its web UI's state says ALIVE (it takes registrations and applications). */

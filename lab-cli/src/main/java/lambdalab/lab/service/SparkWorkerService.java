@@ -2,6 +2,7 @@ package lambdalab.lab.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import lambdalab.lab.settings.LabSettings;
@@ -26,10 +27,7 @@ public final class SparkWorkerService extends SparkDaemon {
 
     @Override
     public List<Endpoint> endpoints() {
-        String host = settings.get("bind.address");
-        return List.of(
-                new Endpoint("worker", host, layout.port("spark.worker.port", node)),
-                new Endpoint(WEB_UI, host, layout.port("spark.worker.ui.port", node)));
+        return endpoints("worker", layout.port("spark.worker.port", node), layout.port("spark.worker.ui.port", node));
     }
 
     /** Where it runs its executors: one folder per application, with each executor's stdout and stderr. */
@@ -50,13 +48,11 @@ public final class SparkWorkerService extends SparkDaemon {
 
     @Override
     protected List<String> mainArguments() {
-        return List.of("--host", settings.get("bind.address"),
-                "--port", Integer.toString(layout.port("spark.worker.port", node)),
-                "--webui-port", Integer.toString(layout.port("spark.worker.ui.port", node)),
-                "--cores", Long.toString(settings.count("spark.worker.cores")),
-                "--memory", settings.get("spark.worker.memory"),
-                "--work-dir", workDir().toString(),
-                masterUrl(settings));
+        List<String> arguments = new ArrayList<>(listenArguments(layout.port("spark.worker.port", node),
+                layout.port("spark.worker.ui.port", node)));
+        arguments.addAll(List.of("--cores", Long.toString(settings.count("spark.worker.cores")),
+                "--memory", settings.get("spark.worker.memory"), "--work-dir", workDir().toString(), masterUrl(settings)));
+        return arguments;
     }
 
     /** Ready when the master lists this worker (its address and port) as ALIVE. */
