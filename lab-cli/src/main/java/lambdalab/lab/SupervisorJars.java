@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
@@ -17,6 +19,10 @@ import java.util.stream.Stream;
  * fails (NoClassDefFoundError), so a running lab, and the stream job it starts with its own
  * classpath, would break at its next new class. With the copy a running lab keeps the code it
  * started with, until `./lab down` and `./lab up`.
+ *
+ * <p>A class folder of the build (a lab started by the tests runs on {@code target/classes}) is
+ * packed into a jar there, for the same reason, and because the JVM archives classes for a faster
+ * start (class-data sharing) only from a classpath of jars.
  */
 final class SupervisorJars {
 
@@ -34,10 +40,13 @@ final class SupervisorJars {
             List<String> entries = new ArrayList<>();
             for (String entry : classpath.split(File.pathSeparator)) {
                 Path path = Path.of(entry).toAbsolutePath().normalize();
-                if (entry.endsWith(".jar") && path.startsWith(repository.toAbsolutePath().normalize())) {
+                boolean own = path.startsWith(repository.toAbsolutePath().normalize());
+                if (own && entry.endsWith(".jar")) {
                     Path copy = folder.resolve(path.getFileName());
                     Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
                     entries.add(copy.toString());
+                } else if (own && Files.isDirectory(path)) {
+                    entries.add(pack(path, repository, folder).toString());
                 } else {
                     entries.add(entry);
                 }
@@ -46,6 +55,20 @@ final class SupervisorJars {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot copy the lab's jars into " + folder, e);
         }
+    }
+
+    /** A jar in {@code folder} of a class folder's files, named after where it is (lab-cli-target-classes.jar). */
+    private static Path pack(Path classes, Path repository, Path folder) throws IOException {
+        String name = repository.toAbsolutePath().normalize().relativize(classes).toString().replace(File.separatorChar, '-');
+        Path jar = folder.resolve(name + ".jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace(File.separatorChar, '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
     }
 
     private static void deleteFolder(Path folder) throws IOException {

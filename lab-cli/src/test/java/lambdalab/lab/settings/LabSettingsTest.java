@@ -84,6 +84,19 @@ class LabSettingsTest {
     }
 
     @Test
+    void theClusterProfileBatchesEveryThreeSecondsUnlessTheBatchIntervalIsSet() throws IOException {
+        assertThat(LabSettings.load(home, Map.of(), Map.of("profile", "cluster")).count("stream.batch.ms")).isEqualTo(3000);
+        assertThat(LabSettings.load(home, Map.of("LAB_PROFILE", "cluster", "LAB_STREAM_BATCH_MS", "1000"), Map.of())
+                .count("stream.batch.ms")).isEqualTo(1000);
+        Files.writeString(home.resolve("lab.properties"), "profile=cluster\nstream.batch.ms=2000\n");
+        assertThat(LabSettings.load(home, Map.of(), Map.of()).count("stream.batch.ms")).isEqualTo(2000);
+        assertThat(LabSettings.load(home, Map.of(), Map.of("profile", "single")).count("stream.batch.ms")).isEqualTo(2000);
+        Files.writeString(home.resolve("lab.properties"), "profile=cluster\n");
+        assertThat(LabSettings.load(home, Map.of(), Map.of("profile", "single")).count("stream.batch.ms"))
+                .as("a single-node lab keeps its own default").isEqualTo(1000);
+    }
+
+    @Test
     void labUpKeepsTheProfileInTheSettingsFileBesideItsOtherLines() throws IOException {
         Files.writeString(home.resolve("lab.properties"), "# mine\nkafka.port=19092\nprofile = single\n");
         SettingsFile.set(home, "profile", "cluster");
