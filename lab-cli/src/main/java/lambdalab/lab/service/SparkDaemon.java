@@ -41,10 +41,11 @@ public abstract class SparkDaemon extends ModuleService {
         return List.of(new Endpoint(purpose, host, port), new Endpoint(WEB_UI, host, uiPort));
     }
 
-    /** Spark's own arguments for where a daemon listens: the same address and ports as {@link #endpoints}. */
-    protected List<String> listenArguments(int port, int uiPort) {
-        return List.of("--host", settings.get("bind.address"), "--port", Integer.toString(port),
-                "--webui-port", Integer.toString(uiPort));
+    /** Spark's own arguments for where a daemon listens, taken from its {@link #endpoints()}. */
+    protected List<String> listenArguments() {
+        List<Endpoint> endpoints = endpoints();
+        return List.of("--host", settings.get("bind.address"), "--port", Integer.toString(endpoints.get(0).port()),
+                "--webui-port", Integer.toString(endpoints.get(1).port()));
     }
 
     /** The lab's Spark home, which the workers launch executors from. */

@@ -33,7 +33,7 @@ public final class SparkMasterService extends SparkDaemon {
 
     @Override
     protected List<String> mainArguments() {
-        return listenArguments(settings.port("spark.master.port"), settings.port("spark.master.ui.port"));
+        return listenArguments();
     }
 
     /** Ready when its web UI's state says ALIVE (it takes registrations and applications). */

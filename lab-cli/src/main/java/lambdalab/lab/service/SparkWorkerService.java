@@ -48,8 +48,7 @@ public final class SparkWorkerService extends SparkDaemon {
 
     @Override
     protected List<String> mainArguments() {
-        List<String> arguments = new ArrayList<>(listenArguments(layout.port("spark.worker.port", node),
-                layout.port("spark.worker.ui.port", node)));
+        List<String> arguments = new ArrayList<>(listenArguments());
         arguments.addAll(List.of("--cores", Long.toString(settings.count("spark.worker.cores")),
                 "--memory", settings.get("spark.worker.memory"), "--work-dir", workDir().toString(), masterUrl(settings)));
         return arguments;
