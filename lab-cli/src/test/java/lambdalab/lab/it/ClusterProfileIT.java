@@ -226,9 +226,11 @@ class ClusterProfileIT {
 
     private void cassandraHasThreeNodesUp() {
         try (CqlSession session = lab.services().cassandra().openSession(Duration.ofSeconds(30))) {
-            assertThat(session.execute("SELECT peer FROM system.peers_v2").all()).hasSize(2);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(nodeStates(session))
-                    .containsExactly(NodeState.UP, NodeState.UP, NodeState.UP));
+            // each node answers CQL once it is ready; gossip may tell the seed of the last one a moment later
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(session.execute("SELECT peer FROM system.peers_v2").all()).hasSize(2);
+                assertThat(nodeStates(session)).containsExactly(NodeState.UP, NodeState.UP, NodeState.UP);
+            });
             session.execute(SimpleStatement.newInstance("CREATE KEYSPACE IF NOT EXISTS cluster_check WITH replication = "
                     + "{'class': 'SimpleStrategy', 'replication_factor': 3}").setTimeout(Duration.ofSeconds(60)));
             session.execute(SimpleStatement.newInstance("CREATE TABLE IF NOT EXISTS cluster_check.counts "
