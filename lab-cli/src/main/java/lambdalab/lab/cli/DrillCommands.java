@@ -117,7 +117,8 @@ final class DrillCommands {
             + "of everything and writes acknowledged by two, the loss must cost nothing: 0 failed sends, the speed "
             + "layer (submitted to the Spark cluster) never restarted, then its views equal to the truth and one raw "
             + "row per event; the table says how long each node was gone. Default: 1,000 events/s, 30 s pauses; "
-            + "--short: 100/s, 5 s pauses. On a single-node lab it refuses: start a cluster lab with `./lab up "
+            + "--short: 100/s, 5 s pauses, and two nodes of different services killed at once (the broker with the "
+            + "Cassandra node, then the DataNode with the worker). On a single-node lab it refuses: start a cluster lab with `./lab up "
             + "--profile cluster` (on a LAB_HOME and ports of its own beside a default lab: README \"Cluster "
             + "profile\"). Not part of `lab drill all`, whose drills need no cluster.", COMMON})
     static final class NodeLoss implements Callable<Integer> {
@@ -144,7 +145,7 @@ final class DrillCommands {
             }
             NodeLossDrill.Plan plan = new NodeLossDrill.Plan(
                     pause == null ? base.pause() : DurationOption.parse(spec, "--pause", pause),
-                    rate == null ? base.rate() : rate,
+                    rate == null ? base.rate() : rate, base.atOnce(),
                     catchUp == null ? base.catchUp() : DurationOption.parse(spec, "--catch-up", catchUp));
             Profile profile = options.lab().settings().profile();
             if (profile != Profile.CLUSTER) {

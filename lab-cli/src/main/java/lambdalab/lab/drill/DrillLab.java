@@ -141,20 +141,37 @@ final class DrillLab {
     }
 
     /**
-     * SIGKILL to a service's process, as a crash of its node would; waits until the supervisor has
-     * started it again and it is ready (rejoined its cluster). The table says how long it was gone.
+     * SIGKILL to the services' processes at the same moment, as a crash of their nodes would; waits
+     * until the supervisor has started each again and it is ready (rejoined its cluster). One table
+     * step per node, with how long it was gone; false when one was not running or did not come back.
      */
-    boolean killNode(String service) throws InterruptedException {
-        ServiceStatus before = status(service);
+    boolean killNodes(List<String> services) throws InterruptedException {
         int jobRestarts = status(StreamJobService.NAME).restarts();
-        Optional<ProcessHandle> process = before.pid() > 0 ? ProcessHandle.of(before.pid()) : Optional.empty();
-        if (process.isEmpty()) {
-            table.step(service + " kill -9", "NOT RUNNING", before.state() + ": " + before.detail());
-            return false;
+        List<ServiceStatus> before = new ArrayList<>();
+        for (String service : services) {
+            ServiceStatus node = status(service);
+            if (node.pid() <= 0 || ProcessHandle.of(node.pid()).isEmpty()) {
+                table.step(service + " kill -9", "NOT RUNNING", node.state() + ": " + node.detail());
+                return false;
+            }
+            before.add(node);
         }
         Instant killedAt = Instant.now();
-        process.get().destroyForcibly();
-        process.get().onExit().join();
+        for (ServiceStatus node : before) {
+            ProcessHandle.of(node.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        }
+        for (ServiceStatus node : before) {
+            ProcessHandle.of(node.pid()).ifPresent(process -> process.onExit().join());
+        }
+        boolean allBack = true;
+        for (ServiceStatus node : before) {
+            allBack &= rejoined(node, killedAt, jobRestarts);
+        }
+        return allBack;
+    }
+
+    private boolean rejoined(ServiceStatus before, Instant killedAt, int jobRestarts) throws InterruptedException {
+        String service = before.name();
         Optional<ServiceStatus> ready = awaitReady(service, before.restarts(), killedAt.plus(SERVICE_READY));
         if (ready.isEmpty()) {
             ServiceStatus now = status(service);

@@ -13,7 +13,8 @@ import lambdalab.lab.supervisor.ServiceStatus;
 /**
  * {@code lab drill node-loss} (cluster profile): under a live generator, a Kafka broker, a Cassandra
  * node, a DataNode and a Spark worker each killed with SIGKILL, as a crash of their machine would,
- * one at a time; the supervisor starts each again and it rejoins its cluster. With three copies of
+ * one at a time (the short form: two of different services at once); the supervisor starts each
+ * again and it rejoins its cluster. With three copies of
  * everything and writes acknowledged by two (acks=all with min.insync.replicas 2, LOCAL_QUORUM,
  * three HDFS replicas) the loss of one node must cost nothing: no failed send, the speed layer never
  * restarted (its executors on the lost worker are replaced by the master), and afterwards the views
@@ -29,15 +30,18 @@ public final class NodeLossDrill extends LiveDrill {
     static final List<String> NODES = List.of("kafka-2", "cassandra-2", "datanode-2", "spark-worker-2");
 
     /**
-     * @param pause   live traffic before the first kill, between a node's return and the next kill,
+     * @param pause   live traffic before the first kill, between nodes' return and the next kill,
      *                and after the last return, before the generator stops
      * @param rate    events per second
+     * @param atOnce  nodes killed at the same moment, each of another service: every service still
+     *                loses one node of three at most
      * @param catchUp how long the speed layer may take to commit every event at the end
      */
-    public record Plan(Duration pause, int rate, Duration catchUp) {
-        public static final Plan DEFAULT = new Plan(Duration.ofSeconds(30), 1000, Duration.ofMinutes(5));
-        // the nodes' returns take most of its time: fewer events keep the catch-up and the checks short
-        public static final Plan SHORT = new Plan(Duration.ofSeconds(5), 100, Duration.ofMinutes(4));
+    public record Plan(Duration pause, int rate, int atOnce, Duration catchUp) {
+        public static final Plan DEFAULT = new Plan(Duration.ofSeconds(30), 1000, 1, Duration.ofMinutes(5));
+        // the nodes' returns take most of its time: two at once halve it, and fewer events keep the
+        // catch-up and the checks short
+        public static final Plan SHORT = new Plan(Duration.ofSeconds(5), 100, 2, Duration.ofMinutes(4));
     }
 
     /** The generator is stopped after the last node's return; this only bounds it. */
@@ -60,9 +64,9 @@ public final class NodeLossDrill extends LiveDrill {
                 "until " + plan.pause().toSeconds() + " s after the last node is back; event time from "
                         + Instant.ofEpochMilli(startMs));
         boolean rejoined = true;
-        for (int i = 0; i < NODES.size() && rejoined; i++) {
+        for (int first = 0; first < NODES.size() && rejoined; first += plan.atOnce()) {
             Thread.sleep(plan.pause().toMillis());
-            rejoined = lab.killNode(NODES.get(i));
+            rejoined = lab.killNodes(NODES.subList(first, Math.min(first + plan.atOnce(), NODES.size())));
         }
         Thread.sleep(plan.pause().toMillis());
         generator.finish();
