@@ -83,6 +83,9 @@ public final class LabSpark {
                 .config("spark.cassandra.connection.host", endpoints.cassandraHost())
                 .config("spark.cassandra.connection.port", Integer.toString(endpoints.cassandraPort()))
                 .config("spark.cassandra.connection.localDC", "datacenter1")
+                // a restarted Cassandra node is tried again within 2 s (the driver's backoff grows to a
+                // minute by default: a batch run right after a restart met no connection for seconds)
+                .config("spark.cassandra.connection.reconnectionDelayMS.max", "2000")
                 .config("spark.cassandra.output.consistency.level", endpoints.cassandraConsistency())
                 .config("spark.cassandra.input.consistency.level", endpoints.cassandraConsistency());
         hadoopSettings(endpoints).forEach((key, value) -> builder.config("spark.hadoop." + key, value));
