@@ -118,9 +118,9 @@ final class DrillCommands {
             + "layer (submitted to the Spark cluster) never restarted, then its views equal to the truth and one raw "
             + "row per event; the table says how long each node was gone. Default: 1,000 events/s, 30 s pauses; "
             + "--short: 100/s, 5 s pauses, and two nodes of different services killed at once (the broker with the "
-            + "Cassandra node, then the DataNode with the worker). On a single-node lab it refuses: start a cluster lab with `./lab up "
-            + "--profile cluster` (on a LAB_HOME and ports of its own beside a default lab: README \"Cluster "
-            + "profile\"). Not part of `lab drill all`, whose drills need no cluster.", COMMON})
+            + "Cassandra node, then the DataNode with the worker). On a single-node lab it refuses: start a cluster "
+            + "lab with `./lab up --profile cluster` (on a LAB_HOME and ports of its own beside a default lab: README "
+            + "\"Cluster profile\"). Not part of `lab drill all`, whose drills need no cluster.", COMMON})
     static final class NodeLoss implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -14,11 +14,11 @@ import lambdalab.lab.supervisor.ServiceStatus;
  * {@code lab drill node-loss} (cluster profile): under a live generator, a Kafka broker, a Cassandra
  * node, a DataNode and a Spark worker each killed with SIGKILL, as a crash of their machine would,
  * one at a time (the short form: two of different services at once); the supervisor starts each
- * again and it rejoins its cluster. With three copies of
- * everything and writes acknowledged by two (acks=all with min.insync.replicas 2, LOCAL_QUORUM,
- * three HDFS replicas) the loss of one node must cost nothing: no failed send, the speed layer never
- * restarted (its executors on the lost worker are replaced by the master), and afterwards the views
- * equal the truth and the raw dataset holds one row per event.
+ * again and it rejoins its cluster. With three copies of everything and writes acknowledged by two
+ * (acks=all with min.insync.replicas 2, LOCAL_QUORUM, three HDFS replicas) the loss of one node of
+ * a service must cost nothing: no failed send, the speed layer never restarted (its executors on the
+ * lost worker are replaced by the master), and afterwards the views equal the truth and the raw
+ * dataset holds one row per event.
  */
 public final class NodeLossDrill extends LiveDrill {
 

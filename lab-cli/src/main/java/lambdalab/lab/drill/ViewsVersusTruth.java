@@ -85,8 +85,8 @@ final class ViewsVersusTruth {
 
     /** The raw dataset holds one row per event of the truth's hours, none twice (by Kafka position). */
     boolean rawRows(SortedMap<ProductHour, HourlyActivity> truth, long events) {
-        // only the drill's topic and hours are listed and read: the lab's whole raw tree took Spark's
-        // file index up to a minute and a half to list on the cluster profile
+        // only the drill's topic and hours are listed and read, not the lab's whole raw tree, which
+        // grows with every note, test and drill run on the lab
         String root = endpoints.hdfsUri() + RawEvents.DEFAULT_PATH;
         String[] hourFolders = RawHourFolders.of(LabSpark.hadoopConfiguration(endpoints), root, topic,
                 first(truth), last(truth));
