@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.function.LongPredicate;
 import lambdalab.course.LabEndpoints;
 import lambdalab.course.batch.BatchLayer;
+import lambdalab.course.batch.MissingInputException;
 import lambdalab.course.batch.RawEvents;
+import lambdalab.course.batch.RawSnapshot;
 import lambdalab.course.clickstream.ClickEvent;
 import lambdalab.course.clickstream.HourlyActivity;
 import lambdalab.course.clickstream.ProductHour;
@@ -85,23 +88,31 @@ final class ViewsVersusTruth {
 
     /** The raw dataset holds one row per event of the truth's hours, none twice (by Kafka position). */
     boolean rawRows(SortedMap<ProductHour, HourlyActivity> truth, long events) {
-        // only the drill's topic and hours are listed and read, not the lab's whole raw tree, which
-        // grows with every note, test and drill run on the lab
-        String root = endpoints.hdfsUri() + RawEvents.DEFAULT_PATH;
-        String[] hourFolders = RawHourFolders.of(LabSpark.hadoopConfiguration(endpoints), root, topic,
-                first(truth), last(truth));
-        if (hourFolders.length == 0) {
+        // only the drill's topic is listed and only its hours are read, not the lab's whole raw tree,
+        // which grows with every note, test and drill run on the lab
+        String topicRoot = endpoints.hdfsUri() + RawEvents.DEFAULT_PATH + "/" + RawEvents.TOPIC + "=" + topic;
+        LongPredicate drillHours = hour -> hour >= first(truth) && hour <= last(truth);
+        Optional<RawSnapshot> snapshot = listed(topicRoot).filter(listed -> listed.has(topic, drillHours));
+        if (snapshot.isEmpty()) {
             table.step("raw rows vs events", events == 0 ? "EQUAL" : "DIFFERENT",
                     String.format(Locale.ROOT, "no raw files of %s in the drill's hours for %,d events", topic, events));
             return events == 0;
         }
-        Dataset<Row> raw = spark().read().option("basePath", root).parquet(hourFolders);
+        Dataset<Row> raw = snapshot.get().stored(spark(), topic, drillHours);
         long rows = raw.count();
         long distinct = raw.select(RawEvents.KAFKA_PARTITION, RawEvents.KAFKA_OFFSET).distinct().count();
         boolean exact = rows == events && distinct == events;
         table.step("raw rows vs events", exact ? "EQUAL" : "DIFFERENT",
                 String.format(Locale.ROOT, "%,d rows (%,d distinct offsets) for %,d events", rows, distinct, events));
         return exact;
+    }
+
+    private Optional<RawSnapshot> listed(String root) {
+        try {
+            return Optional.of(RawSnapshot.list(LabSpark.hadoopConfiguration(endpoints), root));
+        } catch (MissingInputException none) {
+            return Optional.empty();
+        }
     }
 
     /**

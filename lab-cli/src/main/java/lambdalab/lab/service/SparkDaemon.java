@@ -44,7 +44,7 @@ public abstract class SparkDaemon extends ModuleService {
     /** Spark's own arguments for where a daemon listens, taken from its {@link #endpoints()}. */
     protected List<String> listenArguments() {
         List<Endpoint> endpoints = endpoints();
-        return List.of("--host", settings.get("bind.address"), "--port", Integer.toString(endpoints.get(0).port()),
+        return List.of("--host", endpoints.get(0).host(), "--port", Integer.toString(endpoints.get(0).port()),
                 "--webui-port", Integer.toString(endpoints.get(1).port()));
     }
 

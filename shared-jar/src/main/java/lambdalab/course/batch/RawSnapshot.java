@@ -190,17 +190,25 @@ public final class RawSnapshot {
      * the root when the dataset has no topic folders. Needs {@link #has} to be true.
      */
     public Dataset<Row> read(SparkSession spark, String source, LongPredicate hours) {
-        // the folders between the dataset's root and the files become columns (topic, kafka_partition, hour)
-        int topicFolder = root.indexOf("/" + TOPIC_FOLDER);
-        String basePath = topicFolder >= 0 ? root.substring(0, topicFolder) : root;
-        String[] paths = files.stream().filter(file -> selected(file, source, hours)).map(RawFile::path)
-                .toArray(String[]::new);
-        Dataset<Row> events = withSerialLookup(spark, () -> spark.read().option("basePath", basePath).parquet(paths));
+        Dataset<Row> events = stored(spark, source, hours);
         Column sourceColumn = Arrays.asList(events.columns()).contains(RawEvents.TOPIC)
                 ? coalesce(col(RawEvents.TOPIC).cast("string"), lit(root)) : lit(root);
         List<Column> columns = new ArrayList<>(Arrays.asList(EventColumns.columns()));
         columns.add(sourceColumn.as(EventColumns.SOURCE));
         return events.select(columns.toArray(Column[]::new));
+    }
+
+    /**
+     * The rows of exactly the snapshot's files of {@code source} (null: every source) in {@code hours}
+     * as they are stored: every column, the Kafka position and the folders' columns (topic,
+     * kafka_partition, timestamp_hour) included. Needs {@link #has} to be true.
+     */
+    public Dataset<Row> stored(SparkSession spark, String source, LongPredicate hours) {
+        int topicFolder = root.indexOf("/" + TOPIC_FOLDER);
+        String basePath = topicFolder >= 0 ? root.substring(0, topicFolder) : root;
+        String[] paths = files.stream().filter(file -> selected(file, source, hours)).map(RawFile::path)
+                .toArray(String[]::new);
+        return withSerialLookup(spark, () -> spark.read().option("basePath", basePath).parquet(paths));
     }
 
     /**
