@@ -63,10 +63,14 @@ public abstract class ModuleService extends LabService {
         return settings.dataDir().resolve(nodeName(module.name()));
     }
 
-    /** The module's {@code jvm.options}, plus the class archive's options when class sharing is on. */
+    /**
+     * The module's {@code jvm.options}, the setting {@code services.jvm.options}, and the class archive's
+     * options when class sharing is on.
+     */
     @Override
     protected List<String> jvmOptions() {
         List<String> options = new ArrayList<>(module.jvmOptions(templateValues()));
+        options.addAll(LabSettings.optionList(settings.get("services.jvm.options")));
         if (Boolean.parseBoolean(settings.get("class.sharing"))) {
             options.addAll(classDataSharing().options());
         }

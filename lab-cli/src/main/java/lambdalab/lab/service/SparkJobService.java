@@ -94,8 +94,7 @@ public abstract class SparkJobService extends LabService {
 
     /** The setting {@code jobs.jvm.options}, split into options. */
     public static List<String> extraJobOptions(LabSettings settings) {
-        return Arrays.stream(settings.get("jobs.jvm.options").strip().split("\\s+")).filter(option -> !option.isEmpty())
-                .toList();
+        return LabSettings.optionList(settings.get("jobs.jvm.options"));
     }
 
     /** Spark's module flags on Java 17, for every JVM of the lab that runs Spark. */

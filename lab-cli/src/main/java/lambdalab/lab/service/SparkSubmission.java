@@ -82,6 +82,12 @@ public final class SparkSubmission {
                 "--conf", "spark.driver.host=" + settings.get("bind.address"),
                 "--conf", "spark.driver.bindAddress=" + settings.get("bind.address"),
                 courseJar().toString()));
+        List<String> jobJvmOptions = SparkJobService.extraJobOptions(settings);
+        if (!jobJvmOptions.isEmpty()) {
+            // the executors are the job's JVMs too (Spark adds its own module flags to them)
+            arguments.addAll(arguments.size() - 1, List.of("--conf",
+                    "spark.executor.extraJavaOptions=" + String.join(" ", jobJvmOptions)));
+        }
         arguments.addAll(jobArguments);
         return arguments;
     }

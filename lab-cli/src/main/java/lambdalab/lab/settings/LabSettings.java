@@ -33,6 +33,11 @@ public final class LabSettings {
         return "LAB_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
     }
 
+    /** A setting that holds JVM options, space-separated ({@code jobs.jvm.options}...), as a list. */
+    public static List<String> optionList(String value) {
+        return java.util.Arrays.stream(value.strip().split("\\s+")).filter(option -> !option.isEmpty()).toList();
+    }
+
     public static final List<Definition> DEFINITIONS = List.of(
             new Definition("profile", "single", "how many nodes of each service: single (one of each) or cluster "
                     + "(3 Kafka brokers, 3 Cassandra nodes on 127.0.0.1-3, a NameNode and 3 DataNodes, replication 3, and a "
@@ -78,6 +83,9 @@ public final class LabSettings {
             new Definition("jobs.jvm.options", "", "extra JVM options of the lab's Spark jobs (stream, plus-speed, "
                     + "kappa-vN) and of a demo's batch runs, space-separated (the test suite's lab uses "
                     + "-XX:TieredStopAtLevel=1: its jobs live for seconds)"),
+            new Definition("services.jvm.options", "", "extra JVM options of every service process (Kafka, Cassandra, "
+                    + "the HDFS and Spark daemons), space-separated (the test suite's labs use -XX:TieredStopAtLevel=1: "
+                    + "they live for minutes, and the optimizing compiler's work would not pay off in that time)"),
             new Definition("stream.heap", "1g", "heap of the speed-layer job (`lab stream start`; -Xms = -Xmx)"),
             new Definition("stream.batch.ms", "1000", "the speed-layer job's micro-batch interval, in milliseconds "
                     + "(cluster profile: 3000 unless set)"),
