@@ -43,6 +43,18 @@ class ServiceModuleTest {
     }
 
     @Test
+    void everyServiceTakesTheServicesJvmOptionsSetting() {
+        Path services = Path.of(System.getProperty("lab.repo")).resolve("services");
+        lambdalab.lab.settings.LabSettings settings = lambdalab.lab.settings.LabSettings.load(dir, Map.of(),
+                Map.of("services.jvm.options", " -XX:TieredStopAtLevel=1   -XX:+UseSerialGC "));
+        LabServices all = LabServices.of(settings, new lambdalab.lab.settings.RepoLayout(services.getParent()));
+        for (LabService service : all.all()) {
+            assertThat(service.command()).as(service.name()).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+                    .doesNotContain("", " ");
+        }
+    }
+
+    @Test
     void theShippedServiceModulesRenderCompletely() {
         Path services = Path.of(System.getProperty("lab.repo")).resolve("services");
         lambdalab.lab.settings.LabSettings settings = lambdalab.lab.settings.LabSettings.load(dir, Map.of(), Map.of());
