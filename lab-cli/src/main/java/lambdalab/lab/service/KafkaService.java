@@ -64,16 +64,6 @@ public final class KafkaService extends ModuleService {
         Map<String, String> quiet = new HashMap<>(templateValues());
         quiet.put("kafka.log.level", "WARN"); // tools log every config at INFO
         module.renderTemplate("log4j2.properties", toolsLogConfig(), quiet);
-        if (!Files.exists(dataDir().resolve("meta.properties"))) {
-            formatStorage();
-        }
-    }
-
-    /** KRaft storage must be formatted once with a cluster id before the first start. */
-    private void formatStorage() {
-        runTool("storage format", "kafka.tools.StorageTool",
-                List.of("format", "-t", clusterId(), "-c", confDir().resolve("server.properties").toString()),
-                List.of(toolsLogging()));
     }
 
     /** A new id for a single node; for the nodes of a cluster, the one id they must all share. */
@@ -103,14 +93,18 @@ public final class KafkaService extends ModuleService {
         return "-Dlog4j2.configurationFile=" + toolsLogConfig();
     }
 
+    /** Kafka's own main, after a format of the KRaft storage in the same JVM when it has none yet (KafkaMain). */
     @Override
     protected String mainClass() {
-        return "kafka.Kafka";
+        return "lambdalab.services.kafka.KafkaMain";
     }
 
+    /** KRaft storage must be formatted once with a cluster id before the first start. */
     @Override
     protected List<String> mainArguments() {
-        return List.of(confDir().resolve("server.properties").toString());
+        String config = confDir().resolve("server.properties").toString();
+        return Files.exists(dataDir().resolve("meta.properties")) ? List.of(config)
+                : List.of("--format-with-cluster-id", clusterId(), config);
     }
 
     /** Ready when this broker answers a metadata request that lists it among the live brokers. */

@@ -116,11 +116,6 @@ public abstract class LabService {
         return command;
     }
 
-    /** Ends a tool that is still running because the lab is stopping while this service prepares. */
-    public void stopRunningTool() {
-        // only services that run tools (storage formats) have one to end
-    }
-
     protected static void createDirectories(Path... dirs) {
         for (Path dir : dirs) {
             try {

@@ -1,22 +1,16 @@
 package lambdalab.lab.service;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import lambdalab.lab.settings.LabSettings;
-import lambdalab.lab.system.LabProcesses;
 
 /**
  * An infrastructure service run from its folder under services/ ({@link ServiceModule}): that
  * module's Maven-resolved classpath, {@code jvm.options} and config templates, a class-data-sharing
- * archive of its own, and tools (storage formats) run with the same classpath.
+ * archive of its own, and tools (Kafka's perf tool) run with the same classpath.
  */
 public abstract class ModuleService extends LabService {
 
@@ -24,8 +18,6 @@ public abstract class ModuleService extends LabService {
     /** Which node of its service this is: 1, or 2, 3 ... in the cluster profile ({@link NodeLayout}). */
     protected final int node;
     protected final NodeLayout layout;
-    /** A tool (storage format) running for this service right now, so a stop can end it too. */
-    private volatile Process runningTool;
 
     protected ModuleService(LabSettings settings, ServiceModule module, int node) {
         super(settings);
@@ -106,56 +98,11 @@ public abstract class ModuleService extends LabService {
         return module.classpath();
     }
 
-    /** JVM options for short-lived tools: they start fast and run briefly, so no optimizing compiler. */
-    private static final List<String> SHORT_TOOL_JVM = List.of(
-            "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
-
     /**
-     * The command line of a tool of this service (storage format, Kafka's perf tool...) with the
+     * The command line of a tool of this service (Kafka's perf tool...) with the
      * service's classpath. Tools run once per home (or per benchmark): no class archive would be reused.
      */
     public List<String> toolCommand(String mainClass, List<String> arguments, List<String> jvmOptions) {
         return jvmCommand(jvmOptions, mainClass, arguments);
-    }
-
-    /**
-     * Runs a short-lived tool of the service to completion, its output appended to the service's
-     * log; a failure names the log to read.
-     */
-    protected void runTool(String what, String mainClass, List<String> arguments, List<String> extraJvmOptions) {
-        List<String> options = new ArrayList<>(SHORT_TOOL_JVM);
-        options.addAll(extraJvmOptions);
-        List<String> command = toolCommand(mainClass, arguments, options);
-        try {
-            Files.createDirectories(logFile().getParent());
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
-                    .start();
-            runningTool = process;
-            if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new ServiceException(name() + ": " + what + " did not finish within 2 minutes. See " + logFile());
-            }
-            if (process.exitValue() != 0) {
-                throw new ServiceException(name() + ": " + what + " failed (exit " + process.exitValue()
-                        + "). See " + logFile() + ".");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(name() + ": cannot run " + what, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServiceException(name() + ": interrupted during " + what, e);
-        } finally {
-            runningTool = null;
-        }
-    }
-
-    @Override
-    public void stopRunningTool() {
-        Process tool = runningTool;
-        if (tool != null) {
-            LabProcesses.stop(tool.toHandle(), Duration.ofSeconds(5));
-        }
     }
 }

@@ -29,14 +29,18 @@ public final class NameNodeService extends HdfsDaemon {
     @Override
     public void prepare() {
         renderConfig();
-        if (!Files.exists(dataDir().resolve("name/current/VERSION"))) {
-            runTool("NameNode format", mainClass(), List.of("-format", "-nonInteractive", "-force"), List.of());
-        }
     }
 
+    /** Hadoop's NameNode, after a format in the same JVM when the metadata folder is new (NameNodeMain). */
     @Override
     protected String mainClass() {
-        return "org.apache.hadoop.hdfs.server.namenode.NameNode";
+        return "lambdalab.services.hdfs.NameNodeMain";
+    }
+
+    /** The metadata directory is formatted once, on the first start. */
+    @Override
+    protected List<String> mainArguments() {
+        return Files.exists(dataDir().resolve("name/current/VERSION")) ? List.of() : List.of("--format-first");
     }
 
     /**

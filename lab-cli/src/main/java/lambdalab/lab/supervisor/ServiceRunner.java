@@ -175,7 +175,6 @@ final class ServiceRunner implements Runnable {
             stopping = true;
             current = process;
         }
-        service.stopRunningTool(); // a storage format still running would write after the stop
         if (current != null && current.isAlive()) {
             update(status.withDetail("stopping (SIGTERM; killed after " + stopTimeout.toSeconds() + " s)", null));
         }

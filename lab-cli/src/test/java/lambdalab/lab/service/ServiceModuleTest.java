@@ -54,20 +54,40 @@ class ServiceModuleTest {
         }
     }
 
+    /** The first start formats in the service's own JVM; once the storage exists, the plain main runs. */
+    @Test
+    void kafkaAndTheNameNodeFormatTheirStorageInTheirOwnJvmOnTheFirstStartOnly() throws IOException {
+        Path services = Path.of(System.getProperty("lab.repo")).resolve("services");
+        lambdalab.lab.settings.LabSettings settings = lambdalab.lab.settings.LabSettings.load(dir, Map.of(), Map.of());
+        LabServices all = LabServices.of(settings, new lambdalab.lab.settings.RepoLayout(services.getParent()));
+        KafkaService kafka = all.kafka();
+        NameNodeService nameNode = all.nameNode();
+        kafka.prepare();
+        nameNode.prepare();
+        String config = kafka.confDir().resolve("server.properties").toString();
+        assertThat(kafka.command()).containsSubsequence("lambdalab.services.kafka.KafkaMain", "--format-with-cluster-id")
+                .endsWith(config);
+        assertThat(nameNode.command()).endsWith("lambdalab.services.hdfs.NameNodeMain", "--format-first");
+
+        Files.writeString(kafka.dataDir().resolve("meta.properties"), "formatted\n");
+        Files.createDirectories(nameNode.dataDir().resolve("name/current"));
+        Files.writeString(nameNode.dataDir().resolve("name/current/VERSION"), "formatted\n");
+        assertThat(kafka.command()).endsWith("lambdalab.services.kafka.KafkaMain", config);
+        assertThat(nameNode.command()).endsWith("lambdalab.services.hdfs.NameNodeMain");
+    }
+
     @Test
     void theShippedServiceModulesRenderCompletely() {
         Path services = Path.of(System.getProperty("lab.repo")).resolve("services");
         lambdalab.lab.settings.LabSettings settings = lambdalab.lab.settings.LabSettings.load(dir, Map.of(), Map.of());
         LabServices all = LabServices.of(settings, new lambdalab.lab.settings.RepoLayout(services.getParent()));
         for (LabService service : all.all()) {
-            service.prepare(); // renders every template; Kafka and the NameNode also format their storage
+            service.prepare(); // renders every template (Kafka and the NameNode format in their own JVM, see above)
             assertThat(service.command()).contains("-Dlambdalab.service=" + service.name());
         }
         assertThat(settings.confDir().resolve("kafka/server.properties")).content()
                 .contains("listeners=PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093");
         assertThat(settings.confDir().resolve("cassandra/cassandra.yaml")).content()
                 .contains("rpc_address: 127.0.0.1");
-        assertThat(settings.dataDir().resolve("kafka/meta.properties")).exists();
-        assertThat(settings.dataDir().resolve("hdfs/name/current/VERSION")).exists();
     }
 }
