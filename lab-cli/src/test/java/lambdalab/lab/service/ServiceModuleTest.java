@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import lambdalab.lab.settings.LabSettings;
+import lambdalab.lab.settings.RepoLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,10 +46,8 @@ class ServiceModuleTest {
 
     @Test
     void everyServiceTakesTheServicesJvmOptionsSetting() {
-        Path services = Path.of(System.getProperty("lab.repo")).resolve("services");
-        lambdalab.lab.settings.LabSettings settings = lambdalab.lab.settings.LabSettings.load(dir, Map.of(),
-                Map.of("services.jvm.options", " -XX:TieredStopAtLevel=1   -XX:+UseSerialGC "));
-        LabServices all = LabServices.of(settings, new lambdalab.lab.settings.RepoLayout(services.getParent()));
+        LabServices all = LabServices.of(settings(Map.of("services.jvm.options",
+                " -XX:TieredStopAtLevel=1   -XX:+UseSerialGC ")), repo());
         for (LabService service : all.all()) {
             assertThat(service.command()).as(service.name()).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
                     .doesNotContain("", " ");
@@ -57,9 +57,7 @@ class ServiceModuleTest {
     /** The first start formats in the service's own JVM; once the storage exists, the plain main runs. */
     @Test
     void kafkaAndTheNameNodeFormatTheirStorageInTheirOwnJvmOnTheFirstStartOnly() throws IOException {
-        Path services = Path.of(System.getProperty("lab.repo")).resolve("services");
-        lambdalab.lab.settings.LabSettings settings = lambdalab.lab.settings.LabSettings.load(dir, Map.of(), Map.of());
-        LabServices all = LabServices.of(settings, new lambdalab.lab.settings.RepoLayout(services.getParent()));
+        LabServices all = LabServices.of(settings(Map.of()), repo());
         KafkaService kafka = all.kafka();
         NameNodeService nameNode = all.nameNode();
         kafka.prepare();
@@ -78,9 +76,8 @@ class ServiceModuleTest {
 
     @Test
     void theShippedServiceModulesRenderCompletely() {
-        Path services = Path.of(System.getProperty("lab.repo")).resolve("services");
-        lambdalab.lab.settings.LabSettings settings = lambdalab.lab.settings.LabSettings.load(dir, Map.of(), Map.of());
-        LabServices all = LabServices.of(settings, new lambdalab.lab.settings.RepoLayout(services.getParent()));
+        LabSettings settings = settings(Map.of());
+        LabServices all = LabServices.of(settings, repo());
         for (LabService service : all.all()) {
             service.prepare(); // renders every template (Kafka and the NameNode format in their own JVM, see above)
             assertThat(service.command()).contains("-Dlambdalab.service=" + service.name());
@@ -89,5 +86,14 @@ class ServiceModuleTest {
                 .contains("listeners=PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093");
         assertThat(settings.confDir().resolve("cassandra/cassandra.yaml")).content()
                 .contains("rpc_address: 127.0.0.1");
+    }
+
+    private LabSettings settings(Map<String, String> overrides) {
+        return LabSettings.load(dir, Map.of(), overrides);
+    }
+
+    /** The repository under test, whose services/ modules the build has resolved. */
+    private static RepoLayout repo() {
+        return new RepoLayout(Path.of(System.getProperty("lab.repo")));
     }
 }
