@@ -82,7 +82,8 @@ public final class LabSettings {
             new Definition("stop.timeout.seconds", "30", "how long a service gets to stop gracefully before it is killed"),
             new Definition("jobs.jvm.options", "", "extra JVM options of the lab's Spark jobs (stream, plus-speed, "
                     + "kappa-vN), of a demo's batch runs and of the executors of a job submitted to the Spark cluster, "
-                    + "space-separated (the test suite's labs use -XX:TieredStopAtLevel=1: their jobs live for seconds)"),
+                    + "space-separated (the test suite's labs use -XX:TieredStopAtLevel=1 -XX:-AlwaysPreTouch: their jobs "
+                    + "live for seconds)"),
             new Definition("services.jvm.options", "", "extra JVM options of every service process (Kafka, Cassandra, "
                     + "the HDFS and Spark daemons), space-separated (the test suite's labs use -XX:TieredStopAtLevel=1: "
                     + "they live for minutes, and the optimizing compiler's work would not pay off in that time)"),

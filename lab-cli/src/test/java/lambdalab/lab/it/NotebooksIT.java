@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,43 +17,57 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import lambdalab.course.exercises.Exercise;
 import lambdalab.course.exercises.Exercises;
+import lambdalab.interpreter.NoteFile;
 import lambdalab.lab.settings.RepoLayout;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `lab notebooks run` against the test lab: every note the course ships runs green (their check
- * paragraphs compare with exact ground truths), and a failing paragraph fails the run and is reported.
+ * paragraphs compare with exact ground truths), then runs again over Zeppelin's protocol with the same
+ * statuses and tables, paragraph by paragraph (see {@link NoteComparison}); a failing paragraph fails
+ * the run and is reported. The course's data is wiped before each of the two runs, so both start from
+ * the same state (a note need not give the same tables when run twice: note 01 lists what others left).
  */
 @ExtendWith(TestLab.Extension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NotebooksIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The executed notes of the in-process run, which the run over Zeppelin's protocol is compared with. */
+    @TempDir
+    static Path inProcess;
 
     @TempDir
     Path out;
 
     @Test
-    void everyShippedNoteRunsWithoutErrors(TestLab testLab) throws IOException {
+    @Order(1)
+    void everyShippedNoteRunsWithoutErrors(TestLab testLab) throws Exception {
         List<Path> shipped = shippedNotes();
         assertThat(shipped).as("the course's notes").hasSizeGreaterThanOrEqualTo(3);
 
-        LabCli.Run run = LabCli.run(testLab.lab(), "notebooks", "run", "--out", out.toString());
+        testLab.wipeCourseData();
+        LabCli.Run run = LabCli.run(testLab.lab(), "notebooks", "run", "--out", inProcess.toString());
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("All " + shipped.size() + " notes ran without errors.");
         for (Path note : shipped) {
-            JsonNode executed = JSON.readTree(out.resolve(note.getFileName()).toFile());
+            JsonNode executed = JSON.readTree(inProcess.resolve(note.getFileName()).toFile());
             List<String> statuses = new ArrayList<>();
             executed.path("paragraphs").forEach(paragraph -> statuses.add(paragraph.path("status").asText()));
             assertThat(statuses).as(note.getFileName().toString()).isNotEmpty().containsOnly("FINISHED");
-            String html = Files.readString(out.resolve(note.getFileName().toString().replace(".zpln", ".html")));
+            String html = Files.readString(inProcess.resolve(note.getFileName().toString().replace(".zpln", ".html")));
             assertThat(html).contains("<h1>" + executed.path("name").asText() + "</h1>").contains("ok: ");
         }
         StringBuilder pages = new StringBuilder();
         for (Path note : shipped) {
-            pages.append(Files.readString(out.resolve(note.getFileName().toString().replace(".zpln", ".html"))));
+            pages.append(Files.readString(inProcess.resolve(note.getFileName().toString().replace(".zpln", ".html"))));
         }
         for (Exercise<?> exercise : Exercises.all()) {
             assertThat(pages).as("exercise " + exercise.id() + " as shipped in its note: the reference solution ran")
@@ -63,6 +78,49 @@ class NotebooksIT {
         for (Path note : shipped) {
             String module = note.getFileName().toString().substring(0, 2);
             assertThat(checks.get(module)).as("module " + module + "'s checks").matches("(\\d+) of \\1 passed");
+        }
+    }
+
+    /**
+     * The `%lab.*` paragraphs in Zeppelin's own interpreter process, over its Thrift protocol
+     * (`--zeppelin-protocol`): every paragraph has the status and the tables it had in this JVM.
+     */
+    @Test
+    @Order(2)
+    void everyShippedNoteGivesTheSameStatusesAndTablesOverZeppelinsProtocol(TestLab testLab) throws Exception {
+        List<Path> shipped = shippedNotes();
+        assertThat(shipped).as("notes the in-process run (the test before) executed")
+                .allMatch(note -> Files.exists(inProcess.resolve(note.getFileName())));
+        Path overProtocol = out.resolve("zeppelin-protocol");
+
+        testLab.wipeCourseData();
+        LabCli.Run run = LabCli.run(testLab.lab(), "notebooks", "run", "--zeppelin-protocol", "--out",
+                overProtocol.toString());
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        List<String> differences = new ArrayList<>();
+        for (Path note : shipped) {
+            String file = note.getFileName().toString();
+            NoteComparison.compare(file, NoteFile.read(inProcess.resolve(file)), NoteFile.read(overProtocol.resolve(file)))
+                    .forEach(difference -> differences.add(file + ": " + difference));
+        }
+        assertThat(differences).as("paragraphs that differ in status or tables").isEmpty();
+        long tables = shipped.stream().mapToLong(note -> tableParagraphs(inProcess.resolve(note.getFileName()), false)).sum();
+        long runDependent = shipped.stream().mapToLong(note -> tableParagraphs(inProcess.resolve(note.getFileName()), true)).sum();
+        System.out.println("Compared " + shipped.size() + " notes both ways: every paragraph's status, and the "
+                + "tables of " + tables + " paragraphs (" + runDependent + " more show tables that depend on the run).");
+    }
+
+    /** How many paragraphs of an executed note show a table, run-dependent ones or the others. */
+    private static long tableParagraphs(Path executed, boolean runDependent) {
+        String file = executed.getFileName().toString();
+        try {
+            return NoteFile.read(executed).paragraphs().stream()
+                    .filter(paragraph -> NoteComparison.runDependent(file, paragraph.path("title").asText("")) == runDependent)
+                    .filter(paragraph -> paragraph.path("results").path("msg").findValuesAsText("type").contains("TABLE"))
+                    .count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -55,10 +55,13 @@ public final class TestLab implements AutoCloseable {
     /**
      * A test lab's JVMs live for seconds (jobs) to minutes (services): C2's compilations would cost
      * more CPU than they save. Measured on a 4-minute session (up, stream at 2,000 events/s, a batch
-     * run): the services' CPU 122 s with C2, 74 s without.
+     * run): the services' CPU 122 s with C2, 74 s without. Nor do its jobs touch every page of their
+     * heap before they start: for the speed layer's 1 GB that is 2 s of CPU at each of the run's
+     * thirty-odd job starts, for a speed that a few thousand events never need.
      */
     private static final Map<String, String> SHORT_LIVED_JVMS = Map.of(
-            "jobs.jvm.options", "-XX:TieredStopAtLevel=1", "services.jvm.options", "-XX:TieredStopAtLevel=1");
+            "jobs.jvm.options", "-XX:TieredStopAtLevel=1 -XX:-AlwaysPreTouch",
+            "services.jvm.options", "-XX:TieredStopAtLevel=1");
 
     /** A new, not yet started instance in its own temporary home on free ports (for every node of its profile). */
     public static Lab newInstance(String prefix, Map<String, String> extraSettings) {
@@ -130,16 +133,25 @@ public final class TestLab implements AutoCloseable {
     }
 
     /**
-     * This JVM's instance, started on first use and stopped when the JVM ends. Not JUnit's root store:
-     * with several test JVMs (forkCount), Surefire runs each test class as a launch of its own, whose
-     * root store is closed after the class, which would start a lab per class.
+     * This JVM's instance, started on first use and stopped when the tests end ({@link TestLabSession}),
+     * or else when the JVM ends. Not JUnit's root store: with several test JVMs (forkCount), Surefire
+     * runs each test class as a launch of its own, whose root store is closed after the class, which
+     * would start a lab per class.
      */
     static synchronized TestLab shared() {
         if (shared == null) {
             shared = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "stop-test-lab"));
+            Runtime.getRuntime().addShutdownHook(new Thread(TestLab::stopShared, "stop-test-lab"));
         }
         return shared;
+    }
+
+    /** Stops this JVM's instance if one was started; once. */
+    static synchronized void stopShared() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
     }
 
     /** Resolves {@code TestLab} parameters with this JVM's one instance. */

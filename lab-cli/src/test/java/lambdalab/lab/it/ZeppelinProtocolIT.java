@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
@@ -44,8 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  * from Zeppelin's API jar), driven over Zeppelin's Thrift protocol by the lab's harness playing Zeppelin's
  * server, against the test lab. The suite builds with -Pzeppelin (`./lab test`); without it the first start
  * packages the group itself (about a minute). One process serves the tests of single calls and then a note,
- * whose test ends by shutting it down (a start costs about 20 s, most of it Spark's); the comparison of
- * course notes starts its own through `lab notebooks run --zeppelin-protocol`.
+ * whose test ends by shutting it down (a start costs about 20 s, most of it Spark's). Every course note
+ * runs over the protocol too, compared with its run in this JVM: {@link NotebooksIT}.
  */
 @ExtendWith(TestLab.Extension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -164,69 +163,8 @@ class ZeppelinProtocolIT {
         assertThat(portOpen(process.address().getPort())).as("its Thrift port is closed").isFalse();
     }
 
-    /**
-     * Course notes run in this JVM, then over the protocol, compared paragraph by paragraph (status, tables;
-     * see {@link NoteComparison}).
-     * The course's data is wiped before each run, so both start from the same state (a note need not give
-     * the same tables when run twice: note 01 leaves /lambda behind). Note 01 by default (the short one);
-     * {@code -Dlab.notebooks.compare=all} compares every note, {@code =02,05} those: each costs its run time
-     * twice (README, "What is verified how").
-     */
     @Test
     @Order(4)
-    void courseNotesGiveTheSameStatusesAndTablesBothWays(TestLab testLab) throws Exception {
-        String selected = System.getProperty("lab.notebooks.compare", "01").strip();
-        List<String> notes = selected.equals("all") ? List.of() : Arrays.asList(selected.split("\\s*,\\s*"));
-        Path inProcess = temp.resolve("in-process");
-        Path overProtocol = temp.resolve("zeppelin-protocol");
-
-        testLab.wipeCourseData();
-        LabCli.Run first = runNotes(testLab, notes, "--out", inProcess.toString());
-        testLab.wipeCourseData();
-        LabCli.Run second = runNotes(testLab, notes, "--zeppelin-protocol", "--out", overProtocol.toString());
-
-        assertThat(first.exitCode()).as(first.output()).isZero();
-        assertThat(second.exitCode()).as(second.output()).isZero();
-        List<Path> executed;
-        try (Stream<Path> files = Files.list(inProcess)) {
-            executed = files.filter(file -> file.toString().endsWith(".zpln")).sorted().toList();
-        }
-        assertThat(executed).as("executed notes").hasSizeGreaterThanOrEqualTo(notes.isEmpty() ? 9 : notes.size());
-        List<String> differences = new ArrayList<>();
-        for (Path note : executed) {
-            NoteComparison.compare(note.getFileName().toString(), NoteFile.read(note),
-                    NoteFile.read(overProtocol.resolve(note.getFileName())))
-                    .forEach(difference -> differences.add(note.getFileName() + ": " + difference));
-        }
-        assertThat(differences).as("paragraphs that differ in status or tables").isEmpty();
-        long tables = executed.stream().mapToLong(note -> tableParagraphs(note, false)).sum();
-        long runDependent = executed.stream().mapToLong(note -> tableParagraphs(note, true)).sum();
-        System.out.println("Compared " + executed.size() + " note(s) both ways: every paragraph's status, and the "
-                + "tables of " + tables + " paragraphs (" + runDependent + " more show tables that depend on the run).");
-    }
-
-    /** How many paragraphs of an executed note show a table, run-dependent ones or the others. */
-    private static long tableParagraphs(Path executed, boolean runDependent) {
-        String file = executed.getFileName().toString();
-        try {
-            return NoteFile.read(executed).paragraphs().stream()
-                    .filter(paragraph -> NoteComparison.runDependent(file, paragraph.path("title").asText("")) == runDependent)
-                    .filter(paragraph -> paragraph.path("results").path("msg").findValuesAsText("type").contains("TABLE"))
-                    .count();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static LabCli.Run runNotes(TestLab testLab, List<String> notes, String... options) {
-        List<String> args = new ArrayList<>(List.of("notebooks", "run"));
-        args.addAll(Arrays.asList(options));
-        args.addAll(notes);
-        return LabCli.run(testLab.lab(), args.toArray(String[]::new));
-    }
-
-    @Test
-    @Order(5)
     void thePackagedGroupBundlesNoneOfZeppelinsOwnClasses() throws IOException {
         PackagedGroup packaged = PackagedGroup.in(RepoLayout.fromSystemProperty().root());
         try (ZipFile jar = new ZipFile(packaged.groupJar().toFile());
