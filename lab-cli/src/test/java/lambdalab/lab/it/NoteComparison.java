@@ -32,7 +32,10 @@ final class NoteComparison {
                     "Kafka offsets, which go on from the topic's earlier records"),
             new RunDependent("09", "A few records", "readings in buckets of the wall clock"),
             new RunDependent("09", "The speed layer against the truth", "readings in buckets of the wall clock"),
-            new RunDependent("09", "One second, averaged two ways", "readings in buckets of the wall clock"));
+            new RunDependent("09", "One second, averaged two ways", "readings in buckets of the wall clock"),
+            new RunDependent("11", "A day of the note's own, and the checkpoint folder",
+                    "Spark's checkpoint files, named by batch time and random ids, and their sizes"),
+            new RunDependent("11", "How big the state is, per group", "the sizes of the state Spark checkpointed last"));
 
     private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile(
             "(\\d{4}-\\d\\d-\\d\\d[T ])?\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(Z|[+-]\\d\\d:?\\d\\d)?");
