@@ -47,7 +47,7 @@ class ServiceModuleTest {
     @Test
     void everyServiceTakesTheServicesJvmOptionsSetting() {
         LabServices all = LabServices.of(settings(Map.of("services.jvm.options",
-                " -XX:TieredStopAtLevel=1   -XX:+UseSerialGC ")), repo());
+                " -XX:TieredStopAtLevel=1   -XX:+UseSerialGC ")), RepoLayout.fromSystemProperty());
         for (LabService service : all.all()) {
             assertThat(service.command()).as(service.name()).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
                     .doesNotContain("", " ");
@@ -57,7 +57,7 @@ class ServiceModuleTest {
     /** The first start formats in the service's own JVM; once the storage exists, the plain main runs. */
     @Test
     void kafkaAndTheNameNodeFormatTheirStorageInTheirOwnJvmOnTheFirstStartOnly() throws IOException {
-        LabServices all = LabServices.of(settings(Map.of()), repo());
+        LabServices all = LabServices.of(settings(Map.of()), RepoLayout.fromSystemProperty());
         KafkaService kafka = all.kafka();
         NameNodeService nameNode = all.nameNode();
         kafka.prepare();
@@ -77,7 +77,7 @@ class ServiceModuleTest {
     @Test
     void theShippedServiceModulesRenderCompletely() {
         LabSettings settings = settings(Map.of());
-        LabServices all = LabServices.of(settings, repo());
+        LabServices all = LabServices.of(settings, RepoLayout.fromSystemProperty());
         for (LabService service : all.all()) {
             service.prepare(); // renders every template (Kafka and the NameNode format in their own JVM, see above)
             assertThat(service.command()).contains("-Dlambdalab.service=" + service.name());
@@ -90,10 +90,5 @@ class ServiceModuleTest {
 
     private LabSettings settings(Map<String, String> overrides) {
         return LabSettings.load(dir, Map.of(), overrides);
-    }
-
-    /** The repository under test, whose services/ modules the build has resolved. */
-    private static RepoLayout repo() {
-        return new RepoLayout(Path.of(System.getProperty("lab.repo")));
     }
 }
