@@ -3,11 +3,17 @@ package lambdalab.lab.service;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Application class-data sharing for a lab JVM (JDK 17 dynamic archives): the first run that stops
@@ -20,8 +26,21 @@ import java.util.List;
  * instead of being refused an outdated one; older archives of the same JVM are then deleted. A run
  * writes to {@code .new} and the next start promotes it, so a killed JVM never leaves a half-written
  * archive in use (the JVM also validates an archive and ignores one that does not fit).
+ *
+ * <p>A JVM whose stop should stay quick (a job a learner stops and starts) lists the classes it loads
+ * instead, and another JVM writes the archive from that list while it runs ({@link #optionsListingClasses},
+ * {@link #dumpFromClassList}). Measured on the speed layer: written at its exit, the archive made the
+ * first stop take 12 to 18 s instead of about 1 s; this one also starts it sooner (ready in 5.7-5.9 s
+ * against 6.5-6.9 s), at about 23 s of CPU beside the job.
  */
 public final class ClassDataSharing {
+
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final Duration DUMP_TIMEOUT = Duration.ofMinutes(5);
+    /** The archives a thread of this JVM is writing now. */
+    private static final Set<Path> DUMPING = ConcurrentHashMap.newKeySet();
+    /** The dump lists every class it cannot archive (old bytecode, signed jars): only errors matter. */
+    private static final String ERRORS_ONLY = "-Xlog:cds*=error";
 
     private final Path dir;
     private final String name;
@@ -55,12 +74,85 @@ public final class ClassDataSharing {
         return classpath.stream().allMatch(entry -> entry.endsWith(".jar"));
     }
 
+    /** Whether the archive exists (then JVMs of it map it). */
+    public boolean exists() {
+        return Files.isRegularFile(archive);
+    }
+
     /** JVM options that map the archive, or write it at exit when there is none yet. */
     public List<String> options() {
-        // the dump lists every class it cannot archive (old bytecode, signed jars): only errors matter
         return Files.isRegularFile(archive)
-                ? List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=error")
-                : List.of("-XX:ArchiveClassesAtExit=" + pending, "-Xlog:cds*=error");
+                ? List.of("-XX:SharedArchiveFile=" + archive, ERRORS_ONLY)
+                : List.of("-XX:ArchiveClassesAtExit=" + pending, ERRORS_ONLY);
+    }
+
+    /**
+     * JVM options that map the archive or, when there is none yet, list the classes the JVM loads in
+     * {@code classList}, from which {@link #dumpFromClassList} writes the archive while it runs.
+     */
+    public List<String> optionsListingClasses(Path classList) {
+        return exists() ? options() : List.of("-XX:DumpLoadedClassList=" + classList);
+    }
+
+    /**
+     * Writes the archive from the classes a running JVM has listed so far ({@link #optionsListingClasses}):
+     * a JVM of its own ({@code java -Xshare:dump}, with the listing JVM's options and classpath) loads
+     * and links them, so the running one neither pauses nor takes longer to stop. Written under a name
+     * of its own and then renamed: a JVM starting meanwhile never maps half a file. One dump at a time
+     * per archive in this JVM. Returns whether the archive exists afterwards.
+     */
+    public boolean dumpFromClassList(Path classList, List<String> jvmOptions, List<String> classpath) {
+        if (exists()) {
+            return true; // another JVM made from the same jars wrote it
+        }
+        if (!DUMPING.add(archive)) {
+            return false;
+        }
+        String own = archive.getFileName() + "." + ProcessHandle.current().pid() + ".";
+        Path listed = archive.resolveSibling(own + "classlist");
+        Path partial = archive.resolveSibling(own + "part");
+        try {
+            copyCompleteLines(classList, listed);
+            List<String> command = new ArrayList<>(List.of(JAVA));
+            // the dump loads classes, it needs no heap of the listing JVM's size
+            jvmOptions.stream().filter(option -> !option.startsWith("-Xms") && !option.startsWith("-Xmx")
+                    && !option.equals("-XX:+AlwaysPreTouch")).forEach(command::add);
+            command.addAll(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + listed,
+                    "-XX:SharedArchiveFile=" + partial, ERRORS_ONLY, "-cp", String.join(File.pathSeparator, classpath)));
+            Process dump = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!dump.waitFor(DUMP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                dump.destroyForcibly();
+                return false;
+            }
+            if (dump.exitValue() == 0 && Files.isRegularFile(partial) && Files.size(partial) > 0) {
+                Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return exists();
+        } catch (IOException e) {
+            return false; // no archive: the next start lists its classes again
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            deleteQuietly(listed);
+            deleteQuietly(partial);
+            DUMPING.remove(archive);
+        }
+    }
+
+    /** The list as far as its last complete line: the listing JVM may be writing the next one. */
+    private static void copyCompleteLines(Path classList, Path copy) throws IOException {
+        String listed = Files.readString(classList, StandardCharsets.UTF_8);
+        Files.writeString(copy, listed.substring(0, listed.lastIndexOf('\n') + 1), StandardCharsets.UTF_8);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a leftover part is deleted by the next start's clean-up
+        }
     }
 
     /** Makes the archive a previous run wrote the one in use, and drops outdated ones. */
@@ -79,13 +171,29 @@ public final class ClassDataSharing {
     private void deleteOutdated() throws IOException {
         try (DirectoryStream<Path> archives = Files.newDirectoryStream(dir, name + "-*.jsa*")) {
             for (Path other : archives) {
-                boolean current = other.equals(archive) || other.equals(pending);
+                boolean current = other.equals(archive) || other.equals(pending) || beingWritten(other);
                 // "kafka-*" must not match the archives of kafka's tools ("kafka-kafka.tools...-*")
                 boolean sameJvm = other.getFileName().toString().substring(name.length() + 1).matches("[0-9a-f]+\\.jsa.*");
                 if (!current && sameJvm) {
                     Files.deleteIfExists(other);
                 }
             }
+        }
+    }
+
+    /** A file of this archive's dump that a running JVM is writing now ({@link #dumpFromClassList}). */
+    private boolean beingWritten(Path file) {
+        String name = file.getFileName().toString();
+        String prefix = archive.getFileName() + ".";
+        int end = name.lastIndexOf('.');
+        if (!name.startsWith(prefix) || end <= prefix.length()) {
+            return false;
+        }
+        try {
+            long pid = Long.parseLong(name.substring(prefix.length(), end));
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 }

@@ -37,6 +37,12 @@ public final class KappaJobService extends SparkJobService {
         return version.jobName();
     }
 
+    /** Every version runs the same job on the same jars: one class archive for all of them. */
+    @Override
+    protected String archiveName() {
+        return "kappa";
+    }
+
     @Override
     public String controlCommand() {
         return "./lab kappa";

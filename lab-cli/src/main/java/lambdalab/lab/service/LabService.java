@@ -79,6 +79,10 @@ public abstract class LabService {
     /** A real request to the service (not just an open port). */
     public abstract Health checkReady();
 
+    /** Called by the supervisor each time a start of it became ready, with its process; must not block. */
+    public void afterReady(ProcessHandle process) {
+    }
+
     /** How long a start may take before it counts as failed. */
     public Duration startTimeout() {
         return Duration.ofSeconds(settings.seconds("ready.timeout.seconds"));

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +15,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import lambdalab.lab.settings.LabSettings;
 import lambdalab.lab.supervisor.PidFile;
+import lambdalab.lab.system.Pause;
 
 /**
  * A Spark Streaming job run by the supervisor on demand (the speed layer, the Lambda+ speed job): it
@@ -28,6 +31,8 @@ public abstract class SparkJobService extends LabService {
      * replays state before the job says it runs: at least five minutes.
      */
     private static final Duration MIN_START_TIMEOUT = Duration.ofMinutes(5);
+    /** A ready job's class archive is written after its first batches, so it holds their classes too. */
+    private static final Duration ARCHIVE_AFTER = Duration.ofSeconds(10);
 
     protected SparkJobService(LabSettings settings) {
         super(settings);
@@ -61,13 +66,34 @@ public abstract class SparkJobService extends LabService {
 
     /**
      * Spark's module flags, a fixed pre-touched heap (Spark ran about half as fast without one here),
-     * and the class archive's options.
+     * and the class archive's options: a job without one yet lists the classes it loads, for the
+     * archive written beside it, not at its stop (see {@link ClassDataSharing}).
      */
     @Override
     protected List<String> jvmOptions() {
         List<String> options = new ArrayList<>(baseJvmOptions());
-        classDataSharing().ifPresent(archive -> options.addAll(archive.options()));
+        classDataSharing().ifPresent(archive -> options.addAll(archive.optionsListingClasses(classList())));
         return options;
+    }
+
+    /** The classes a job started without a class archive loads, for the archive. */
+    private Path classList() {
+        return settings.tmpDir().resolve(name() + "-classes.lst");
+    }
+
+    /** A job started without a class archive has one written, in the background, a few seconds after it is ready. */
+    @Override
+    public void afterReady(ProcessHandle process) {
+        classDataSharing().filter(archive -> !archive.exists()).ifPresent(archive -> {
+            Thread dump = new Thread(() -> {
+                Pause.of(ARCHIVE_AFTER);
+                if (process.isAlive() && archive.dumpFromClassList(classList(), baseJvmOptions(), classpath())) {
+                    deleteQuietly(classList());
+                }
+            }, name() + "-class-archive");
+            dump.setDaemon(true);
+            dump.start();
+        });
     }
 
     private List<String> baseJvmOptions() {
@@ -89,7 +115,20 @@ public abstract class SparkJobService extends LabService {
             return Optional.empty();
         }
         String key = String.join(" ", baseJvmOptions()) + mainClass() + ClassDataSharing.describe(classpath);
-        return Optional.of(new ClassDataSharing(settings.home().resolve("cds"), name(), key));
+        return Optional.of(new ClassDataSharing(settings.home().resolve("cds"), archiveName(), key));
+    }
+
+    /** The name of the job's class archive: jobs of one main class on the same jars can share one. */
+    protected String archiveName() {
+        return name();
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the next start without an archive writes it anew
+        }
     }
 
     /** The setting {@code jobs.jvm.options}, split into options. */

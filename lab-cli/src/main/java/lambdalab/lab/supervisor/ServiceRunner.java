@@ -102,6 +102,7 @@ final class ServiceRunner implements Runnable {
         update(status.started(process.pid(), Instant.now()));
         boolean ready = awaitReady(logOffset);
         if (ready) {
+            service.afterReady(process.toHandle());
             waitForExit();
         }
         if (!stopping && status.state() != ServiceState.FAILED) {
