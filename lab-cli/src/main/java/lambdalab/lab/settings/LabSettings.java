@@ -76,8 +76,9 @@ public final class LabSettings {
             new Definition("spark.executor.memory", "512m", "heap of each executor of a job submitted to the Spark "
                     + "cluster (a worker runs as many as spark.worker.memory holds)"),
             new Definition("spark.log.level", "INFO", "log level of the Spark master and workers (executors: WARN)"),
-            new Definition("class.sharing", "true", "archive each lab JVM's loaded classes on its first clean stop and "
-                    + "map them on later starts (faster restarts; archives in $LAB_HOME/cds)"),
+            new Definition("class.sharing", "true", "archive each lab JVM's loaded classes (a service's on its first clean "
+                    + "stop, a Spark job's beside it once it runs) and map them on later starts (faster restarts; "
+                    + "archives in $LAB_HOME/cds)"),
             new Definition("ready.timeout.seconds", "180", "how long `lab up` waits for every service to be ready"),
             new Definition("stop.timeout.seconds", "30", "how long a service gets to stop gracefully before it is killed"),
             new Definition("jobs.jvm.options", "", "extra JVM options of the lab's Spark jobs (stream, plus-speed, "
