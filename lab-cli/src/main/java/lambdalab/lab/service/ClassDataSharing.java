@@ -39,6 +39,8 @@ public final class ClassDataSharing {
     private static final Duration DUMP_TIMEOUT = Duration.ofMinutes(5);
     /** The archives a thread of this JVM is writing now. */
     private static final Set<Path> DUMPING = ConcurrentHashMap.newKeySet();
+    /** Their dumping JVMs, which a stopping lab ends ({@link #stopDumps()}). */
+    private static final Set<Process> DUMPERS = ConcurrentHashMap.newKeySet();
     /** The dump lists every class it cannot archive (old bytecode, signed jars): only errors matter. */
     private static final String ERRORS_ONLY = "-Xlog:cds*=error";
 
@@ -121,7 +123,10 @@ public final class ClassDataSharing {
                     "-XX:SharedArchiveFile=" + partial, ERRORS_ONLY, "-cp", String.join(File.pathSeparator, classpath)));
             Process dump = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!dump.waitFor(DUMP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            DUMPERS.add(dump);
+            boolean done = dump.waitFor(DUMP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            DUMPERS.remove(dump);
+            if (!done) {
                 dump.destroyForcibly();
                 return false;
             }
@@ -138,6 +143,22 @@ public final class ClassDataSharing {
             deleteQuietly(listed);
             deleteQuietly(partial);
             DUMPING.remove(archive);
+        }
+    }
+
+    /**
+     * Ends the dumps this JVM runs (when the lab stops, after its jobs: a dump outliving the lab would
+     * be a process of it left running); their archives are written by a later run of their JVMs.
+     */
+    public static void stopDumps() {
+        for (Process dump : DUMPERS) {
+            dump.destroyForcibly();
+            try {
+                dump.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

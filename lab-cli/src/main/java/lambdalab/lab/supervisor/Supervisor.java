@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import lambdalab.lab.service.ClassDataSharing;
 import lambdalab.lab.service.LabService;
 import lambdalab.lab.settings.LabSettings;
 
@@ -78,8 +79,8 @@ public final class Supervisor {
     }
 
     /**
-     * Stops the jobs first (a job finishing its micro-batch still needs Kafka, HDFS and Cassandra),
-     * then every service (all at once, each gracefully then by force), and removes the PID files.
+     * Stops the jobs first (a job finishing its micro-batch still needs Kafka, HDFS and Cassandra)
+     * and any class archive being written for one, then every service (all at once, each gracefully then by force), and removes the PID files.
      */
     public void stop() {
         if (!stopRequested.compareAndSet(false, true)) {
@@ -87,6 +88,7 @@ public final class Supervisor {
             return;
         }
         jobs.stop();
+        ClassDataSharing.stopDumps();
         List<Thread> stoppers = new ArrayList<>();
         for (ServiceRunner runner : runners.values()) {
             Thread stopper = new Thread(runner::stop, "stop-" + runner.status().name());
