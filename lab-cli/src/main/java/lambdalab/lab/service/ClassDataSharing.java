@@ -83,7 +83,7 @@ public final class ClassDataSharing {
 
     /** JVM options that map the archive, or write it at exit when there is none yet. */
     public List<String> options() {
-        return Files.isRegularFile(archive)
+        return exists()
                 ? List.of("-XX:SharedArchiveFile=" + archive, ERRORS_ONLY)
                 : List.of("-XX:ArchiveClassesAtExit=" + pending, ERRORS_ONLY);
     }
@@ -101,12 +101,19 @@ public final class ClassDataSharing {
      * a JVM of its own ({@code java -Xshare:dump}, with the listing JVM's options and classpath) loads
      * and links them, so the running one neither pauses nor takes longer to stop. Written under a name
      * of its own and then renamed: a JVM starting meanwhile never maps half a file. One dump at a time
-     * per archive in this JVM. Returns whether the archive exists afterwards.
+     * per archive in this JVM. Returns whether the archive exists afterwards; the list, no longer
+     * needed then, is deleted.
      */
     public boolean dumpFromClassList(Path classList, List<String> jvmOptions, List<String> classpath) {
-        if (exists()) {
-            return true; // another JVM made from the same jars wrote it
+        // exists already: another JVM made from the same jars wrote it
+        boolean written = exists() || dump(classList, jvmOptions, classpath);
+        if (written) {
+            deleteQuietly(classList);
         }
+        return written;
+    }
+
+    private boolean dump(Path classList, List<String> jvmOptions, List<String> classpath) {
         if (!DUMPING.add(archive)) {
             return false;
         }
@@ -172,7 +179,7 @@ public final class ClassDataSharing {
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
-            // a leftover part is deleted by the next start's clean-up
+            // a leftover part is deleted by the next start's clean-up, a list rewritten by the next listing JVM
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,8 +86,8 @@ public abstract class SparkJobService extends LabService {
         classDataSharing().filter(archive -> !archive.exists()).ifPresent(archive -> {
             Thread dump = new Thread(() -> {
                 Pause.of(ARCHIVE_AFTER);
-                if (process.isAlive() && archive.dumpFromClassList(classList(), baseJvmOptions(), classpath())) {
-                    deleteQuietly(classList());
+                if (process.isAlive()) {
+                    archive.dumpFromClassList(classList(), baseJvmOptions(), classpath());
                 }
             }, name() + "-class-archive");
             dump.setDaemon(true);
@@ -121,14 +120,6 @@ public abstract class SparkJobService extends LabService {
     /** The name of the job's class archive: jobs of one main class on the same jars can share one. */
     protected String archiveName() {
         return name();
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // the next start without an archive writes it anew
-        }
     }
 
     /** The setting {@code jobs.jvm.options}, split into options. */

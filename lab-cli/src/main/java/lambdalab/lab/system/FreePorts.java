@@ -1,7 +1,6 @@
 package lambdalab.lab.system;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -87,13 +86,7 @@ public final class FreePorts {
                 overrides.put(key, Integer.toString(socket.getLocalPort()));
             }
         } finally {
-            for (ServerSocket socket : held) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // closing a probe socket cannot lose anything
-                }
-            }
+            held.forEach(FreePorts::closeQuietly);
         }
         return overrides;
     }
@@ -101,19 +94,26 @@ public final class FreePorts {
     private static ServerSocket bindSomewhereIn(int lowest, int highest) {
         for (int attempt = 0; attempt < 1000; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(lowest, highest + 1);
+            ServerSocket socket = null;
             try {
-                ServerSocket socket = new ServerSocket();
-                try {
-                    socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-                    return socket;
-                } catch (IOException taken) {
-                    socket.close();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot open a socket to find free ports", e);
+                socket = new ServerSocket();
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                return socket;
+            } catch (IOException taken) {
+                closeQuietly(socket); // taken: try another
             }
         }
         throw new IllegalStateException("No free port found between " + lowest + " and " + highest);
+    }
+
+    private static void closeQuietly(ServerSocket socket) {
+        try {
+            if (socket != null) {
+                socket.close();
+            }
+        } catch (IOException ignored) {
+            // closing a probe socket cannot lose anything
+        }
     }
 
     /** The first port of the kernel's ephemeral range (Linux), else its default. */
