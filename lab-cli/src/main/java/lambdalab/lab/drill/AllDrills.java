@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * {@code lab drill all}: the single-node drills one after the other, each with its own table, then
- * one summary, with one Spark session for their checks. The soak drill is not among them: it runs
+ * one summary, with one Spark session for their batch runs. The soak drill is not among them: it runs
  * half an hour, and its DataNode and Cassandra restarts are covered by service-restart's; it is a
  * command of its own.
  */

@@ -5,8 +5,8 @@ import lambdalab.course.spark.LabSpark;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The local Spark session of the drills' checks (raw rows, batch runs), started on first use: it
- * takes seconds, so `lab drill all` starts it once for every drill. Its owner closes it.
+ * The local Spark session of the drills' batch runs, started on first use: it takes seconds, so
+ * `lab drill all` starts it once for every drill. Its owner closes it.
  */
 final class DrillSpark implements AutoCloseable {
 

@@ -1,6 +1,8 @@
 package lambdalab.lab.drill;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,15 +24,13 @@ import lambdalab.course.serving.ViewRow;
 import lambdalab.course.spark.LabSpark;
 import lambdalab.course.views.LambdaSchema;
 import lambdalab.course.views.TruthComparison;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * A drill's checks of what the lab holds for the drill's hours against the generator's truth: the
  * speed layer's own views, what the serving layer answers, the raw dataset (one row per event), and
  * a batch run over those hours. Counts must be equal; visitors within the sketch's error. Each
- * check is a step of the drill's table; Spark starts only for the checks that need it.
+ * check is a step of the drill's table; Spark starts only for the batch run, the one check that needs it.
  */
 final class ViewsVersusTruth {
 
@@ -98,12 +98,15 @@ final class ViewsVersusTruth {
                     String.format(Locale.ROOT, "no raw files of %s in the drill's hours for %,d events", topic, events));
             return events == 0;
         }
-        Dataset<Row> raw = snapshot.get().stored(spark(), topic, drillHours);
-        long rows = raw.count();
-        long distinct = raw.select(RawEvents.KAFKA_PARTITION, RawEvents.KAFKA_OFFSET).distinct().count();
-        boolean exact = rows == events && distinct == events;
-        table.step("raw rows vs events", exact ? "EQUAL" : "DIFFERENT",
-                String.format(Locale.ROOT, "%,d rows (%,d distinct offsets) for %,d events", rows, distinct, events));
+        RawSnapshot.StoredPositions stored;
+        try {
+            stored = snapshot.get().positions(LabSpark.hadoopConfiguration(endpoints), topic, drillHours);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the raw files of " + topic + ": " + e.getMessage(), e);
+        }
+        boolean exact = stored.rows() == events && stored.distinct() == events;
+        table.step("raw rows vs events", exact ? "EQUAL" : "DIFFERENT", String.format(Locale.ROOT,
+                "%,d rows (%,d distinct offsets) for %,d events", stored.rows(), stored.distinct(), events));
         return exact;
     }
 

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The short forms of the single-node drills, run once as `lab drill all --short`: one start of the
- * speed layer and one Spark session for the checks, shared by the five drills (apart, each would
- * start both again), and no restart of the job only to undo a drill's arguments (the stop after
+ * speed layer, shared by the five drills (apart, each would start it again), and no restart of the job only to undo a drill's arguments (the stop after
  * the drills does it; `lab drill upgrade` and `lost-messages` on their own restart the job). Each
  * test then reads its drill's part of the output: the verdicts the drill printed, which are its own
  * checks against the truth.

@@ -27,6 +27,13 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.api.ReadSupport;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.MessageType;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -225,6 +232,46 @@ public final class RawSnapshot {
         } finally {
             spark.conf().set(threshold, before);
         }
+    }
+
+    /**
+     * How many rows the snapshot's files of {@code source} in {@code hours} hold, and how many distinct
+     * Kafka positions (topic, partition folder, offset) among them: a check that every event is stored once,
+     * read straight from the files' offset column, without the seconds a Spark session takes to start.
+     * Rows without an offset (events loaded without Kafka) count as rows only.
+     */
+    public StoredPositions positions(Configuration conf, String source, LongPredicate hours) throws IOException {
+        long rows = 0;
+        Set<List<Object>> distinct = new HashSet<>();
+        for (RawFile file : files.stream().filter(file -> selected(file, source, hours)).toList()) {
+            Path path = new Path(file.path());
+            MessageType schema;
+            try (ParquetFileReader footer = ParquetFileReader.open(HadoopInputFile.fromPath(path, conf))) {
+                schema = footer.getFileMetaData().getSchema();
+                if (!schema.containsField(RawEvents.KAFKA_OFFSET)) {
+                    rows += footer.getRecordCount();
+                    continue;
+                }
+            }
+            // the offset column alone, as the file declares it (a projection must match its repetition)
+            Configuration offsetsOnly = new Configuration(conf);
+            offsetsOnly.set(ReadSupport.PARQUET_READ_SCHEMA,
+                    new MessageType(schema.getName(), schema.getType(RawEvents.KAFKA_OFFSET)).toString());
+            try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), path)
+                    .withConf(offsetsOnly).build()) {
+                for (Group row = reader.read(); row != null; row = reader.read()) {
+                    rows++;
+                    if (row.getFieldRepetitionCount(RawEvents.KAFKA_OFFSET) > 0) {
+                        distinct.add(List.of(file.source(), file.partition(), row.getLong(RawEvents.KAFKA_OFFSET, 0)));
+                    }
+                }
+            }
+        }
+        return new StoredPositions(rows, distinct.size());
+    }
+
+    /** What {@link #positions} found: rows, and distinct Kafka positions among them. */
+    public record StoredPositions(long rows, long distinct) {
     }
 
     private static boolean selected(RawFile file, String source, LongPredicate hours) {

@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import lambdalab.course.clickstream.ClickEvent;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,6 +141,42 @@ class RawSnapshotTest {
         assertThatThrownBy(() -> RawSnapshot.list(new Configuration(), tsv.toUri().toString()))
                 .isInstanceOf(MissingInputException.class).hasMessageContaining("holds no raw events (Parquet files)")
                 .hasMessageContaining("part-00000.tsv").hasMessageContaining("--tsv");
+    }
+
+    @Test
+    void positionsCountTheRowsAndTheDistinctKafkaPositionsOfTheSelectedFilesOnly() throws IOException {
+        // partition 0 has offset 3 twice (a replay's duplicate); partition 1's offsets 0-1 and topic u's
+        // offset 0 repeat partition 0's numbers, which are other events; u and a later hour are not selected
+        writeOffsets("t", 0, 0, "batch-0-4-0.parquet", 0, 1, 2, 3);
+        writeOffsets("t", 0, 0, "batch-3-5-0.parquet", 3, 4);
+        writeOffsets("t", 1, 0, "batch-0-2-0.parquet", 0, 1);
+        writeOffsets("t", 0, 1, "batch-5-6-0.parquet", 5);
+        writeOffsets("u", 0, 0, "batch-0-1-0.parquet", 0);
+
+        RawSnapshot snapshot = RawSnapshot.list(new Configuration(), dir.toUri().toString());
+
+        assertThat(snapshot.positions(new Configuration(), "t", hour -> hour == H0))
+                .isEqualTo(new RawSnapshot.StoredPositions(8, 7));
+        assertThat(snapshot.positions(new Configuration(), null, hour -> true))
+                .isEqualTo(new RawSnapshot.StoredPositions(10, 9));
+    }
+
+    /** A speed layer's file of {@code offsets} in the topic's partition and hour folder. */
+    private void writeOffsets(String topic, int partition, int hour, String name, long... offsets) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("topic=" + topic + "/kafka_partition=" + partition
+                + "/timestamp_hour=" + (H0 + hour * HOUR)));
+        SimpleGroupFactory rows = new SimpleGroupFactory(RawEvents.STREAM_FILE_SCHEMA);
+        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(
+                new org.apache.hadoop.fs.Path(folder.resolve(name).toUri())).withType(RawEvents.STREAM_FILE_SCHEMA).build()) {
+            for (long offset : offsets) {
+                Group row = rows.newGroup().append(EventColumns.TIMESTAMP_MS, H0 + hour * HOUR);
+                for (String column : List.of(EventColumns.REFERRER, EventColumns.ACTION, EventColumns.PREV_PAGE,
+                        EventColumns.VISITOR, EventColumns.PAGE, EventColumns.PRODUCT)) {
+                    row.append(column, "x");
+                }
+                writer.write(row.append(RawEvents.KAFKA_OFFSET, offset));
+            }
+        }
     }
 
     private static String file(String topic, int partition, int hour, long from, long until) {
