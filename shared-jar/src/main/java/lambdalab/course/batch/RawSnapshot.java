@@ -20,6 +20,10 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -59,6 +63,8 @@ public final class RawSnapshot {
 
     private static final String HOUR_FOLDER = EventColumns.TIMESTAMP_HOUR + "=";
     private static final String TOPIC_FOLDER = RawEvents.TOPIC + "=";
+    /** Files {@link #positions} reads at once: each costs a few round trips to HDFS and little CPU. */
+    private static final int POSITION_READERS = 8;
 
     /**
      * One file of the dataset.
@@ -236,38 +242,67 @@ public final class RawSnapshot {
 
     /**
      * How many rows the snapshot's files of {@code source} in {@code hours} hold, and how many distinct
-     * Kafka positions (topic, partition folder, offset) among them: a check that every event is stored once,
-     * read straight from the files' offset column, without the seconds a Spark session takes to start.
-     * Rows without an offset (events loaded without Kafka) count as rows only.
+     * Kafka positions (topic, partition folder, offset) among them: a check that every event is stored
+     * once, read straight from the files' offset column, without the seconds a Spark session takes to
+     * start. Rows without an offset (events loaded without Kafka) count as rows only.
      */
     public StoredPositions positions(Configuration conf, String source, LongPredicate hours) throws IOException {
-        long rows = 0;
-        Set<List<Object>> distinct = new HashSet<>();
-        for (RawFile file : files.stream().filter(file -> selected(file, source, hours)).toList()) {
-            Path path = new Path(file.path());
-            MessageType schema;
-            try (ParquetFileReader footer = ParquetFileReader.open(HadoopInputFile.fromPath(path, conf))) {
-                schema = footer.getFileMetaData().getSchema();
-                if (!schema.containsField(RawEvents.KAFKA_OFFSET)) {
-                    rows += footer.getRecordCount();
-                    continue;
+        List<RawFile> selected = files.stream().filter(file -> selected(file, source, hours)).toList();
+        ExecutorService readers = Executors.newFixedThreadPool(POSITION_READERS);
+        try {
+            List<Future<FileOffsets>> reads = new ArrayList<>();
+            for (RawFile file : selected) {
+                reads.add(readers.submit(() -> offsets(file, conf)));
+            }
+            long rows = 0;
+            Set<List<Object>> distinct = new HashSet<>();
+            for (int i = 0; i < reads.size(); i++) {
+                FileOffsets read = reads.get(i).get();
+                rows += read.rows();
+                for (long offset : read.offsets()) {
+                    distinct.add(List.of(selected.get(i).source(), selected.get(i).partition(), offset));
                 }
             }
-            // the offset column alone, as the file declares it (a projection must match its repetition)
-            Configuration offsetsOnly = new Configuration(conf);
-            offsetsOnly.set(ReadSupport.PARQUET_READ_SCHEMA,
-                    new MessageType(schema.getName(), schema.getType(RawEvents.KAFKA_OFFSET)).toString());
-            try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), path)
-                    .withConf(offsetsOnly).build()) {
-                for (Group row = reader.read(); row != null; row = reader.read()) {
-                    rows++;
-                    if (row.getFieldRepetitionCount(RawEvents.KAFKA_OFFSET) > 0) {
-                        distinct.add(List.of(file.source(), file.partition(), row.getLong(RawEvents.KAFKA_OFFSET, 0)));
-                    }
+            return new StoredPositions(rows, distinct.size());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the raw files' offsets", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
+    /** One file's rows and the offsets among them. */
+    private record FileOffsets(long rows, long[] offsets) {
+    }
+
+    private static FileOffsets offsets(RawFile file, Configuration conf) throws IOException {
+        Path path = new Path(file.path());
+        MessageType schema;
+        try (ParquetFileReader footer = ParquetFileReader.open(HadoopInputFile.fromPath(path, conf))) {
+            schema = footer.getFileMetaData().getSchema();
+            if (!schema.containsField(RawEvents.KAFKA_OFFSET)) {
+                return new FileOffsets(footer.getRecordCount(), new long[0]);
+            }
+        }
+        // the offset column alone, as the file declares it (a projection must match its repetition)
+        Configuration offsetsOnly = new Configuration(conf);
+        offsetsOnly.set(ReadSupport.PARQUET_READ_SCHEMA,
+                new MessageType(schema.getName(), schema.getType(RawEvents.KAFKA_OFFSET)).toString());
+        long rows = 0;
+        List<Long> offsets = new ArrayList<>();
+        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), path)
+                .withConf(offsetsOnly).build()) {
+            for (Group row = reader.read(); row != null; row = reader.read()) {
+                rows++;
+                if (row.getFieldRepetitionCount(RawEvents.KAFKA_OFFSET) > 0) {
+                    offsets.add(row.getLong(RawEvents.KAFKA_OFFSET, 0));
                 }
             }
         }
-        return new StoredPositions(rows, distinct.size());
+        return new FileOffsets(rows, offsets.stream().mapToLong(Long::longValue).toArray());
     }
 
     /** What {@link #positions} found: rows, and distinct Kafka positions among them. */
