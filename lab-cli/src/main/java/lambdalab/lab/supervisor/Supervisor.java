@@ -80,7 +80,8 @@ public final class Supervisor {
 
     /**
      * Stops the jobs first (a job finishing its micro-batch still needs Kafka, HDFS and Cassandra)
-     * and any class archive being written for one, then every service (all at once, each gracefully then by force), and removes the PID files.
+     * and any class archive being written for one, then every service (all at once, each gracefully
+     * then by force), and removes the PID files.
      */
     public void stop() {
         if (!stopRequested.compareAndSet(false, true)) {

@@ -31,12 +31,14 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.api.ReadSupport;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.MessageType;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -255,12 +257,12 @@ public final class RawSnapshot {
                 reads.add(readers.submit(() -> offsets(file, conf)));
             }
             long rows = 0;
-            Set<List<Object>> distinct = new HashSet<>();
+            Set<Position> distinct = new HashSet<>();
             for (int i = 0; i < reads.size(); i++) {
                 FileOffsets read = reads.get(i).get();
                 rows += read.rows();
                 for (long offset : read.offsets()) {
-                    distinct.add(List.of(selected.get(i).source(), selected.get(i).partition(), offset));
+                    distinct.add(new Position(selected.get(i).source(), selected.get(i).partition(), offset));
                 }
             }
             return new StoredPositions(rows, distinct.size());
@@ -278,31 +280,33 @@ public final class RawSnapshot {
     private record FileOffsets(long rows, long[] offsets) {
     }
 
+    /** Reads the file's footer once, then the offset column alone, row group by row group. */
     private static FileOffsets offsets(RawFile file, Configuration conf) throws IOException {
-        Path path = new Path(file.path());
-        MessageType schema;
-        try (ParquetFileReader footer = ParquetFileReader.open(HadoopInputFile.fromPath(path, conf))) {
-            schema = footer.getFileMetaData().getSchema();
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file.path()), conf))) {
+            MessageType schema = reader.getFileMetaData().getSchema();
             if (!schema.containsField(RawEvents.KAFKA_OFFSET)) {
-                return new FileOffsets(footer.getRecordCount(), new long[0]);
+                return new FileOffsets(reader.getRecordCount(), new long[0]);
             }
-        }
-        // the offset column alone, as the file declares it (a projection must match its repetition)
-        Configuration offsetsOnly = new Configuration(conf);
-        offsetsOnly.set(ReadSupport.PARQUET_READ_SCHEMA,
-                new MessageType(schema.getName(), schema.getType(RawEvents.KAFKA_OFFSET)).toString());
-        long rows = 0;
-        List<Long> offsets = new ArrayList<>();
-        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), path)
-                .withConf(offsetsOnly).build()) {
-            for (Group row = reader.read(); row != null; row = reader.read()) {
-                rows++;
-                if (row.getFieldRepetitionCount(RawEvents.KAFKA_OFFSET) > 0) {
-                    offsets.add(row.getLong(RawEvents.KAFKA_OFFSET, 0));
+            // as the file declares the column: a projection must match its repetition
+            MessageType offsetOnly = new MessageType(schema.getName(), schema.getType(RawEvents.KAFKA_OFFSET));
+            reader.setRequestedSchema(offsetOnly);
+            MessageColumnIO columns = new ColumnIOFactory().getColumnIO(offsetOnly, schema);
+            List<Long> offsets = new ArrayList<>();
+            for (PageReadStore rowGroup = reader.readNextRowGroup(); rowGroup != null; rowGroup = reader.readNextRowGroup()) {
+                RecordReader<Group> rows = columns.getRecordReader(rowGroup, new GroupRecordConverter(offsetOnly));
+                for (long row = 0; row < rowGroup.getRowCount(); row++) {
+                    Group read = rows.read();
+                    if (read.getFieldRepetitionCount(RawEvents.KAFKA_OFFSET) > 0) {
+                        offsets.add(read.getLong(RawEvents.KAFKA_OFFSET, 0));
+                    }
                 }
             }
+            return new FileOffsets(reader.getRecordCount(), offsets.stream().mapToLong(Long::longValue).toArray());
         }
-        return new FileOffsets(rows, offsets.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /** An event's place in Kafka; {@link #positions} counts the distinct ones. */
+    private record Position(String topic, int partition, long offset) {
     }
 
     /** What {@link #positions} found: rows, and distinct Kafka positions among them. */
