@@ -90,7 +90,8 @@ public final class JavaRepl implements AutoCloseable {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         try {
-            JShell shell = JShell.builder().executionEngine(new LocalExecutionControlProvider(), Map.of()).build();
+            JShell shell = JShell.builder().executionEngine(new LocalExecutionControlProvider(), Map.of())
+                    .fileManager(ClassPathListings::new).build();
             for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
                 if (!entry.isBlank()) {
                     shell.addToClasspath(entry);
