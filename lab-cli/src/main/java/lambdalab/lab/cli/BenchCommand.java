@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
         subcommands = {BenchCommand.Startup.class, GenerateBenchmark.class, BatchBenchmark.class, StreamBenchmark.class,
-                PlusBenchmark.class, KappaBenchmark.class, MemoryBenchmark.class,
+                PlusBenchmark.class, KappaBenchmark.class, MemoryBenchmark.class, DemoBenchmark.class,
                 NotebooksBenchmark.class})
 final class BenchCommand implements Runnable {
 

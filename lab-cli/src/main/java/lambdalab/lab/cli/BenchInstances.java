@@ -5,8 +5,10 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
@@ -35,6 +37,17 @@ final class BenchInstances {
         if (!lab.startInBackground(progress, OptionalLong.of(ProcessHandle.current().pid()))) {
             throw new IllegalStateException("the benchmark's lab instance did not start; run with --verbose");
         }
+    }
+
+    /** A `lab` command as a learner runs it (the script: its JVM flags), on the benchmark's instance, its output to {@code log}. */
+    static Process labScript(LabOptions options, Lab lab, Path log, String... command) throws IOException {
+        List<String> line = new ArrayList<>();
+        line.add(options.repo().root().resolve("lab").toString());
+        line.addAll(List.of(command));
+        line.addAll(List.of("--home", lab.settings().home().toString()));
+        lab.settings().overrides().forEach((key, value) -> line.addAll(List.of("--set", key + "=" + value)));
+        return new ProcessBuilder(line).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
     /** Stops the instance and deletes its temporary home with all it holds (data, logs, a benchmark's files). */

@@ -1,15 +1,12 @@
 package lambdalab.lab.cli;
 
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,8 +73,8 @@ final class MemoryBenchmark implements Callable<Integer> {
         Process shell = null;
         try {
             BenchInstances.start(lab, progress);
-            demo = labScript(lab, logs.resolve("bench-demo.log"), "demo", "--rate", Integer.toString(rate));
-            shell = labScript(lab, logs.resolve("bench-shell.log"), "shell");
+            demo = BenchInstances.labScript(options, lab, logs.resolve("bench-demo.log"), "demo", "--rate", Integer.toString(rate));
+            shell = BenchInstances.labScript(options, lab, logs.resolve("bench-shell.log"), "shell");
             Writer snippets = new OutputStreamWriter(shell.getOutputStream(), StandardCharsets.UTF_8);
             Instant end = Instant.now().plus(length);
             Instant nextQuery = Instant.now().plus(QUERY_EVERY);
@@ -107,17 +104,6 @@ final class MemoryBenchmark implements Callable<Integer> {
         return 0;
     }
 
-    /** A `lab` command as a learner runs it (the script: its JVM flags), on the benchmark's instance. */
-    private Process labScript(Lab lab, Path log, String... command) throws IOException {
-        List<String> line = new ArrayList<>();
-        line.add(options.repo().root().resolve("lab").toString());
-        line.addAll(List.of(command));
-        line.addAll(List.of("--home", lab.settings().home().toString()));
-        lab.settings().overrides().forEach((key, value) -> line.addAll(List.of("--set", key + "=" + value)));
-        return new ProcessBuilder(line).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-    }
-
     /** RSS per process: the supervisor's tree (services, speed layer), the demo's and the shell's. */
     private static Map<String, Long> sample(Lab lab, Process demo, Process shell) {
         Map<String, Long> bytes = new TreeMap<>();
@@ -131,7 +117,7 @@ final class MemoryBenchmark implements Callable<Integer> {
 
     /** A process's role, from its command line: a service's marker, or the `lab` command it runs. */
     private static String name(ProcessHandle process) {
-        String command = commandLine(process);
+        String command = LabProcesses.commandLine(process);
         int marker = command.indexOf(LabService.SERVICE_MARKER);
         if (marker >= 0) {
             return command.substring(marker + LabService.SERVICE_MARKER.length()).split("\\s+")[0];
@@ -142,16 +128,6 @@ final class MemoryBenchmark implements Callable<Integer> {
             }
         }
         return "other (" + process.info().command().map(c -> Path.of(c).getFileName().toString()).orElse("?") + ")";
-    }
-
-    /** The whole command line: the JDK's own view of it stops short of a long class path's end. */
-    private static String commandLine(ProcessHandle process) {
-        try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")),
-                    StandardCharsets.UTF_8).replace('\0', ' ');
-        } catch (IOException e) {
-            return process.info().commandLine().orElse("");
-        }
     }
 
     private static void stop(Process process) {

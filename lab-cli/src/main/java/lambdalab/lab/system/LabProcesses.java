@@ -1,6 +1,7 @@
 package lambdalab.lab.system;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,16 @@ public final class LabProcesses {
                         .map(cmd -> cmd.contains(LabService.HOME_MARKER + home)
                                 && cmd.contains(LabService.SERVICE_MARKER + role))
                         .orElse(false));
+    }
+
+    /** The whole command line (Linux /proc): the JDK's own view of it stops short of a long class path's end. */
+    public static String commandLine(ProcessHandle process) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")),
+                    StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException e) {
+            return process.info().commandLine().orElse("");
+        }
     }
 
     /** Resident memory of a process in bytes (Linux /proc), if it can be read. */
