@@ -41,6 +41,12 @@ public final class ClassDataSharing {
     private static final Set<Path> DUMPING = ConcurrentHashMap.newKeySet();
     /** Their dumping JVMs, which a stopping lab ends ({@link #stopDumps()}). */
     private static final Set<Process> DUMPERS = ConcurrentHashMap.newKeySet();
+    /**
+     * A dump only makes later starts faster: it runs at the lowest CPU priority, so it takes the cores
+     * only when the job beside it (whose first batches warm up then) and the rest of the lab leave them.
+     */
+    private static final List<String> LOWEST_PRIORITY = Files.isExecutable(Path.of("/usr/bin/nice"))
+            ? List.of("/usr/bin/nice", "-n", "19") : List.of();
     /** The dump lists every class it cannot archive (old bytecode, signed jars): only errors matter. */
     private static final String ERRORS_ONLY = "-Xlog:cds*=error";
 
@@ -122,7 +128,8 @@ public final class ClassDataSharing {
         Path partial = archive.resolveSibling(own + "part");
         try {
             copyCompleteLines(classList, listed);
-            List<String> command = new ArrayList<>(List.of(JAVA));
+            List<String> command = new ArrayList<>(LOWEST_PRIORITY);
+            command.add(JAVA);
             // the dump loads classes, it needs no heap of the listing JVM's size
             jvmOptions.stream().filter(option -> !option.startsWith("-Xms") && !option.startsWith("-Xmx")
                     && !option.equals("-XX:+AlwaysPreTouch")).forEach(command::add);
