@@ -1,9 +1,12 @@
 package lambdalab.lab.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +41,7 @@ final class DemoBenchmark implements Callable<Integer> {
     private static final long TARGET_DELAY_MS = 2_000;
     private static final Duration SAMPLE_EVERY = Duration.ofMillis(100);
     private static final Duration REPORT_EVERY = Duration.ofMinutes(1);
+    private static final int TAIL_LINES = 30;
     /** The demo's stop, the speed layer's stop and the instance's. */
     private static final Duration STOP_MARGIN = Duration.ofMinutes(3);
 
@@ -75,15 +79,16 @@ final class DemoBenchmark implements Callable<Integer> {
             Instant started = Instant.now();
             Process demo = BenchInstances.labScript(options, lab, log, "demo", "--rate", Integer.toString(rate),
                     "--batch-every", batchEvery, "--duration", duration);
-            System.out.printf(Locale.ROOT, "`lab demo` runs for %s of live traffic (its log: %s); reading the speed "
+            System.out.printf(Locale.ROOT, "`lab demo` runs for %s of live traffic (its log while it runs: %s); reading the speed "
                     + "layer's status every %d ms ...%n", live, log, SAMPLE_EVERY.toMillis());
             ready = watch(lab, demo, started.plus(live).plus(STOP_MARGIN).plus(TARGET_READY.multipliedBy(4)), batches);
             if (demo.isAlive()) {
                 LabProcesses.stop(demo.toHandle(), STOP_MARGIN);
-                throw new IllegalStateException("`lab demo` did not end in time; see " + log);
+                throw new IllegalStateException("`lab demo` did not end in time; the end of its output:\n" + tail(log));
             }
             if (demo.exitValue() != 0) {
-                throw new IllegalStateException("`lab demo` failed (exit code " + demo.exitValue() + "); see " + log);
+                throw new IllegalStateException("`lab demo` failed (exit code " + demo.exitValue() + "); the end of its "
+                        + "output:\n" + tail(log));
             }
         } finally {
             BenchInstances.destroy(lab, progress);
@@ -119,6 +124,12 @@ final class DemoBenchmark implements Callable<Integer> {
             Thread.sleep(SAMPLE_EVERY.toMillis());
         }
         return ready;
+    }
+
+    /** The last lines of the demo's log: the instance's home, the log with it, is deleted afterwards. */
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
     }
 
     /** Whether the demo's batch layer JVM (`lab batch`, a child of the demo) runs now. */
