@@ -59,7 +59,10 @@ final class ClassPathListings extends ForwardingJavaFileManager<StandardJavaFile
         }
     }
 
-    /** JShell passes its class path as an option before every compilation: only a different one empties the listings. */
+    /**
+     * JShell passes its class path as an option before every compilation: only a different one
+     * empties the listings.
+     */
     @Override
     public boolean handleOption(String current, Iterator<String> remaining) {
         List<Path> before = classPath();
@@ -72,9 +75,9 @@ final class ClassPathListings extends ForwardingJavaFileManager<StandardJavaFile
 
     private List<Path> classPath() {
         List<Path> paths = new ArrayList<>();
-        Iterable<? extends Path> set = fileManager.getLocationAsPaths(StandardLocation.CLASS_PATH);
-        if (set != null) {
-            set.forEach(paths::add);
+        Iterable<? extends Path> entries = fileManager.getLocationAsPaths(StandardLocation.CLASS_PATH);
+        if (entries != null) {
+            entries.forEach(paths::add);
         }
         return paths;
     }

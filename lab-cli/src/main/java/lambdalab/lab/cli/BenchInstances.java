@@ -39,7 +39,10 @@ final class BenchInstances {
         }
     }
 
-    /** A `lab` command as a learner runs it (the script: its JVM flags), on the benchmark's instance, its output to {@code log}. */
+    /**
+     * A `lab` command as a learner runs it (the script: its JVM flags) on the benchmark's instance,
+     * its output to {@code log}.
+     */
     static Process labScript(LabOptions options, Lab lab, Path log, String... command) throws IOException {
         List<String> line = new ArrayList<>();
         line.add(options.repo().root().resolve("lab").toString());

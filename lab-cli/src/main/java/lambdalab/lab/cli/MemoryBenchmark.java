@@ -73,7 +73,8 @@ final class MemoryBenchmark implements Callable<Integer> {
         Process shell = null;
         try {
             BenchInstances.start(lab, progress);
-            demo = BenchInstances.labScript(options, lab, logs.resolve("bench-demo.log"), "demo", "--rate", Integer.toString(rate));
+            demo = BenchInstances.labScript(options, lab, logs.resolve("bench-demo.log"), "demo", "--rate",
+                    Integer.toString(rate));
             shell = BenchInstances.labScript(options, lab, logs.resolve("bench-shell.log"), "shell");
             Writer snippets = new OutputStreamWriter(shell.getOutputStream(), StandardCharsets.UTF_8);
             Instant end = Instant.now().plus(length);
