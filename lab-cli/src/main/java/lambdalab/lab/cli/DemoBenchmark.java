@@ -81,7 +81,8 @@ final class DemoBenchmark implements Callable<Integer> {
                     "--batch-every", batchEvery, "--duration", duration);
             System.out.printf(Locale.ROOT, "`lab demo` runs for %s of live traffic (its log while it runs: %s); reading the speed "
                     + "layer's status every %d ms ...%n", live, log, SAMPLE_EVERY.toMillis());
-            ready = watch(lab, demo, started.plus(live).plus(STOP_MARGIN).plus(TARGET_READY.multipliedBy(4)), batches);
+            ready = watch(lab, demo, started, started.plus(live).plus(STOP_MARGIN).plus(TARGET_READY.multipliedBy(4)),
+                    batches);
             if (demo.isAlive()) {
                 LabProcesses.stop(demo.toHandle(), STOP_MARGIN);
                 throw new IllegalStateException("`lab demo` did not end in time; the end of its output:\n" + tail(log));
@@ -101,9 +102,8 @@ final class DemoBenchmark implements Callable<Integer> {
      * Reads the speed layer's status until the demo ends (or the deadline): each batch it reports, and
      * when it first says it runs (returned: the time from the demo's start).
      */
-    private static Optional<Duration> watch(Lab lab, Process demo, Instant deadline, ObservedBatches batches)
-            throws InterruptedException {
-        Instant started = demo.toHandle().info().startInstant().orElse(Instant.now());
+    private static Optional<Duration> watch(Lab lab, Process demo, Instant started, Instant deadline,
+                                            ObservedBatches batches) throws InterruptedException {
         Optional<Duration> ready = Optional.empty();
         Instant nextReport = Instant.now().plus(REPORT_EVERY);
         while (demo.isAlive() && Instant.now().isBefore(deadline)) {

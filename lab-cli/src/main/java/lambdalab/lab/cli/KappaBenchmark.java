@@ -317,7 +317,7 @@ final class KappaBenchmark implements Callable<Integer> {
         if (sorted.length == 0) {
             return 0;
         }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)];
+        return Percentiles.nearestRank(sorted, fraction);
     }
 
     private static double seconds(long startedNanos) {

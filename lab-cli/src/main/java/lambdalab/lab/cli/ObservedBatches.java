@@ -38,17 +38,10 @@ final class ObservedBatches {
         return byTime.values().stream().mapToLong(Batch::events).sum();
     }
 
-    /**
-     * The value below or at which a fraction {@code p} of the selected batches' values lie (nearest
-     * rank: p 0.99 of 600 batches is the 594th smallest); -1 when none is selected.
-     */
+    /** The {@code p} percentile (nearest rank) of the selected batches' values; -1 when none is selected. */
     long percentile(double p, Predicate<Batch> which, ToLongFunction<Batch> value) {
         long[] values = byTime.values().stream().filter(which).mapToLong(value).sorted().toArray();
-        if (values.length == 0) {
-            return -1;
-        }
-        int rank = (int) Math.ceil(p * values.length);
-        return values[Math.max(0, Math.min(values.length, rank) - 1)];
+        return values.length == 0 ? -1 : Percentiles.nearestRank(values, p);
     }
 
     /** The largest value in each minute from the first batch on (a minute without batches: -1). */

@@ -221,7 +221,7 @@ final class PlusBenchmark implements Callable<Integer> {
         if (sorted.length == 0) {
             return Double.NaN;
         }
-        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+        return Percentiles.nearestRank(sorted, quantile) / 1e6;
     }
 
     private static void report(List<Figures> figures) {
