@@ -40,10 +40,24 @@ public final class LabProcesses {
 
     /** Resident memory of a process in bytes (Linux /proc), if it can be read. */
     public static OptionalLong residentBytes(long pid) {
+        return kilobytesField(Path.of("/proc", Long.toString(pid), "status"), "VmRSS:");
+    }
+
+    /**
+     * Proportional memory of a process in bytes (Linux /proc): its resident memory with each page it
+     * shares with other processes (the JVM's code, the JDK's class archive) counted as its share. The
+     * lab's processes' figures add up to the memory they take together; their resident figures count
+     * every shared page once per process.
+     */
+    public static OptionalLong proportionalBytes(long pid) {
+        return kilobytesField(Path.of("/proc", Long.toString(pid), "smaps_rollup"), "Pss:");
+    }
+
+    private static OptionalLong kilobytesField(Path file, String field) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    String kilobytes = line.substring(6).trim().split("\\s+")[0];
+            for (String line : Files.readAllLines(file)) {
+                if (line.startsWith(field)) {
+                    String kilobytes = line.substring(field.length()).trim().split("\\s+")[0];
                     return OptionalLong.of(Long.parseLong(kilobytes) * 1024);
                 }
             }
