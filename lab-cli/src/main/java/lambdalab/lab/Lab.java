@@ -206,7 +206,10 @@ public final class Lab {
     public List<String> supervisorCommand() {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        List<String> jvmOptions = List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+        // the JVM's default first heap is 1/64 of the machine's memory: all 128m on a large one, and a
+        // heap that size is resident in full once the young generation has cycled; 16m grows as needed
+        List<String> jvmOptions = List.of("-Xms16m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto");
         command.addAll(jvmOptions);
         String classpath = SupervisorJars.copy(System.getProperty("java.class.path"), repo.root(),
                 settings.runDir().resolve("jars"));

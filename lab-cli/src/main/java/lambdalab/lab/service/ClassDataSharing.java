@@ -37,6 +37,8 @@ public final class ClassDataSharing {
 
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final Duration DUMP_TIMEOUT = Duration.ofMinutes(5);
+    /** The dump JVM's heap: it holds the classes' mirrors and names while it links them, not a job's data. */
+    private static final String DUMP_HEAP = "-Xmx256m";
     /** The archives a thread of this JVM is writing now. */
     private static final Set<Path> DUMPING = ConcurrentHashMap.newKeySet();
     /** Their dumping JVMs, which a stopping lab ends ({@link #stopDumps()}). */
@@ -130,9 +132,11 @@ public final class ClassDataSharing {
             copyCompleteLines(classList, listed);
             List<String> command = new ArrayList<>(LOWEST_PRIORITY);
             command.add(JAVA);
-            // the dump loads classes, it needs no heap of the listing JVM's size
+            // the dump loads classes, it needs no heap of the listing JVM's size (nor the JVM's default
+            // of a quarter of the machine's memory: a Spark job's dump took 1 GB on a 24 GB machine)
             jvmOptions.stream().filter(option -> !option.startsWith("-Xms") && !option.startsWith("-Xmx")
                     && !option.equals("-XX:+AlwaysPreTouch")).forEach(command::add);
+            command.add(DUMP_HEAP);
             command.addAll(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + listed,
                     "-XX:SharedArchiveFile=" + partial, ERRORS_ONLY, "-cp", String.join(File.pathSeparator, classpath)));
             Process dump = new ProcessBuilder(command).redirectErrorStream(true)

@@ -47,19 +47,19 @@ public final class LabSettings {
             new Definition("advertised.host", "127.0.0.1", "host name clients are told to connect to"),
             new Definition("kafka.port", "9092", "Kafka broker (PLAINTEXT listener)"),
             new Definition("kafka.controller.port", "9093", "Kafka KRaft controller listener"),
-            new Definition("kafka.heap", "512m", "Kafka JVM heap (-Xms = -Xmx)"),
+            new Definition("kafka.heap", "384m", "Kafka JVM heap (-Xms = -Xmx)"),
             new Definition("kafka.log.level", "INFO", "Kafka log level"),
             new Definition("cassandra.port", "9042", "Cassandra CQL native transport"),
             new Definition("cassandra.storage.port", "7000", "Cassandra inter-node storage port"),
             new Definition("cassandra.jmx.port", "7199", "Cassandra JMX (local only; nodetool)"),
-            new Definition("cassandra.heap", "768m", "Cassandra JVM heap (-Xms = -Xmx)"),
+            new Definition("cassandra.heap", "512m", "Cassandra JVM heap (-Xms = -Xmx)"),
             new Definition("cassandra.log.level", "INFO", "Cassandra log level"),
             new Definition("hdfs.namenode.port", "9000", "HDFS NameNode RPC (fs.defaultFS)"),
             new Definition("hdfs.namenode.http.port", "9870", "HDFS NameNode web UI and JMX"),
             new Definition("hdfs.datanode.port", "9866", "HDFS DataNode data transfer"),
             new Definition("hdfs.datanode.http.port", "9864", "HDFS DataNode web UI"),
             new Definition("hdfs.datanode.ipc.port", "9867", "HDFS DataNode IPC"),
-            new Definition("hdfs.heap", "256m", "heap of the NameNode and of the DataNode, each"),
+            new Definition("hdfs.heap", "256m", "most heap of the NameNode and of the DataNode, each (they start at 32m and grow as they need)"),
             new Definition("hdfs.log.level", "INFO", "HDFS daemons' log level"),
             new Definition("spark.master.port", "7077", "Spark standalone master (cluster profile only)"),
             new Definition("spark.master.ui.port", "8090", "Spark master web UI (cluster profile; not Spark's 8080, "
@@ -88,7 +88,7 @@ public final class LabSettings {
             new Definition("services.jvm.options", "", "extra JVM options of every service process (Kafka, Cassandra, "
                     + "the HDFS and Spark daemons), space-separated (the test suite's labs use -XX:TieredStopAtLevel=1: "
                     + "they live for minutes, and the optimizing compiler's work would not pay off in that time)"),
-            new Definition("stream.heap", "1g", "heap of the speed-layer job (`lab stream start`; -Xms = -Xmx)"),
+            new Definition("stream.heap", "512m", "heap of the speed-layer job (`lab stream start`; -Xms = -Xmx)"),
             new Definition("stream.batch.ms", "1000", "the speed-layer job's micro-batch interval, in milliseconds "
                     + "(cluster profile: 3000 unless set)"),
             new Definition("stream.max.rate.per.partition", "250000",
