@@ -47,7 +47,7 @@ public final class LabSettings {
             new Definition("advertised.host", "127.0.0.1", "host name clients are told to connect to"),
             new Definition("kafka.port", "9092", "Kafka broker (PLAINTEXT listener)"),
             new Definition("kafka.controller.port", "9093", "Kafka KRaft controller listener"),
-            new Definition("kafka.heap", "384m", "Kafka JVM heap (-Xms = -Xmx)"),
+            new Definition("kafka.heap", "256m", "Kafka JVM heap (-Xms = -Xmx)"),
             new Definition("kafka.log.level", "INFO", "Kafka log level"),
             new Definition("cassandra.port", "9042", "Cassandra CQL native transport"),
             new Definition("cassandra.storage.port", "7000", "Cassandra inter-node storage port"),
