@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import lambdalab.lab.system.Pause;
 
 /**
  * Application class-data sharing for a lab JVM (JDK 17 dynamic archives): the first run that stops
@@ -37,6 +38,8 @@ public final class ClassDataSharing {
 
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final Duration DUMP_TIMEOUT = Duration.ofMinutes(5);
+    /** A ready JVM's class archive is written a little later, so that it holds its first work's classes too. */
+    private static final Duration ARCHIVE_AFTER = Duration.ofSeconds(10);
     /** The dump JVM's heap: it holds the classes' mirrors and names while it links them, not a job's data. */
     private static final String DUMP_HEAP = "-Xmx256m";
     /** The archives a thread of this JVM is writing now. */
@@ -84,6 +87,11 @@ public final class ClassDataSharing {
         return classpath.stream().allMatch(entry -> entry.endsWith(".jar"));
     }
 
+    /** The archive's file. */
+    public Path archive() {
+        return archive;
+    }
+
     /** Whether the archive exists (then JVMs of it map it). */
     public boolean exists() {
         return Files.isRegularFile(archive);
@@ -102,6 +110,24 @@ public final class ClassDataSharing {
      */
     public List<String> optionsListingClasses(Path classList) {
         return exists() ? options() : List.of("-XX:DumpLoadedClassList=" + classList);
+    }
+
+    /**
+     * Unless the archive exists, writes it from the classes the JVM listed ({@link #optionsListingClasses}),
+     * in a thread of its own, {@link #ARCHIVE_AFTER} from now if that JVM still runs then. Does not block.
+     */
+    public void dumpLater(ProcessHandle listing, Path classList, List<String> jvmOptions, List<String> classpath) {
+        if (exists()) {
+            return;
+        }
+        Thread dump = new Thread(() -> {
+            Pause.of(ARCHIVE_AFTER);
+            if (listing.isAlive()) {
+                dumpFromClassList(classList, jvmOptions, classpath);
+            }
+        }, name + "-class-archive");
+        dump.setDaemon(true);
+        dump.start();
     }
 
     /**

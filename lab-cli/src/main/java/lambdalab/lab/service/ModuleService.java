@@ -35,11 +35,23 @@ public abstract class ModuleService extends LabService {
         return node == 1 ? base : base + "-" + node;
     }
 
-    /** Prepares, and keeps a class archive the last run wrote. */
+    /** Prepares, and drops class archives of an earlier build. */
     @Override
     public void prepareStart() {
         prepare();
+        createDirectories(settings.tmpDir());
         classDataSharing().promoteNewArchive();
+    }
+
+    /**
+     * A service started without a class archive has one written, in the background, a few seconds after
+     * it is ready, from the classes it listed (see {@link ClassDataSharing}).
+     */
+    @Override
+    public void afterReady(ProcessHandle process) {
+        if (classSharing()) {
+            classDataSharing().dumpLater(process, classList(), baseJvmOptions(), classpath());
+        }
     }
 
     /**
@@ -57,23 +69,41 @@ public abstract class ModuleService extends LabService {
 
     /**
      * The module's {@code jvm.options}, the setting {@code services.jvm.options}, and the class archive's
-     * options when class sharing is on.
+     * options when class sharing is on: map it, or list the classes for it.
      */
     @Override
     protected List<String> jvmOptions() {
-        List<String> options = new ArrayList<>(module.jvmOptions(templateValues()));
-        options.addAll(LabSettings.optionList(settings.get("services.jvm.options")));
-        if (Boolean.parseBoolean(settings.get("class.sharing"))) {
-            options.addAll(classDataSharing().options());
+        List<String> options = new ArrayList<>(baseJvmOptions());
+        if (classSharing()) {
+            options.addAll(classDataSharing().optionsListingClasses(classList()));
         }
         return options;
     }
 
-    /** This service's class-data-sharing archive, keyed by what it is made from. */
-    ClassDataSharing classDataSharing() {
-        String key = String.join(" ", module.jvmOptions(templateValues())) + mainClass()
-                + ClassDataSharing.describe(classpath());
-        return new ClassDataSharing(settings.home().resolve("cds"), name(), key);
+    private List<String> baseJvmOptions() {
+        List<String> options = new ArrayList<>(module.jvmOptions(templateValues()));
+        options.addAll(LabSettings.optionList(settings.get("services.jvm.options")));
+        return options;
+    }
+
+    private boolean classSharing() {
+        return Boolean.parseBoolean(settings.get("class.sharing"));
+    }
+
+    /**
+     * This service's class-data-sharing archive, keyed by what it is made from: its jars and main
+     * class, not its instance's paths and heap, so that every home of this build maps the same one.
+     * The setting {@code class.sharing.dir} puts it elsewhere (a benchmark's first start of a build).
+     */
+    public ClassDataSharing classDataSharing() {
+        String dir = settings.get("class.sharing.dir");
+        return new ClassDataSharing(dir.isBlank() ? module.classArchives() : Path.of(dir), name(),
+                mainClass() + ClassDataSharing.describe(classpath()));
+    }
+
+    /** The classes a service started without a class archive loads, for the archive. */
+    private Path classList() {
+        return settings.tmpDir().resolve(name() + "-classes.lst");
     }
 
     /** Values for templates and jvm.options: every setting plus the instance's directories. */

@@ -49,6 +49,14 @@ public final class ServiceModule {
         return name;
     }
 
+    /**
+     * Where the service's class archives are kept: in the module's build output, beside the jar they
+     * are made from, so that every instance home of this build maps them and a clean build drops them.
+     */
+    public Path classArchives() {
+        return dir.resolve("target").resolve("cds");
+    }
+
     /** The service's runtime classpath, exactly as its own Maven module resolved it. */
     public List<String> classpath() {
         Path file = dir.resolve("target/classpath.txt");

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import lambdalab.lab.settings.LabSettings;
 import lambdalab.lab.supervisor.PidFile;
-import lambdalab.lab.system.Pause;
 
 /**
  * A Spark Streaming job run by the supervisor on demand (the speed layer, the Lambda+ speed job): it
@@ -30,8 +29,6 @@ public abstract class SparkJobService extends LabService {
      * replays state before the job says it runs: at least five minutes.
      */
     private static final Duration MIN_START_TIMEOUT = Duration.ofMinutes(5);
-    /** A ready job's class archive is written after its first batches, so it holds their classes too. */
-    private static final Duration ARCHIVE_AFTER = Duration.ofSeconds(10);
 
     protected SparkJobService(LabSettings settings) {
         super(settings);
@@ -83,16 +80,7 @@ public abstract class SparkJobService extends LabService {
     /** A job started without a class archive has one written, in the background, a few seconds after it is ready. */
     @Override
     public void afterReady(ProcessHandle process) {
-        classDataSharing().filter(archive -> !archive.exists()).ifPresent(archive -> {
-            Thread dump = new Thread(() -> {
-                Pause.of(ARCHIVE_AFTER);
-                if (process.isAlive()) {
-                    archive.dumpFromClassList(classList(), baseJvmOptions(), classpath());
-                }
-            }, name() + "-class-archive");
-            dump.setDaemon(true);
-            dump.start();
-        });
+        classDataSharing().ifPresent(archive -> archive.dumpLater(process, classList(), baseJvmOptions(), classpath()));
     }
 
     private List<String> baseJvmOptions() {

@@ -88,6 +88,40 @@ class ServiceModuleTest {
                 .contains("rpc_address: 127.0.0.1");
     }
 
+    /** Every home of one build maps the same archives, kept in the build: a new home starts as fast as an old one. */
+    @Test
+    void theServicesClassArchivesAreTheBuildsWhateverTheHome() throws IOException {
+        RepoLayout repo = RepoLayout.fromSystemProperty();
+        LabServices one = LabServices.of(settings(Map.of()), repo);
+        LabServices other = LabServices.of(LabSettings.load(Files.createDirectories(dir.resolve("other-home")),
+                Map.of(), Map.of("kafka.heap", "1g", "kafka.port", "19092")), repo);
+        Path archive = one.kafka().classDataSharing().archive();
+        assertThat(other.kafka().classDataSharing().archive()).isEqualTo(archive);
+        assertThat(archive.getParent()).isEqualTo(repo.serviceModule("kafka").resolve("target/cds"));
+        assertThat(one.cassandra().classDataSharing().archive())
+                .isNotEqualTo(one.kafka().classDataSharing().archive());
+
+        Path elsewhere = dir.resolve("archives");
+        LabServices moved = LabServices.of(settings(Map.of("class.sharing.dir", elsewhere.toString())), repo);
+        assertThat(moved.kafka().classDataSharing().archive().getParent()).isEqualTo(elsewhere);
+    }
+
+    /** Without an archive a service lists the classes it loads (the archive is written beside it), with one it maps it. */
+    @Test
+    void aServiceListsItsClassesUntilItsArchiveExistsThenMapsIt() throws IOException {
+        Path archives = dir.resolve("archives");
+        LabServices all = LabServices.of(settings(Map.of("class.sharing.dir", archives.toString())),
+                RepoLayout.fromSystemProperty());
+        KafkaService kafka = all.kafka();
+        kafka.prepare();
+        assertThat(kafka.command()).anyMatch(option -> option.startsWith("-XX:DumpLoadedClassList="))
+                .noneMatch(option -> option.startsWith("-XX:SharedArchiveFile="));
+        Files.createDirectories(archives);
+        Files.writeString(kafka.classDataSharing().archive(), "an archive");
+        assertThat(kafka.command()).contains("-XX:SharedArchiveFile=" + kafka.classDataSharing().archive())
+                .noneMatch(option -> option.startsWith("-XX:DumpLoadedClassList="));
+    }
+
     private LabSettings settings(Map<String, String> overrides) {
         return LabSettings.load(dir, Map.of(), overrides);
     }
