@@ -109,6 +109,18 @@ public final class CassandraService extends ModuleService {
      * itself (in a cluster the driver would otherwise let any node answer).
      */
     @Override
+    public void warmUpReadinessCheck() {
+        // the supervisor's first session loads the driver, 2-3 s of a fresh lab's start here, after the
+        // last service (Cassandra) has opened its port: a session tried while it boots loads the same
+        // classes and fails at the closed port
+        try (CqlSession early = openSession(Duration.ofSeconds(1))) {
+            early.getMetadata(); // Cassandra answered already (a quick restart): the classes are loaded all the same
+        } catch (RuntimeException expected) {
+            // the port is not open yet
+        }
+    }
+
+    @Override
     public Health checkReady() {
         if (!PortProbe.accepts(mainEndpoint())) {
             return Health.notReady("CQL port " + mainEndpoint().address() + " not open yet");

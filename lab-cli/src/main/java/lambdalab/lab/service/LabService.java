@@ -79,6 +79,14 @@ public abstract class LabService {
     /** A real request to the service (not just an open port). */
     public abstract Health checkReady();
 
+    /**
+     * Loads, while the service boots, the client classes {@link #checkReady} will need once it answers:
+     * the supervisor calls it in a thread of its own as each start begins, so that loading them is not
+     * on the start's critical path. Readiness itself is still only what {@link #checkReady} sees.
+     */
+    public void warmUpReadinessCheck() {
+    }
+
     /** Called by the supervisor each time a start of it became ready, with its process; must not block. */
     public void afterReady(ProcessHandle process) {
     }

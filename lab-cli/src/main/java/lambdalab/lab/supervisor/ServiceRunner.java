@@ -80,6 +80,12 @@ final class ServiceRunner implements Runnable {
         }
     }
 
+    private void warmUpReadinessCheck() {
+        Thread warmUp = new Thread(service::warmUpReadinessCheck, service.name() + "-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
     private static boolean ranLongEnough(ServiceStatus status) {
         return status.readyAt() != null && Duration.between(status.readyAt(), Instant.now()).compareTo(STABLE) > 0;
     }
@@ -100,6 +106,7 @@ final class ServiceRunner implements Runnable {
         }
         pidFile.write(process.pid());
         update(status.started(process.pid(), Instant.now()));
+        warmUpReadinessCheck();
         boolean ready = awaitReady(logOffset);
         if (ready) {
             service.afterReady(process.toHandle());
