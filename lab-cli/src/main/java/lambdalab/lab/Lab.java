@@ -49,6 +49,13 @@ public final class Lab {
 
     public static final String SUPERVISOR = "supervisor";
     private static final Duration POLL = Duration.ofMillis(200);
+    /**
+     * The supervisor's JVM options (its class archive's aside). The JVM's default first heap is 1/64
+     * of the machine's memory: all 128m on a large one, and a heap that size is resident in full once
+     * the young generation has cycled; 16m grows as needed.
+     */
+    private static final List<String> SUPERVISOR_JVM_OPTIONS = List.of("-Xms16m", "-Xmx128m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-Xshare:auto");
 
     private final LabSettings settings;
     private final RepoLayout repo;
@@ -206,14 +213,9 @@ public final class Lab {
     public List<String> supervisorCommand() {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        // the JVM's default first heap is 1/64 of the machine's memory: all 128m on a large one, and a
-        // heap that size is resident in full once the young generation has cycled; 16m grows as needed
-        List<String> jvmOptions = List.of("-Xms16m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Xshare:auto");
-        command.addAll(jvmOptions);
-        String classpath = SupervisorJars.copy(System.getProperty("java.class.path"), repo.root(),
-                settings.runDir().resolve("jars"));
-        command.addAll(supervisorClassSharing(jvmOptions, classpath));
+        command.addAll(SUPERVISOR_JVM_OPTIONS);
+        String classpath = SupervisorJars.copy(System.getProperty("java.class.path"), repo.root(), repo.supervisorJars());
+        command.addAll(supervisorClassSharing(classpath));
         command.add("-Dlab.repo=" + repo.root());
         command.add(LabService.HOME_MARKER + settings.home());
         command.add(LabService.SERVICE_MARKER + SUPERVISOR);
@@ -224,18 +226,50 @@ public final class Lab {
     }
 
     /**
-     * The supervisor starts on every `lab up`: map its classes from an archive like the services do.
-     * Only for a classpath of jars (the launcher's); the JVM cannot archive classes from folders.
+     * The supervisor starts on every `lab up`: map its classes from an archive like the services do, or
+     * list them for one ({@link #archiveSupervisorClassesLater}).
      */
-    private List<String> supervisorClassSharing(List<String> jvmOptions, String supervisorClasspath) {
-        List<String> classpath = List.of(supervisorClasspath.split(File.pathSeparator));
-        if (!ClassDataSharing.canArchive(classpath) || !Boolean.parseBoolean(settings.get("class.sharing"))) {
+    private List<String> supervisorClassSharing(String classpath) {
+        Optional<ClassDataSharing> archive = supervisorArchive(classpath);
+        if (archive.isEmpty()) {
             return List.of();
         }
-        ClassDataSharing archive = new ClassDataSharing(settings.home().resolve("cds"), SUPERVISOR,
-                String.join(" ", jvmOptions) + ClassDataSharing.describe(classpath));
-        archive.promoteNewArchive();
-        return archive.options();
+        archive.get().promoteNewArchive();
+        try {
+            Files.createDirectories(settings.runDir()); // the JVM writes its list there from its first class on
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + settings.runDir(), e);
+        }
+        return archive.get().optionsListingClasses(supervisorClassList());
+    }
+
+    /**
+     * Run in the supervisor once every service is ready: unless its class archive exists, has it written
+     * from the classes it listed, with its readiness checks' clients among them.
+     */
+    public void archiveSupervisorClassesLater() {
+        String classpath = System.getProperty("java.class.path");
+        supervisorArchive(classpath).ifPresent(archive -> archive.dumpLater(ProcessHandle.current(),
+                supervisorClassList(), SUPERVISOR_JVM_OPTIONS, List.of(classpath.split(File.pathSeparator))));
+    }
+
+    /**
+     * The supervisor's class archive: the build's, since every home's supervisor runs on the same jars
+     * (SupervisorJars); {@code class.sharing.dir} puts it elsewhere. Only for a classpath of jars (the
+     * JVM cannot archive classes from folders).
+     */
+    private Optional<ClassDataSharing> supervisorArchive(String supervisorClasspath) {
+        List<String> classpath = List.of(supervisorClasspath.split(File.pathSeparator));
+        if (!ClassDataSharing.canArchive(classpath) || !Boolean.parseBoolean(settings.get("class.sharing"))) {
+            return Optional.empty();
+        }
+        String dir = settings.get("class.sharing.dir");
+        return Optional.of(new ClassDataSharing(dir.isBlank() ? repo.classArchives() : Path.of(dir), SUPERVISOR,
+                String.join(" ", SUPERVISOR_JVM_OPTIONS) + ClassDataSharing.describe(classpath)));
+    }
+
+    private Path supervisorClassList() {
+        return settings.runDir().resolve("supervisor-classes.lst");
     }
 
     /**

@@ -2,13 +2,19 @@ package lambdalab.lab.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import lambdalab.lab.Lab;
 import lambdalab.lab.settings.LabSettings;
 import lambdalab.lab.supervisor.ServiceStatus;
+import lambdalab.lab.system.Directories;
 import lambdalab.lab.system.LabProcesses;
 import lambdalab.lab.system.Resources;
 import picocli.CommandLine.Command;
@@ -27,12 +33,16 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "startup", mixinStandardHelpOptions = true,
-            description = {"Start a separate lab instance (temporary home, free ports; your lab is not touched) "
-                    + "and print the time to all-ready on the fresh home, on a restart (with the class archives "
-                    + "the first stop wrote), and on a restart without class sharing; and the resident memory of "
-                    + "each service and in total once idle.",
+            description = {"Start separate lab instances (temporary homes, free ports; your lab is not touched) and "
+                    + "print the time to all-ready: the first start of this build (no class archives yet: the JVMs list "
+                    + "their classes and the archives are written beside them), a fresh home once the build has its "
+                    + "archives (the services' and the supervisor's are the build's, shared by every home), a restart, "
+                    + "and a restart without class sharing; and the resident memory of each service once idle. The "
+                    + "archives are kept in a folder of the benchmark's own, so your build's are not used.",
                     "Targets: fresh <= 15 s, restart <= 10 s, four services <= 2.5 GB RSS."})
     static final class Startup implements Callable<Integer> {
+
+        private static final Duration ARCHIVES_TIMEOUT = Duration.ofMinutes(3);
 
         @Mixin
         LabOptions options;
@@ -46,24 +56,59 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws IOException, InterruptedException {
             PrintStream progress = benchProgress.out();
-            Lab lab = BenchInstances.create(options, Map.of());
+            Path archives = Files.createTempDirectory("lab-bench-cds-");
             try {
-                double fresh = timeStart(lab, progress, "fresh home");
-                Map<String, Long> freshRss = rssAfter(lab, settleSeconds);
-                lab.stop(progress); // a clean stop writes the class archives
-                double restart = timeStart(lab, progress, "restart");
-                Map<String, Long> restartRss = rssAfter(lab, settleSeconds);
-                lab.stop(progress);
-                Map<String, String> noSharing = new LinkedHashMap<>(lab.settings().overrides());
-                noSharing.put("class.sharing", "false");
-                Lab withoutArchives = new Lab(LabSettings.load(lab.settings().home(), System.getenv(), noSharing),
-                        options.repo());
-                double restartWithoutArchives = timeStart(withoutArchives, progress, "restart, no class sharing");
-                withoutArchives.stop(progress);
-                report(fresh, restart, restartWithoutArchives, freshRss, restartRss);
-                return 0;
+                Map<String, String> sharing = Map.of("class.sharing.dir", archives.toString());
+                double firstOfBuild = firstStartOfTheBuild(sharing, archives, progress);
+                Lab lab = BenchInstances.create(options, sharing);
+                try {
+                    double fresh = timeStart(lab, progress, "fresh home");
+                    Map<String, Long> freshRss = rssAfter(lab, settleSeconds);
+                    lab.stop(progress);
+                    double restart = timeStart(lab, progress, "restart");
+                    Map<String, Long> restartRss = rssAfter(lab, settleSeconds);
+                    lab.stop(progress);
+                    Map<String, String> noSharing = new LinkedHashMap<>(lab.settings().overrides());
+                    noSharing.put("class.sharing", "false");
+                    Lab withoutArchives = new Lab(LabSettings.load(lab.settings().home(), System.getenv(), noSharing),
+                            options.repo());
+                    double restartWithoutArchives = timeStart(withoutArchives, progress, "restart, no class sharing");
+                    withoutArchives.stop(progress);
+                    report(new Times(firstOfBuild, fresh, restart, restartWithoutArchives), freshRss, restartRss);
+                    return 0;
+                } finally {
+                    BenchInstances.destroy(lab, progress);
+                }
             } finally {
-                BenchInstances.destroy(lab, progress);
+                Directories.deleteRecursively(archives);
+            }
+        }
+
+        /** A fresh home with no class archive anywhere, then a wait until its JVMs have had theirs written. */
+        private double firstStartOfTheBuild(Map<String, String> sharing, Path archives, PrintStream progress)
+                throws IOException, InterruptedException {
+            Lab first = BenchInstances.create(options, sharing);
+            try {
+                double seconds = timeStart(first, progress, "first start of the build");
+                int expected = first.services().all().size() + 1; // and the supervisor's
+                progress.printf(Locale.ROOT, "Waiting for the %d class archives ...%n", expected);
+                Instant deadline = Instant.now().plus(ARCHIVES_TIMEOUT);
+                while (archivesIn(archives) < expected) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new IllegalStateException("only " + archivesIn(archives) + " of " + expected
+                                + " class archives were written in " + ARCHIVES_TIMEOUT.toMinutes() + " minutes");
+                    }
+                    Thread.sleep(500);
+                }
+                return seconds;
+            } finally {
+                BenchInstances.destroy(first, progress);
+            }
+        }
+
+        private static long archivesIn(Path dir) throws IOException {
+            try (Stream<Path> files = Files.list(dir)) {
+                return files.filter(file -> file.getFileName().toString().endsWith(".jsa")).count();
             }
         }
 
@@ -84,21 +129,25 @@ final class BenchCommand implements Runnable {
             return rss;
         }
 
-        private static void report(double fresh, double restart, double restartWithoutArchives,
-                                   Map<String, Long> freshRss, Map<String, Long> restartRss) {
+        private record Times(double firstOfBuild, double fresh, double restart, double restartWithoutArchives) {
+        }
+
+        private static void report(Times times, Map<String, Long> freshRss, Map<String, Long> restartRss) {
             System.out.println();
-            System.out.printf(Locale.ROOT, "%-22s %10s %10s%n", "figure", "measured", "target");
-            System.out.printf(Locale.ROOT, "%-22s %9.1fs %9ss%n", "fresh start", fresh, "<= 15");
-            System.out.printf(Locale.ROOT, "%-22s %9.1fs %9ss%n", "restart", restart, "<= 10");
-            System.out.printf(Locale.ROOT, "%-22s %9.1fs %10s%n", "restart, no class sharing", restartWithoutArchives, "-");
+            System.out.printf(Locale.ROOT, "%-26s %10s %10s%n", "figure", "measured", "target");
+            System.out.printf(Locale.ROOT, "%-26s %9.1fs %10s%n", "first start of the build", times.firstOfBuild(), "-");
+            System.out.printf(Locale.ROOT, "%-26s %9.1fs %9ss%n", "fresh start", times.fresh(), "<= 15");
+            System.out.printf(Locale.ROOT, "%-26s %9.1fs %9ss%n", "restart", times.restart(), "<= 10");
+            System.out.printf(Locale.ROOT, "%-26s %9.1fs %10s%n", "restart, no class sharing",
+                    times.restartWithoutArchives(), "-");
             for (String name : restartRss.keySet()) {
-                System.out.printf(Locale.ROOT, "%-22s %10s %10s%n", "RSS " + name + " (fresh/restart)",
+                System.out.printf(Locale.ROOT, "%-26s %10s %10s%n", "RSS " + name + " (fresh/restart)",
                         Resources.formatBytes(freshRss.get(name)) + "/" + Resources.formatBytes(restartRss.get(name)), "");
             }
             long total = restartRss.values().stream().mapToLong(Long::longValue).sum();
             long totalFresh = freshRss.values().stream().mapToLong(Long::longValue).sum();
-            System.out.printf(Locale.ROOT, "%-22s %10s %10s%n", "RSS total (fresh)", Resources.formatBytes(totalFresh), "<= 2.5 GB");
-            System.out.printf(Locale.ROOT, "%-22s %10s %10s%n", "RSS total (restart)", Resources.formatBytes(total), "<= 2.5 GB");
+            System.out.printf(Locale.ROOT, "%-26s %10s %10s%n", "RSS total (fresh)", Resources.formatBytes(totalFresh), "<= 2.5 GB");
+            System.out.printf(Locale.ROOT, "%-26s %10s %10s%n", "RSS total (restart)", Resources.formatBytes(total), "<= 2.5 GB");
         }
     }
 }

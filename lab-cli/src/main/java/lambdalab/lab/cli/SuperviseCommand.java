@@ -33,6 +33,7 @@ final class SuperviseCommand implements Callable<Integer> {
                 verbose ? SuperviseCommand::print : status -> { });
         Runtime.getRuntime().addShutdownHook(new Thread(supervisor::stop, "lab-shutdown"));
         supervisor.start();
+        archiveOwnClassesOnceReady(lab, supervisor);
         if (exitWithPid != null) {
             ProcessHandle.of(exitWithPid).ifPresentOrElse(
                     parent -> parent.onExit().thenRun(() -> System.exit(0)), () -> System.exit(0));
@@ -46,6 +47,17 @@ final class SuperviseCommand implements Callable<Integer> {
         }
         supervisor.awaitStop();
         return 0;
+    }
+
+    /** Its class archive holds the classes of the readiness checks too: it is written once they all passed. */
+    private static void archiveOwnClassesOnceReady(Lab lab, Supervisor supervisor) {
+        Thread archive = new Thread(() -> {
+            if (awaitAllReady(supervisor)) {
+                lab.archiveSupervisorClassesLater();
+            }
+        }, "supervisor-class-archive");
+        archive.setDaemon(true);
+        archive.start();
     }
 
     private static boolean awaitAllReady(Supervisor supervisor) {

@@ -161,7 +161,7 @@ public final class ClassDataSharing {
             // the dump loads classes, it needs no heap of the listing JVM's size (nor the JVM's default
             // of a quarter of the machine's memory: a Spark job's dump took 1 GB on a 24 GB machine)
             jvmOptions.stream().filter(option -> !option.startsWith("-Xms") && !option.startsWith("-Xmx")
-                    && !option.equals("-XX:+AlwaysPreTouch")).forEach(command::add);
+                    && !option.equals("-XX:+AlwaysPreTouch") && !option.startsWith("-Xshare:")).forEach(command::add);
             command.add(DUMP_HEAP);
             command.addAll(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + listed,
                     "-XX:SharedArchiveFile=" + partial, ERRORS_ONLY, "-cp", String.join(File.pathSeparator, classpath)));

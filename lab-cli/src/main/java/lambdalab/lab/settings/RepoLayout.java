@@ -28,6 +28,16 @@ public record RepoLayout(Path root) {
         return root.resolve(".lab");
     }
 
+    /** The store of the build's own jars that supervisors run on (see SupervisorJars), shared by every home. */
+    public Path supervisorJars() {
+        return root.resolve("lab-cli/target/lab-jars");
+    }
+
+    /** The class archives of the JVMs that run on those jars (the supervisor), shared by every home. */
+    public Path classArchives() {
+        return root.resolve("lab-cli/target/cds");
+    }
+
     public Path serviceModule(String module) {
         return root.resolve("services").resolve(module);
     }
