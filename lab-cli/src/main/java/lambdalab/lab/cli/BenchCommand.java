@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import lambdalab.lab.Lab;
+import lambdalab.lab.service.ModuleService;
 import lambdalab.lab.settings.LabSettings;
 import lambdalab.lab.supervisor.ServiceStatus;
 import lambdalab.lab.system.Directories;
@@ -90,7 +91,9 @@ final class BenchCommand implements Runnable {
             Lab first = BenchInstances.create(options, sharing);
             try {
                 double seconds = timeStart(first, progress, "first start of the build");
-                int expected = first.services().all().size() + 1; // and the supervisor's
+                long expected = first.services().all().stream().filter(ModuleService.class::isInstance)
+                        .map(service -> ((ModuleService) service).classDataSharing().archive()).distinct().count()
+                        + 1; // and the supervisor's
                 progress.printf(Locale.ROOT, "Waiting for the %d class archives ...%n", expected);
                 Instant deadline = Instant.now().plus(ARCHIVES_TIMEOUT);
                 while (archivesIn(archives) < expected) {

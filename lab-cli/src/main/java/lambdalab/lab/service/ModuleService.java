@@ -92,13 +92,15 @@ public abstract class ModuleService extends LabService {
 
     /**
      * This service's class-data-sharing archive, keyed by what it is made from: its jars and main
-     * class, not its instance's paths and heap, so that every home of this build maps the same one.
-     * The setting {@code class.sharing.dir} puts it elsewhere (a benchmark's first start of a build).
+     * class, not its instance's paths and heap, so that every home of this build, and every node of
+     * a cluster, maps the same one ({@code kafka-KafkaMain-<key>.jsa}). The setting
+     * {@code class.sharing.dir} puts it elsewhere (a benchmark's first start of a build).
      */
     public ClassDataSharing classDataSharing() {
         String dir = settings.get("class.sharing.dir");
-        return new ClassDataSharing(dir.isBlank() ? module.classArchives() : Path.of(dir), name(),
-                mainClass() + ClassDataSharing.describe(classpath()));
+        String main = mainClass();
+        return new ClassDataSharing(dir.isBlank() ? module.classArchives() : Path.of(dir),
+                module.name() + "-" + main.substring(main.lastIndexOf('.') + 1), main + ClassDataSharing.describe(classpath()));
     }
 
     /** The classes a service started without a class archive loads, for the archive. */

@@ -98,8 +98,13 @@ class ServiceModuleTest {
         Path archive = one.kafka().classDataSharing().archive();
         assertThat(other.kafka().classDataSharing().archive()).isEqualTo(archive);
         assertThat(archive.getParent()).isEqualTo(repo.serviceModule("kafka").resolve("target/cds"));
-        assertThat(one.cassandra().classDataSharing().archive())
-                .isNotEqualTo(one.kafka().classDataSharing().archive());
+        assertThat(one.cassandra().classDataSharing().archive()).isNotEqualTo(archive);
+        assertThat(one.nameNode().classDataSharing().archive())
+                .isNotEqualTo(one.dataNodes().get(0).classDataSharing().archive());
+        LabServices cluster = LabServices.of(LabSettings.load(Files.createDirectories(dir.resolve("cluster-home")),
+                Map.of(), Map.of("profile", "cluster")), repo);
+        assertThat(cluster.kafkaNodes()).hasSize(3).allSatisfy(node ->
+                assertThat(node.classDataSharing().archive()).as(node.name()).isEqualTo(archive));
 
         Path elsewhere = dir.resolve("archives");
         LabServices moved = LabServices.of(settings(Map.of("class.sharing.dir", elsewhere.toString())), repo);
