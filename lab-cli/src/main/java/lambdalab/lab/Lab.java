@@ -234,7 +234,7 @@ public final class Lab {
         if (archive.isEmpty()) {
             return List.of();
         }
-        archive.get().promoteNewArchive();
+        archive.get().deleteOutdatedArchives();
         try {
             Files.createDirectories(settings.runDir()); // the JVM writes its list there from its first class on
         } catch (IOException e) {

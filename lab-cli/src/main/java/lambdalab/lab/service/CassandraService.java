@@ -104,10 +104,6 @@ public final class CassandraService extends ModuleService {
                 .build();
     }
 
-    /**
-     * Ready when CQL answers {@code SELECT release_version FROM system.local}, asked of this node
-     * itself (in a cluster the driver would otherwise let any node answer).
-     */
     @Override
     public void warmUpReadinessCheck() {
         // the supervisor's first session loads the driver, 2-3 s of a fresh lab's start here, after the
@@ -120,6 +116,10 @@ public final class CassandraService extends ModuleService {
         }
     }
 
+    /**
+     * Ready when CQL answers {@code SELECT release_version FROM system.local}, asked of this node
+     * itself (in a cluster the driver would otherwise let any node answer).
+     */
     @Override
     public Health checkReady() {
         if (!PortProbe.accepts(mainEndpoint())) {

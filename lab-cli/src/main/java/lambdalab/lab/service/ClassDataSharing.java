@@ -17,22 +17,22 @@ import java.util.concurrent.TimeUnit;
 import lambdalab.lab.system.Pause;
 
 /**
- * Application class-data sharing for a lab JVM (JDK 17 dynamic archives): the first run that stops
- * cleanly writes the classes it loaded to an archive; later starts map it instead of loading and
+ * Application class-data sharing for a lab JVM: a start without an archive lists the classes it
+ * loads, and a JVM of its own writes the archive from that list while it runs
+ * ({@link #optionsListingClasses}, {@link #dumpLater}); later starts map it instead of loading and
  * verifying thousands of classes again, which is most of a service's start-up CPU.
  *
- * <p>Archives live in the instance home ({@code $LAB_HOME/cds}: a reset or a temporary test home
- * takes them along). An archive's name carries a hash of what it was made from (classpath with each
- * jar's size and time, main class, JVM options), so a rebuilt or reconfigured JVM makes a new one
- * instead of being refused an outdated one; older archives of the same JVM are then deleted. A run
- * writes to {@code .new} and the next start promotes it, so a killed JVM never leaves a half-written
- * archive in use (the JVM also validates an archive and ignores one that does not fit).
+ * <p>Where archives live is the caller's choice: the services' and the supervisor's in the build,
+ * shared by every home of it; the jobs' in the instance home ({@code $LAB_HOME/cds}). An archive's
+ * name carries a hash of what it was made from (classpath with each jar's size and time, main class),
+ * so a rebuilt JVM makes a new one instead of being refused an outdated one; older archives of the
+ * same JVM are then deleted. A dump writes under a name of its own and renames the file once
+ * complete, so no JVM ever maps half an archive (the JVM also validates an archive and ignores one
+ * that does not fit).
  *
- * <p>A JVM whose stop should stay quick (a job a learner stops and starts) lists the classes it loads
- * instead, and another JVM writes the archive from that list while it runs ({@link #optionsListingClasses},
- * {@link #dumpFromClassList}). Measured on the speed layer: written at its exit, the archive made the
- * first stop take 12 to 18 s instead of about 1 s; this one also starts it sooner (ready in 5.7-5.9 s
- * against 6.5-6.9 s), at about 23 s of CPU beside the job.
+ * <p>Measured on the speed layer: written at its exit, the archive made the first stop take 12 to
+ * 18 s instead of about 1 s; written beside it from the list, it also starts it sooner (ready in
+ * 5.7-5.9 s against 6.5-6.9 s), at about 23 s of CPU beside the job.
  */
 public final class ClassDataSharing {
 
@@ -58,14 +58,12 @@ public final class ClassDataSharing {
     private final Path dir;
     private final String name;
     private final Path archive;
-    private final Path pending;
 
     /** @param name which JVM (e.g. {@code kafka}); @param key what the archive is made from */
     public ClassDataSharing(Path dir, String name, String key) {
         this.dir = dir;
         this.name = name;
         this.archive = dir.resolve(name + "-" + Integer.toHexString(key.hashCode()) + ".jsa");
-        this.pending = archive.resolveSibling(archive.getFileName() + ".new");
     }
 
     /**
@@ -97,19 +95,13 @@ public final class ClassDataSharing {
         return Files.isRegularFile(archive);
     }
 
-    /** JVM options that map the archive, or write it at exit when there is none yet. */
-    public List<String> options() {
-        return exists()
-                ? List.of("-XX:SharedArchiveFile=" + archive, ERRORS_ONLY)
-                : List.of("-XX:ArchiveClassesAtExit=" + pending, ERRORS_ONLY);
-    }
-
     /**
      * JVM options that map the archive or, when there is none yet, list the classes the JVM loads in
-     * {@code classList}, from which {@link #dumpFromClassList} writes the archive while it runs.
+     * {@code classList}, from which {@link #dumpLater} writes the archive while it runs.
      */
     public List<String> optionsListingClasses(Path classList) {
-        return exists() ? options() : List.of("-XX:DumpLoadedClassList=" + classList);
+        return exists() ? List.of("-XX:SharedArchiveFile=" + archive, ERRORS_ONLY)
+                : List.of("-XX:DumpLoadedClassList=" + classList);
     }
 
     /**
@@ -220,13 +212,10 @@ public final class ClassDataSharing {
         }
     }
 
-    /** Makes the archive a previous run wrote the one in use, and drops outdated ones. */
-    public void promoteNewArchive() {
+    /** Drops the same JVM's archives of an earlier build, and parts left by dumps that died. */
+    public void deleteOutdatedArchives() {
         try {
             Files.createDirectories(dir);
-            if (!Files.exists(archive) && Files.isRegularFile(pending) && Files.size(pending) > 0) {
-                Files.move(pending, archive, StandardCopyOption.ATOMIC_MOVE);
-            }
             deleteOutdated();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the class archive " + archive, e);
@@ -236,7 +225,7 @@ public final class ClassDataSharing {
     private void deleteOutdated() throws IOException {
         try (DirectoryStream<Path> archives = Files.newDirectoryStream(dir, name + "-*.jsa*")) {
             for (Path other : archives) {
-                boolean current = other.equals(archive) || other.equals(pending) || beingWritten(other);
+                boolean current = other.equals(archive) || beingWritten(other);
                 // "kafka-*" must not match the archives of kafka's tools ("kafka-kafka.tools...-*")
                 boolean sameJvm = other.getFileName().toString().substring(name.length() + 1).matches("[0-9a-f]+\\.jsa.*");
                 if (!current && sameJvm) {

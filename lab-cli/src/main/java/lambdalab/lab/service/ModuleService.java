@@ -39,8 +39,8 @@ public abstract class ModuleService extends LabService {
     @Override
     public void prepareStart() {
         prepare();
-        createDirectories(settings.tmpDir());
-        classDataSharing().promoteNewArchive();
+        createDirectories(settings.tmpDir()); // a start without its class archive lists its classes there
+        classDataSharing().deleteOutdatedArchives();
     }
 
     /**

@@ -57,7 +57,7 @@ public abstract class SparkJobService extends LabService {
     @Override
     public void prepareStart() {
         prepare();
-        classDataSharing().ifPresent(ClassDataSharing::promoteNewArchive);
+        classDataSharing().ifPresent(ClassDataSharing::deleteOutdatedArchives);
     }
 
     /**

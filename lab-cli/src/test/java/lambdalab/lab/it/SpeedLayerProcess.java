@@ -31,6 +31,17 @@ final class SpeedLayerProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** Where a start without the archive lists its classes: a file of its own (jobs may run side by side). */
+    private static Path classList() {
+        try {
+            Path list = Files.createTempFile("speed-layer-test-", ".lst");
+            list.toFile().deleteOnExit();
+            return list;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static SpeedLayerProcess start(LabEndpoints endpoints, Path log, String... extraArguments) {
         return start(endpoints, log, true, extraArguments);
     }
@@ -49,8 +60,9 @@ final class SpeedLayerProcess implements AutoCloseable {
         List<String> classpath = jarsOfThisJvm();
         ClassDataSharing archive = new ClassDataSharing(ARCHIVES, "speed-layer-test", String.join(" ", jvmOptions)
                 + ClassDataSharing.describe(classpath));
-        archive.promoteNewArchive();
-        command.addAll(archive.options());
+        archive.deleteOutdatedArchives();
+        Path classList = classList();
+        command.addAll(archive.optionsListingClasses(classList));
         command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath),
                 "lambdalab.course.speed.SpeedLayerJob",
                 "--kafka", endpoints.kafkaBootstrapServers(),
@@ -65,7 +77,9 @@ final class SpeedLayerProcess implements AutoCloseable {
             builder.environment().remove("SPARK_LOCAL_IP"); // the test JVM itself runs with it
         }
         try {
-            return new SpeedLayerProcess(builder.start(), log);
+            Process process = builder.start();
+            archive.dumpLater(process.toHandle(), classList, jvmOptions, classpath);
+            return new SpeedLayerProcess(process, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

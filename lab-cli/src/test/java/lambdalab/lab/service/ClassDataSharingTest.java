@@ -29,7 +29,7 @@ class ClassDataSharingTest {
     void aRunningJvmWritesTheArchiveThatTheNextStartMaps() throws Exception {
         Path jar = waitingProgram();
         ClassDataSharing sharing = new ClassDataSharing(dir.resolve("cds"), "waits", "key of " + jar);
-        sharing.promoteNewArchive();
+        sharing.deleteOutdatedArchives();
         Path classList = dir.resolve("waits-classes.lst");
         assertThat(sharing.optionsListingClasses(classList)).containsExactly("-XX:DumpLoadedClassList=" + classList);
 
@@ -70,7 +70,7 @@ class ClassDataSharingTest {
         Path leftOver = Files.writeString(cds.resolve(archive + "." + ended.pid() + ".part"), "x");
         Path outdated = Files.writeString(cds.resolve("job-0badcafe.jsa"), "x");
 
-        new ClassDataSharing(cds, "job", key).promoteNewArchive();
+        new ClassDataSharing(cds, "job", key).deleteOutdatedArchives();
 
         assertThat(beingWritten).exists();
         assertThat(leftOver).doesNotExist();
