@@ -77,11 +77,12 @@ public final class LabSettings {
                     + "cluster (a worker runs as many as spark.worker.memory holds)"),
             new Definition("spark.log.level", "INFO", "log level of the Spark master and workers (executors: WARN)"),
             new Definition("class.sharing", "true", "archive each lab JVM's loaded classes and map them on later starts "
-                    + "(faster starts): a service's and a Spark job's archive is written beside it once it runs, the "
-                    + "supervisor's at its first clean stop; the services' archives are the build's (each service "
-                    + "module's target/cds, shared by every home), the others' in $LAB_HOME/cds"),
-            new Definition("class.sharing.dir", "", "where the services keep their class archives instead of their "
-                    + "modules' target/cds (`lab bench startup` times a build's first start with a folder of its own)"),
+                    + "(faster starts): a JVM without its archive lists its classes and the archive is written beside "
+                    + "it once it runs; the services' and the supervisor's are the build's (services/*/target/cds, "
+                    + "lab-cli/target/cds: shared by every home), the Spark jobs' in $LAB_HOME/cds"),
+            new Definition("class.sharing.dir", "", "where the services and the supervisor keep their class archives "
+                    + "instead of the build's folders (`lab bench startup` times a build's first start with a folder "
+                    + "of its own)"),
             new Definition("ready.timeout.seconds", "180", "how long `lab up` waits for every service to be ready"),
             new Definition("stop.timeout.seconds", "30", "how long a service gets to stop gracefully before it is killed"),
             new Definition("jobs.jvm.options", "", "extra JVM options of the lab's Spark jobs (stream, plus-speed, "
