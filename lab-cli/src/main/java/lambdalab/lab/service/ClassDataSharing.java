@@ -22,8 +22,8 @@ import lambdalab.lab.system.Pause;
  * ({@link #optionsListingClasses}, {@link #dumpLater}); later starts map it instead of loading and
  * verifying thousands of classes again, which is most of a service's start-up CPU.
  *
- * <p>Where archives live is the caller's choice: the services' and the supervisor's in the build,
- * shared by every home of it; the jobs' in the instance home ({@code $LAB_HOME/cds}). An archive's
+ * <p>Where archives live is the caller's choice: the lab's are in the build, shared by every home
+ * of it. An archive's
  * name carries a hash of what it was made from (classpath with each jar's size and time, main class),
  * so a rebuilt JVM makes a new one instead of being refused an outdated one; older archives of the
  * same JVM are then deleted. A dump writes under a name of its own and renames the file once

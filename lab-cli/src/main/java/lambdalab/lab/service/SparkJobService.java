@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import lambdalab.lab.settings.LabSettings;
+import lambdalab.lab.settings.RepoLayout;
 import lambdalab.lab.supervisor.PidFile;
 
 /**
@@ -93,16 +94,19 @@ public abstract class SparkJobService extends LabService {
 
     /**
      * The job's class archive, as the services have: its start loads the Kafka, Cassandra, Hadoop and
-     * Spark clients' classes, seconds of CPU. The supervisor's classpath, which the job runs on, is
-     * one of jars.
+     * Spark clients' classes, seconds of CPU. The job runs on the supervisor's classpath, jars that
+     * every home of the build shares (SupervisorJars), so the archive is the build's too
+     * ({@code lab-cli/target/cds}, or {@code class.sharing.dir}), keyed by those jars and the main
+     * class, not by the home's heap or options.
      */
     private Optional<ClassDataSharing> classDataSharing() {
         List<String> classpath = classpath();
         if (!Boolean.parseBoolean(settings.get("class.sharing")) || !ClassDataSharing.canArchive(classpath)) {
             return Optional.empty();
         }
-        String key = String.join(" ", baseJvmOptions()) + mainClass() + ClassDataSharing.describe(classpath);
-        return Optional.of(new ClassDataSharing(settings.home().resolve("cds"), archiveName(), key));
+        String dir = settings.get("class.sharing.dir");
+        return Optional.of(new ClassDataSharing(dir.isBlank() ? RepoLayout.fromSystemProperty().classArchives()
+                : Path.of(dir), archiveName(), mainClass() + ClassDataSharing.describe(classpath)));
     }
 
     /** The name of the job's class archive: jobs of one main class on the same jars can share one. */

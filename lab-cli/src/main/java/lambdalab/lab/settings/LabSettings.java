@@ -78,9 +78,9 @@ public final class LabSettings {
             new Definition("spark.log.level", "INFO", "log level of the Spark master and workers (executors: WARN)"),
             new Definition("class.sharing", "true", "archive each lab JVM's loaded classes and map them on later starts "
                     + "(faster starts): a JVM without its archive lists its classes and the archive is written beside "
-                    + "it once it runs; the services' and the supervisor's are the build's (services/*/target/cds, "
-                    + "lab-cli/target/cds: shared by every home), the Spark jobs' in $LAB_HOME/cds"),
-            new Definition("class.sharing.dir", "", "where the services and the supervisor keep their class archives "
+                    + "it once it runs; they are the build's (services/*/target/cds, lab-cli/target/cds), shared by every "
+                    + "home"),
+            new Definition("class.sharing.dir", "", "where the lab's JVMs keep their class archives "
                     + "instead of the build's folders (`lab bench startup` times a build's first start with a folder "
                     + "of its own)"),
             new Definition("ready.timeout.seconds", "180", "how long `lab up` waits for every service to be ready"),
