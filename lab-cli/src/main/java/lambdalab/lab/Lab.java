@@ -260,11 +260,10 @@ public final class Lab {
      */
     private Optional<ClassDataSharing> supervisorArchive(String supervisorClasspath) {
         List<String> classpath = List.of(supervisorClasspath.split(File.pathSeparator));
-        if (!ClassDataSharing.canArchive(classpath) || !Boolean.parseBoolean(settings.get("class.sharing"))) {
+        if (!ClassDataSharing.canArchive(classpath) || !settings.classSharing()) {
             return Optional.empty();
         }
-        String dir = settings.get("class.sharing.dir");
-        return Optional.of(new ClassDataSharing(dir.isBlank() ? repo.classArchives() : Path.of(dir), SUPERVISOR,
+        return Optional.of(new ClassDataSharing(settings.classArchives(repo.classArchives()), SUPERVISOR,
                 String.join(" ", SUPERVISOR_JVM_OPTIONS) + ClassDataSharing.describe(classpath)));
     }
 

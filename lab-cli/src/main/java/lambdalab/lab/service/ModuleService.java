@@ -49,7 +49,7 @@ public abstract class ModuleService extends LabService {
      */
     @Override
     public void afterReady(ProcessHandle process) {
-        if (classSharing()) {
+        if (settings.classSharing()) {
             classDataSharing().dumpLater(process, classList(), baseJvmOptions(), classpath());
         }
     }
@@ -74,7 +74,7 @@ public abstract class ModuleService extends LabService {
     @Override
     protected List<String> jvmOptions() {
         List<String> options = new ArrayList<>(baseJvmOptions());
-        if (classSharing()) {
+        if (settings.classSharing()) {
             options.addAll(classDataSharing().optionsListingClasses(classList()));
         }
         return options;
@@ -86,10 +86,6 @@ public abstract class ModuleService extends LabService {
         return options;
     }
 
-    private boolean classSharing() {
-        return Boolean.parseBoolean(settings.get("class.sharing"));
-    }
-
     /**
      * This service's class-data-sharing archive, keyed by what it is made from: its jars and main
      * class, not its instance's paths and heap, so that every home of this build, and every node of
@@ -97,9 +93,8 @@ public abstract class ModuleService extends LabService {
      * {@code class.sharing.dir} puts it elsewhere (a benchmark's first start of a build).
      */
     public ClassDataSharing classDataSharing() {
-        String dir = settings.get("class.sharing.dir");
         String main = mainClass();
-        return new ClassDataSharing(dir.isBlank() ? module.classArchives() : Path.of(dir),
+        return new ClassDataSharing(settings.classArchives(module.classArchives()),
                 module.name() + "-" + main.substring(main.lastIndexOf('.') + 1), main + ClassDataSharing.describe(classpath()));
     }
 

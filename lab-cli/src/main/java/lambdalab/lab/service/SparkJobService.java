@@ -101,12 +101,11 @@ public abstract class SparkJobService extends LabService {
      */
     private Optional<ClassDataSharing> classDataSharing() {
         List<String> classpath = classpath();
-        if (!Boolean.parseBoolean(settings.get("class.sharing")) || !ClassDataSharing.canArchive(classpath)) {
+        if (!settings.classSharing() || !ClassDataSharing.canArchive(classpath)) {
             return Optional.empty();
         }
-        String dir = settings.get("class.sharing.dir");
-        return Optional.of(new ClassDataSharing(dir.isBlank() ? RepoLayout.fromSystemProperty().classArchives()
-                : Path.of(dir), archiveName(), mainClass() + ClassDataSharing.describe(classpath)));
+        return Optional.of(new ClassDataSharing(settings.classArchives(RepoLayout.fromSystemProperty().classArchives()),
+                archiveName(), mainClass() + ClassDataSharing.describe(classpath)));
     }
 
     /** The name of the job's class archive: jobs of one main class on the same jars can share one. */

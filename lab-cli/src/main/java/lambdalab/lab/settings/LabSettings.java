@@ -291,4 +291,15 @@ public final class LabSettings {
     public Path tmpDir() {
         return home.resolve("tmp");
     }
+
+    /** Whether the lab's JVMs map class archives (the setting {@code class.sharing}). */
+    public boolean classSharing() {
+        return Boolean.parseBoolean(get("class.sharing"));
+    }
+
+    /** Where a JVM's class archives are kept: the setting {@code class.sharing.dir}, or else the build's folder given. */
+    public Path classArchives(Path buildsFolder) {
+        String dir = get("class.sharing.dir");
+        return dir.isBlank() ? buildsFolder : Path.of(dir);
+    }
 }
