@@ -26,6 +26,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import lambdalab.course.kafka.KafkaTopics;
+import lambdalab.course.views.SchemaChanges;
 import lambdalab.lab.Lab;
 import lambdalab.lab.service.HdfsDaemon;
 import lambdalab.lab.service.PortProbe;
@@ -238,10 +239,18 @@ class ClusterProfileIT {
                 assertThat(session.execute("SELECT peer FROM system.peers_v2").all()).hasSize(2);
                 assertThat(nodeStates(session)).containsExactly(NodeState.UP, NodeState.UP, NodeState.UP);
             });
-            session.execute(SimpleStatement.newInstance("CREATE KEYSPACE IF NOT EXISTS cluster_check WITH replication = "
-                    + "{'class': 'SimpleStrategy', 'replication_factor': 3}").setTimeout(Duration.ofSeconds(60)));
-            session.execute(SimpleStatement.newInstance("CREATE TABLE IF NOT EXISTS cluster_check.counts "
-                    + "(id int PRIMARY KEY, value text)").setTimeout(Duration.ofSeconds(60)));
+            // every schema change goes to one node, the lowest address, whichever node the driver would pick
+            List<Node> coordinators = new ArrayList<>();
+            for (String ddl : List.of("CREATE KEYSPACE IF NOT EXISTS cluster_check WITH replication = "
+                    + "{'class': 'SimpleStrategy', 'replication_factor': 3}",
+                    "CREATE TABLE IF NOT EXISTS cluster_check.counts (id int PRIMARY KEY, value text)",
+                    "ALTER TABLE cluster_check.counts WITH comment = 'schema node check'",
+                    "CREATE TABLE IF NOT EXISTS cluster_check.counts (id int PRIMARY KEY, value text)")) {
+                coordinators.add(SchemaChanges.execute(session, ddl).getExecutionInfo().getCoordinator());
+            }
+            assertThat(coordinators).extracting(node -> node.getEndPoint().toString()).containsOnly("/127.0.0.1:"
+                    + lab.settings().port("cassandra.port"));
+            SchemaChanges.awaitAgreement(session, Duration.ofSeconds(60));
         }
     }
 

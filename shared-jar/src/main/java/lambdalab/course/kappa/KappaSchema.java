@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import java.util.List;
 import java.util.Map;
 import lambdalab.course.views.LambdaSchema;
+import lambdalab.course.views.SchemaChanges;
 
 /**
  * Kappa's views in Cassandra keyspace {@code kappa}: one pair of tables per version of the job, with
@@ -38,19 +39,19 @@ public final class KappaSchema {
         if (replicationFactor < 1) {
             throw new IllegalArgumentException("replication factor must be at least 1, got " + replicationFactor);
         }
-        session.execute("CREATE KEYSPACE IF NOT EXISTS " + KEYSPACE + " WITH replication = "
+        SchemaChanges.execute(session, "CREATE KEYSPACE IF NOT EXISTS " + KEYSPACE + " WITH replication = "
                 + "{'class': 'SimpleStrategy', 'replication_factor': " + replicationFactor + "}");
-        session.execute("CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + VIEW_VERSIONS + " (view_name text, version int, "
+        SchemaChanges.execute(session, "CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + VIEW_VERSIONS + " (view_name text, version int, "
                 + "current_version int static, state text, change text, started timestamp, switched timestamp, "
                 + "PRIMARY KEY (view_name, version))");
-        session.execute("CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + LATE_EVENTS + " (version int, batch_id bigint, "
+        SchemaChanges.execute(session, "CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + LATE_EVENTS + " (version int, batch_id bigint, "
                 + "events bigint, written_at timestamp, PRIMARY KEY (version, batch_id))");
     }
 
     /** Creates a version's two view tables if missing (with the shared tables). */
     public static void createVersion(CqlSession session, KappaVersion version) {
         create(session, 1);
-        versionTables(version).forEach(session::execute);
+        versionTables(version).forEach(statement -> SchemaChanges.execute(session, statement));
     }
 
     static List<String> versionTables(KappaVersion version) {
@@ -60,8 +61,8 @@ public final class KappaSchema {
 
     /** Drops a version's tables, its late-event rows and its row in {@code view_versions}. */
     public static void dropVersion(CqlSession session, KappaVersion version) {
-        session.execute("DROP TABLE IF EXISTS " + KEYSPACE + "." + version.activityTable());
-        session.execute("DROP TABLE IF EXISTS " + KEYSPACE + "." + version.visitorsTable());
+        SchemaChanges.execute(session, "DROP TABLE IF EXISTS " + KEYSPACE + "." + version.activityTable());
+        SchemaChanges.execute(session, "DROP TABLE IF EXISTS " + KEYSPACE + "." + version.visitorsTable());
         session.execute("DELETE FROM " + KEYSPACE + "." + LATE_EVENTS + " WHERE version = ?", version.number());
         session.execute("DELETE FROM " + KEYSPACE + "." + VIEW_VERSIONS + " WHERE view_name = ? AND version = ?", VIEW,
                 version.number());

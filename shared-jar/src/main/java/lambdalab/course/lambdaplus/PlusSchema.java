@@ -2,6 +2,7 @@ package lambdalab.course.lambdaplus;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import java.util.List;
+import lambdalab.course.views.SchemaChanges;
 
 /**
  * Lambda+'s one store: keyspace {@code lambda_plus} in Cassandra, and its Kafka topic.
@@ -36,7 +37,7 @@ public final class PlusSchema {
 
     /** Creates the keyspace and the tables if missing; safe to run any number of times. */
     public static void create(CqlSession session, int replicationFactor) {
-        statements(replicationFactor).forEach(session::execute);
+        statements(replicationFactor).forEach(statement -> SchemaChanges.execute(session, statement));
     }
 
     static List<String> statements(int replicationFactor) {

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import lambdalab.course.LabEndpoints;
 
 /**
@@ -90,8 +91,9 @@ public final class LambdaSchema {
     /** Creates the keyspace and every table if missing; safe to run any number of times. */
     public static void create(CqlSession session, int replicationFactor) {
         for (String statement : statements(replicationFactor)) {
-            session.execute(statement);
+            SchemaChanges.execute(session, statement);
         }
+        SchemaChanges.awaitAgreement(session, SCHEMA_TIMEOUT);
         // tables created by an earlier version of the lab lack the newer columns
         addMissingColumns(session, BATCH_ACTIVITY, BATCH_ROW_COLUMNS);
         addMissingColumns(session, BATCH_VISITORS, BATCH_ROW_COLUMNS);
@@ -103,13 +105,21 @@ public final class LambdaSchema {
     }
 
     private static void addMissingColumns(CqlSession session, String table, Map<String, String> columns) {
-        TableMetadata metadata = session.getMetadata().getKeyspace(KEYSPACE).flatMap(k -> k.getTable(table))
-                .orElseThrow(() -> new IllegalStateException(KEYSPACE + "." + table + " was not created"));
+        TableMetadata metadata = tableMetadata(session, table);
         columns.forEach((name, type) -> {
             if (metadata.getColumn(name).isEmpty()) {
-                session.execute("ALTER TABLE " + KEYSPACE + "." + table + " ADD " + name + " " + type);
+                SchemaChanges.execute(session, "ALTER TABLE " + KEYSPACE + "." + table + " ADD " + name + " " + type);
             }
         });
+    }
+
+    /** The driver's metadata of a table, refreshed once should it have been read before the nodes agreed. */
+    private static TableMetadata tableMetadata(CqlSession session, String table) {
+        Optional<TableMetadata> metadata = session.getMetadata().getKeyspace(KEYSPACE).flatMap(k -> k.getTable(table));
+        if (metadata.isEmpty()) {
+            metadata = session.refreshSchema().getKeyspace(KEYSPACE).flatMap(k -> k.getTable(table));
+        }
+        return metadata.orElseThrow(() -> new IllegalStateException(KEYSPACE + "." + table + " was not created"));
     }
 
     static List<String> statements(int replicationFactor) {
