@@ -1,6 +1,5 @@
 package lambdalab.course.speed;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -267,8 +266,6 @@ public final class SpeedLayerJob {
             context = create(settings, master, recovery, times);
             from = recovery.from();
         }
-        SpeedLayerWarmUp.run(context.sparkContext(), Path.of(System.getProperty("java.io.tmpdir")));
-        times.step("warm-up");
         runtime.status().state("starting", from);
         try {
             context.start();
