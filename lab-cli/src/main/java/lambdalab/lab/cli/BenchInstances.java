@@ -22,6 +22,7 @@ final class BenchInstances {
     }
 
     static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+    private static final int TAIL_LINES = 30;
 
     static Lab create(LabOptions options, Map<String, String> settings) throws IOException {
         Path home = Files.createTempDirectory("lab-bench-");
@@ -62,5 +63,23 @@ final class BenchInstances {
                 Files.deleteIfExists(path);
             }
         }
+    }
+
+    /**
+     * Fails when a `lab` command the benchmark needs for its whole run ({@link #labScript}) has ended:
+     * figures without it would look better than the course is. Says how it ended and the end of its
+     * log, which is deleted with the instance.
+     */
+    static void requireRunning(Process command, String what, Path log) throws IOException {
+        if (!command.isAlive()) {
+            throw new IllegalStateException("`lab " + what + "` ended before the benchmark did (exit code "
+                    + command.exitValue() + "); the end of its output:\n" + tail(log));
+        }
+    }
+
+    /** The last lines of a command's log: the instance's home, the log with it, is deleted afterwards. */
+    static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
     }
 }

@@ -1,12 +1,9 @@
 package lambdalab.lab.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +38,6 @@ final class DemoBenchmark implements Callable<Integer> {
     private static final long TARGET_DELAY_MS = 2_000;
     private static final Duration SAMPLE_EVERY = Duration.ofMillis(100);
     private static final Duration REPORT_EVERY = Duration.ofMinutes(1);
-    private static final int TAIL_LINES = 30;
     /** The demo's stop, the speed layer's stop and the instance's. */
     private static final Duration STOP_MARGIN = Duration.ofMinutes(3);
 
@@ -85,11 +81,11 @@ final class DemoBenchmark implements Callable<Integer> {
                     batches);
             if (demo.isAlive()) {
                 LabProcesses.stop(demo.toHandle(), STOP_MARGIN);
-                throw new IllegalStateException("`lab demo` did not end in time; the end of its output:\n" + tail(log));
+                throw new IllegalStateException("`lab demo` did not end in time; the end of its output:\n" + BenchInstances.tail(log));
             }
             if (demo.exitValue() != 0) {
                 throw new IllegalStateException("`lab demo` failed (exit code " + demo.exitValue() + "); the end of its "
-                        + "output:\n" + tail(log));
+                        + "output:\n" + BenchInstances.tail(log));
             }
         } finally {
             BenchInstances.destroy(lab, progress);
@@ -124,12 +120,6 @@ final class DemoBenchmark implements Callable<Integer> {
             Thread.sleep(SAMPLE_EVERY.toMillis());
         }
         return ready;
-    }
-
-    /** The last lines of the demo's log: the instance's home, the log with it, is deleted afterwards. */
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
     }
 
     /** Whether the demo's batch layer JVM (`lab batch`, a child of the demo) runs now. */

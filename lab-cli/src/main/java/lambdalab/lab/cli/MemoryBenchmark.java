@@ -94,6 +94,8 @@ final class MemoryBenchmark implements Callable<Integer> {
                     snippets.flush();
                     nextQuery = Instant.now().plus(QUERY_EVERY);
                 }
+                BenchInstances.requireRunning(demo, "demo", logs.resolve("bench-demo.log"));
+                BenchInstances.requireRunning(shell, "shell", logs.resolve("bench-shell.log"));
                 Map<String, Footprint> sample = sample(lab, demo, shell);
                 sample.forEach((name, footprint) -> peaks.merge(name, footprint, Footprint::max));
                 peakTotal = peakTotal.max(total(sample));
