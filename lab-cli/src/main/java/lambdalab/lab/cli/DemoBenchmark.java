@@ -81,7 +81,8 @@ final class DemoBenchmark implements Callable<Integer> {
                     batches);
             if (demo.isAlive()) {
                 LabProcesses.stop(demo.toHandle(), STOP_MARGIN);
-                throw new IllegalStateException("`lab demo` did not end in time; the end of its output:\n" + BenchInstances.tail(log));
+                throw new IllegalStateException("`lab demo` did not end in time; the end of its output:\n"
+                        + BenchInstances.tail(log));
             }
             if (demo.exitValue() != 0) {
                 throw new IllegalStateException("`lab demo` failed (exit code " + demo.exitValue() + "); the end of its "

@@ -30,7 +30,10 @@ public final class SchemaChanges {
     private SchemaChanges() {
     }
 
-    /** Runs a schema statement on the lab's schema node (see the class comment), with DDL's long timeout. */
+    /**
+     * Runs a statement on the lab's schema node (see the class comment), with DDL's long timeout: a
+     * schema change, or a read of what that node knows of the schema.
+     */
     public static ResultSet execute(CqlSession session, String statement) {
         return session.execute(SimpleStatement.newInstance(statement).setNode(schemaNode(session).orElse(null))
                 .setTimeout(LambdaSchema.SCHEMA_TIMEOUT));
@@ -68,7 +71,8 @@ public final class SchemaChanges {
         Map<String, String> versions = new TreeMap<>();
         Row local = execute(session, "SELECT broadcast_address, schema_version FROM system.local").one();
         if (local != null) {
-            versions.put(String.valueOf(local.getInetAddress("broadcast_address")), String.valueOf(local.getUuid("schema_version")));
+            versions.put(String.valueOf(local.getInetAddress("broadcast_address")),
+                    String.valueOf(local.getUuid("schema_version")));
         }
         for (Row peer : execute(session, "SELECT peer, schema_version FROM system.peers")) {
             versions.put(String.valueOf(peer.getInetAddress("peer")), String.valueOf(peer.getUuid("schema_version")));
