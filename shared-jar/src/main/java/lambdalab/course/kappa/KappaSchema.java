@@ -41,11 +41,12 @@ public final class KappaSchema {
         }
         SchemaChanges.execute(session, "CREATE KEYSPACE IF NOT EXISTS " + KEYSPACE + " WITH replication = "
                 + "{'class': 'SimpleStrategy', 'replication_factor': " + replicationFactor + "}");
-        SchemaChanges.execute(session, "CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + VIEW_VERSIONS + " (view_name text, version int, "
-                + "current_version int static, state text, change text, started timestamp, switched timestamp, "
-                + "PRIMARY KEY (view_name, version))");
-        SchemaChanges.execute(session, "CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + LATE_EVENTS + " (version int, batch_id bigint, "
-                + "events bigint, written_at timestamp, PRIMARY KEY (version, batch_id))");
+        SchemaChanges.execute(session, "CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + VIEW_VERSIONS
+                + " (view_name text, version int, current_version int static, state text, change text,"
+                + " started timestamp, switched timestamp, PRIMARY KEY (view_name, version))");
+        SchemaChanges.execute(session, "CREATE TABLE IF NOT EXISTS " + KEYSPACE + "." + LATE_EVENTS
+                + " (version int, batch_id bigint, events bigint, written_at timestamp,"
+                + " PRIMARY KEY (version, batch_id))");
     }
 
     /** Creates a version's two view tables if missing (with the shared tables). */

@@ -58,9 +58,9 @@ public final class SchemaChanges {
         while (!session.checkSchemaAgreement()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("Cassandra's nodes still disagree on the schema after "
-                        + timeout.toSeconds() + " s: " + versionsByNode(session) + ". A node that missed a schema change"
-                        + " normally fetches it within seconds; restart the node whose version differs"
-                        + " (see troubleshooting.md#schema-disagreement).");
+                        + timeout.toSeconds() + " s: " + versionsByNode(session)
+                        + ". A node that missed a schema change normally fetches it within seconds; restart the node"
+                        + " whose version differs (see troubleshooting.md#schema-disagreement).");
             }
             sleep(AGREEMENT_POLL);
         }
