@@ -3,6 +3,7 @@ package lambdalab.lab.drill;
 import com.datastax.oss.driver.api.core.CqlSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,13 @@ import lambdalab.lab.supervisor.ServiceStatus;
 final class DrillLab {
 
     private static final Duration SERVICE_READY = Duration.ofMinutes(5);
+
+    /** How the speed layer's own lines about a start, a failure or a replacement of raw files begin. */
+    private static final List<String> JOB_DECISIONS = List.of("Started in", "Speed layer running", "Replacing ",
+            "Deleted ", "Replaying ", "The replay ", "WARNING: ", "NOTE: ", "ERROR: the speed layer", "The start failed",
+            "Halting ", "Partition ");
+    private static final int DECISIONS_SHOWN = 30;
+    private static final int DECISION_WIDTH = 240;
 
     private final Lab lab;
     private final DrillTable table;
@@ -249,7 +257,7 @@ final class DrillLab {
 
     /** How many lines the speed layer's log has now: a later search looks only after them. */
     long streamLogLines() {
-        try (Stream<String> lines = Files.lines(lab.streamJob().logFile())) {
+        try (Stream<String> lines = Files.lines(lab.streamJob().logFile(), StandardCharsets.ISO_8859_1)) {
             return lines.count();
         } catch (IOException | UncheckedIOException e) {
             return 0;
@@ -258,10 +266,26 @@ final class DrillLab {
 
     /** The speed layer's last log line after the first {@code skip} that contains {@code text}, if any. */
     Optional<String> lastStreamLogLine(String text, long skip) {
-        try (Stream<String> lines = Files.lines(lab.streamJob().logFile())) {
+        try (Stream<String> lines = Files.lines(lab.streamJob().logFile(), StandardCharsets.ISO_8859_1)) {
             return lines.skip(skip).filter(line -> line.contains(text)).reduce((first, second) -> second);
         } catch (IOException | UncheckedIOException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * What the speed layer said, after the first {@code skip} lines of its log, about its starts,
+     * failures and the raw files it replaced: the lines a drill that failed prints, so its table
+     * alone tells what the job did (a test lab's logs go with it).
+     */
+    List<String> streamDecisions(long skip) {
+        try (Stream<String> lines = Files.lines(lab.streamJob().logFile(), StandardCharsets.ISO_8859_1)) {
+            List<String> decisions = lines.skip(skip).filter(line -> JOB_DECISIONS.stream().anyMatch(line::startsWith))
+                    .map(line -> line.length() <= DECISION_WIDTH ? line : line.substring(0, DECISION_WIDTH) + " ...")
+                    .toList();
+            return decisions.subList(Math.max(0, decisions.size() - DECISIONS_SHOWN), decisions.size());
+        } catch (IOException | UncheckedIOException e) {
+            return List.of("(cannot read " + lab.streamJob().logFile() + ": " + e.getMessage() + ")");
         }
     }
 

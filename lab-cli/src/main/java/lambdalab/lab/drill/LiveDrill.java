@@ -54,10 +54,17 @@ public abstract class LiveDrill {
             table.print();
             return false;
         }
+        long logLines = lab.streamLogLines();
+        boolean passed = false;
         try {
-            return drill(lab.firstFreeHour(), new ViewsVersusTruth(lab.endpoints(), lab.topic(), table, spark),
+            passed = drill(lab.firstFreeHour(), new ViewsVersusTruth(lab.endpoints(), lab.topic(), table, spark),
                     started.get() || stoppedAfter);
+            return passed;
         } finally {
+            if (!passed) {
+                table.step("speed layer log", "during the drill", "its starts, failures and replaced raw files:");
+                lab.streamDecisions(logLines).forEach(table::detail);
+            }
             if (ownsSpark) {
                 spark.close();
             }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -265,7 +266,7 @@ public final class RawSnapshot {
                     distinct.add(new Position(selected.get(i).source(), selected.get(i).partition(), offset));
                 }
             }
-            return new StoredPositions(rows, distinct.size());
+            return new StoredPositions(rows, distinct.size(), gaps(distinct));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading the raw files' offsets", e);
@@ -309,8 +310,47 @@ public final class RawSnapshot {
     private record Position(String topic, int partition, long offset) {
     }
 
-    /** What {@link #positions} found: rows, and distinct Kafka positions among them. */
-    public record StoredPositions(long rows, long distinct) {
+    /**
+     * What {@link #positions} found: rows, distinct Kafka positions among them, and the offsets
+     * missing between a partition's first and last stored one (where a check of stored against sent
+     * looks first when they differ).
+     */
+    public record StoredPositions(long rows, long distinct, List<OffsetGap> gaps) {
+        public StoredPositions {
+            gaps = List.copyOf(gaps);
+        }
+    }
+
+    /** Offsets {@code from} (inclusive) to {@code until} (exclusive) of a partition, none of them stored. */
+    public record OffsetGap(String source, int partition, long from, long until) {
+        public long size() {
+            return until - from;
+        }
+    }
+
+    private record SourcePartition(String source, int partition) {
+    }
+
+    /** Per (source, partition), the runs of offsets missing between stored ones, in order. */
+    private static List<OffsetGap> gaps(Set<Position> positions) {
+        Map<SourcePartition, TreeSet<Long>> byPartition = new HashMap<>();
+        for (Position position : positions) {
+            byPartition.computeIfAbsent(new SourcePartition(position.topic(), position.partition()),
+                    partition -> new TreeSet<>()).add(position.offset());
+        }
+        List<OffsetGap> gaps = new ArrayList<>();
+        byPartition.forEach((partition, offsets) -> {
+            long previous = offsets.first();
+            for (long offset : offsets) {
+                if (offset > previous + 1) {
+                    gaps.add(new OffsetGap(partition.source(), partition.partition(), previous + 1, offset));
+                }
+                previous = offset;
+            }
+        });
+        gaps.sort(Comparator.comparing(OffsetGap::source).thenComparingInt(OffsetGap::partition)
+                .thenComparingLong(OffsetGap::from));
+        return gaps;
     }
 
     private static boolean selected(RawFile file, String source, LongPredicate hours) {

@@ -156,9 +156,23 @@ class RawSnapshotTest {
         RawSnapshot snapshot = RawSnapshot.list(new Configuration(), dir.toUri().toString());
 
         assertThat(snapshot.positions(new Configuration(), "t", hour -> hour == H0))
-                .isEqualTo(new RawSnapshot.StoredPositions(8, 7));
+                .isEqualTo(new RawSnapshot.StoredPositions(8, 7, List.of()));
         assertThat(snapshot.positions(new Configuration(), null, hour -> true))
-                .isEqualTo(new RawSnapshot.StoredPositions(10, 9));
+                .isEqualTo(new RawSnapshot.StoredPositions(10, 9, List.of()));
+    }
+
+    @Test
+    void positionsNameTheOffsetsMissingBetweenAPartitionsStoredOnes() throws IOException {
+        writeOffsets("t", 0, 0, "batch-0-3-0.parquet", 0, 1, 2);
+        writeOffsets("t", 0, 0, "batch-7-9-0.parquet", 7, 8);
+        writeOffsets("t", 0, 1, "batch-9-10-0.parquet", 9);
+        writeOffsets("t", 0, 1, "batch-12-13-0.parquet", 12);
+        writeOffsets("t", 1, 0, "batch-0-2-0.parquet", 0, 1);
+
+        RawSnapshot snapshot = RawSnapshot.list(new Configuration(), dir.toUri().toString());
+
+        assertThat(snapshot.positions(new Configuration(), "t", hour -> true).gaps()).containsExactly(
+                new RawSnapshot.OffsetGap("t", 0, 3, 7), new RawSnapshot.OffsetGap("t", 0, 10, 12));
     }
 
     /** A speed layer's file of {@code offsets} in the topic's partition and hour folder. */
