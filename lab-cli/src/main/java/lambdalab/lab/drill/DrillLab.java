@@ -36,8 +36,8 @@ final class DrillLab {
 
     /** How the speed layer's own lines about a start, a failure or a replacement of raw files begin. */
     private static final List<String> JOB_DECISIONS = List.of("Started in", "Speed layer running", "Replacing ",
-            "Deleted ", "Replaying ", "The replay ", "WARNING: ", "NOTE: ", "ERROR: the speed layer", "The start failed",
-            "Halting ", "Partition ");
+            "Deleted ", "Replaying ", "The replay ", "WARNING: ", "NOTE: ", "ERROR: the speed layer",
+            "The start failed", "Halting ", "Partition ");
     private static final int DECISIONS_SHOWN = 30;
     private static final int DECISION_WIDTH = 240;
 

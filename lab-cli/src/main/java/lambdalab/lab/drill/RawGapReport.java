@@ -49,10 +49,11 @@ final class RawGapReport {
             RemoteIterator<LocatedFileStatus> listing = fs.listFiles(partitionDir, true);
             while (listing.hasNext()) {
                 LocatedFileStatus file = listing.next();
-                Optional<RawFileNames.Range> range = RawFileNames.range(visible(file.getPath().getName()));
+                Optional<RawFileNames.Range> range =
+                        RawFileNames.range(RawFileNames.visibleName(file.getPath().getName()));
                 if (range.isPresent() && range.get().from() <= gap.until() && range.get().until() >= gap.from()) {
-                    files.add(String.format(Locale.ROOT, "  file %s/%s (%,d bytes)", file.getPath().getParent().getName(),
-                            file.getPath().getName(), file.getLen()));
+                    files.add(String.format(Locale.ROOT, "  file %s/%s (%,d bytes)",
+                            file.getPath().getParent().getName(), file.getPath().getName(), file.getLen()));
                 }
             }
         } catch (IOException e) {
@@ -62,10 +63,5 @@ final class RawGapReport {
             return List.of("  no file of partition " + gap.partition() + " is named after an offset range touching it");
         }
         return files.size() <= FILES_SHOWN ? files : files.subList(0, FILES_SHOWN);
-    }
-
-    /** A file being written is hidden: {@code .NAME.tmp}. */
-    private static String visible(String name) {
-        return name.startsWith(".") && name.endsWith(".tmp") ? name.substring(1, name.length() - 4) : name;
     }
 }

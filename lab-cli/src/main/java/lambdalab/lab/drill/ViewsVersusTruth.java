@@ -108,7 +108,8 @@ final class ViewsVersusTruth {
         table.step("raw rows vs events", exact ? "EQUAL" : "DIFFERENT", String.format(Locale.ROOT,
                 "%,d rows (%,d distinct offsets) for %,d events", stored.rows(), stored.distinct(), events));
         if (!exact) {
-            RawGapReport.lines(LabSpark.hadoopConfiguration(endpoints), topicRoot, stored.gaps()).forEach(table::detail);
+            RawGapReport.lines(LabSpark.hadoopConfiguration(endpoints), topicRoot, stored.gaps())
+                    .forEach(table::detail);
         }
         return exact;
     }

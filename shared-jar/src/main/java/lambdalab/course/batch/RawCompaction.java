@@ -148,7 +148,8 @@ public final class RawCompaction {
                     fs.delete(file.getPath(), false); // a compaction that died before its swap
                     continue;
                 }
-                Optional<RawFileNames.Range> range = RawFileNames.range(visibleName(file.getPath().getName()));
+                Optional<RawFileNames.Range> range =
+                        RawFileNames.range(RawFileNames.visibleName(file.getPath().getName()));
                 if (range.isEmpty() || !reaches(range.get(), nextOffset)) {
                     continue;
                 }
@@ -165,17 +166,13 @@ public final class RawCompaction {
 
     /** Whether {@link #deleteFrom} has anything to do for a file of this name. */
     public static boolean reaches(String fileName, long nextOffset) {
-        return RawFileNames.range(visibleName(fileName)).filter(range -> reaches(range, nextOffset)).isPresent();
+        return RawFileNames.range(RawFileNames.visibleName(fileName)).filter(range -> reaches(range, nextOffset))
+                .isPresent();
     }
 
     /** A batch's file from the offset on, or a compacted file with rows from it on. */
     private static boolean reaches(RawFileNames.Range range, long nextOffset) {
         return range.compacted() ? range.until() > nextOffset : range.from() >= nextOffset;
-    }
-
-    /** A file being written is hidden: {@code .NAME.tmp}. */
-    private static String visibleName(String name) {
-        return name.startsWith(".") && name.endsWith(".tmp") ? name.substring(1, name.length() - 4) : name;
     }
 
     private static List<FileStatus> dataFiles(FileSystem fs, Path dir) throws IOException {
@@ -207,7 +204,7 @@ public final class RawCompaction {
     }
 
     private static int nextGeneration(List<FileStatus> files) {
-        return files.stream().map(file -> RawFileNames.range(visibleName(file.getPath().getName())))
+        return files.stream().map(file -> RawFileNames.range(RawFileNames.visibleName(file.getPath().getName())))
                 .flatMap(Optional::stream).mapToInt(RawFileNames.Range::generation).max().orElse(0) + 1;
     }
 

@@ -58,6 +58,11 @@ public final class RawFileNames {
         return Optional.empty();
     }
 
+    /** The name a file being written ({@code .NAME.tmp}, hidden) will have; other names as they are. */
+    public static String visibleName(String name) {
+        return name.startsWith(".") && name.endsWith(".tmp") ? name.substring(1, name.length() - 4) : name;
+    }
+
     /** The name of a compaction's file. */
     public static String compacted(long from, long until, int generation) {
         return "compacted-" + from + "-" + until + "-g" + generation + ".parquet";

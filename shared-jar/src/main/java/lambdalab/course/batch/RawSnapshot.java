@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -333,19 +332,15 @@ public final class RawSnapshot {
 
     /** Per (source, partition), the runs of offsets missing between stored ones, in order. */
     private static List<OffsetGap> gaps(Set<Position> positions) {
-        Map<SourcePartition, TreeSet<Long>> byPartition = new HashMap<>();
-        for (Position position : positions) {
-            byPartition.computeIfAbsent(new SourcePartition(position.topic(), position.partition()),
-                    partition -> new TreeSet<>()).add(position.offset());
-        }
+        Map<SourcePartition, List<Position>> byPartition = positions.stream().collect(Collectors.groupingBy(
+                position -> new SourcePartition(position.topic(), position.partition())));
         List<OffsetGap> gaps = new ArrayList<>();
-        byPartition.forEach((partition, offsets) -> {
-            long previous = offsets.first();
-            for (long offset : offsets) {
-                if (offset > previous + 1) {
-                    gaps.add(new OffsetGap(partition.source(), partition.partition(), previous + 1, offset));
+        byPartition.forEach((partition, stored) -> {
+            long[] offsets = stored.stream().mapToLong(Position::offset).sorted().toArray();
+            for (int i = 1; i < offsets.length; i++) {
+                if (offsets[i] > offsets[i - 1] + 1) {
+                    gaps.add(new OffsetGap(partition.source(), partition.partition(), offsets[i - 1] + 1, offsets[i]));
                 }
-                previous = offset;
             }
         });
         gaps.sort(Comparator.comparing(OffsetGap::source).thenComparingInt(OffsetGap::partition)
