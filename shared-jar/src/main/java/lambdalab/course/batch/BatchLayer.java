@@ -126,7 +126,11 @@ public final class BatchLayer {
 
     private RawSnapshot listRaw(Input input) {
         progress.accept("Listing the raw events in " + input.path() + " ...");
-        return RawSnapshot.list(spark.sparkContext().hadoopConfiguration(), input.path());
+        RawSnapshot snapshot = RawSnapshot.list(spark.sparkContext().hadoopConfiguration(), input.path());
+        snapshot.unsettled().forEach(topic -> progress.accept("The speed layer was replacing raw files of " + topic
+                + " while this run listed them (it had restarted): this run counts none of " + topic + "'s hours"
+                + " complete, so the serving layer keeps answering them from the speed layer. The next run will."));
+        return snapshot;
     }
 
     private Dataset<Row> readRaw(RawSnapshot snapshot, Input input) {

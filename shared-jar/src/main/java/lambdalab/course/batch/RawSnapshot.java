@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -57,9 +58,12 @@ import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
  * So a file with offset FROM, seen in the listing, proves that every event of that partition below
  * FROM was in place when it was seen. The listing goes newest hour first: every hour is listed after
  * the newer ones, so that proof covers it too (listing oldest first, a stream batch could add files
- * to an hour already listed while a newer hour is still to be listed). A listed file the speed layer
- * deletes before the run reads it (it replaces a batch's files after a restart) fails the run: the
- * coverage never claims events the run did not read.
+ * to an hour already listed while a newer hour is still to be listed). That proof holds while no
+ * file is deleted: after a restart the speed layer deletes its files from an offset on and writes
+ * them again, and a listing overlapping that deletion could see a newer hour's file before it goes
+ * and an older hour after its files went. Such a listing is noticed ({@link RawReplacement}) and
+ * claims no complete hour of the topic. A listed file the speed layer deletes before the run reads
+ * it fails the run: the coverage never claims events the run did not read.
  */
 public final class RawSnapshot {
 
@@ -85,10 +89,13 @@ public final class RawSnapshot {
 
     private final String root;
     private final List<RawFile> files;
+    /** The topics whose files the speed layer replaced while they were listed (see {@link RawReplacement}). */
+    private final SortedSet<String> unsettled;
 
-    private RawSnapshot(String root, List<RawFile> files) {
+    private RawSnapshot(String root, List<RawFile> files, Set<String> unsettled) {
         this.root = root;
         this.files = List.copyOf(files);
+        this.unsettled = Collections.unmodifiableSortedSet(new TreeSet<>(unsettled));
     }
 
     /**
@@ -99,10 +106,11 @@ public final class RawSnapshot {
     public static RawSnapshot list(Configuration conf, String root) {
         Path path = new Path(root);
         List<String> found = new ArrayList<>();
+        Set<String> unsettled = new HashSet<>();
         try {
             FileSystem fs = path.getFileSystem(conf);
             if (fs.exists(path)) {
-                collect(fs, fs.getFileStatus(path), found);
+                collect(fs, fs.getFileStatus(path), found, unsettled);
                 if (found.isEmpty()) {
                     Optional<String> other = InputPaths.firstFile(fs, path, "");
                     if (other.isPresent()) {
@@ -116,7 +124,7 @@ public final class RawSnapshot {
         if (found.isEmpty()) {
             throw RawEvents.noRawEvents(root);
         }
-        return of(root, liveFiles(found));
+        return new RawSnapshot(root, parse(root, liveFiles(found)), unsettled);
     }
 
     /** The files a reader takes, folder by folder (a compaction's swap can leave both copies for a moment). */
@@ -132,10 +140,16 @@ public final class RawSnapshot {
 
     /** A snapshot of the files at {@code paths} under {@code root}, in listing order. */
     static RawSnapshot of(String root, List<String> paths) {
-        return new RawSnapshot(root, paths.stream().map(path -> parse(root, path)).toList());
+        return new RawSnapshot(root, parse(root, paths), Set.of());
     }
 
-    private static void collect(FileSystem fs, FileStatus status, List<String> found) throws IOException {
+    private static List<RawFile> parse(String root, List<String> paths) {
+        return paths.stream().map(path -> parse(root, path)).toList();
+    }
+
+    /** Adds the data files at {@code status}, and the topics whose listing a replacement of files overlapped. */
+    private static void collect(FileSystem fs, FileStatus status, List<String> found, Set<String> unsettled)
+            throws IOException {
         String name = status.getPath().getName();
         if (status.isFile()) {
             if (name.endsWith(".parquet") && status.getLen() > 0) {
@@ -143,12 +157,25 @@ public final class RawSnapshot {
             }
             return;
         }
+        if (name.startsWith(TOPIC_FOLDER)) {
+            RawReplacement.State before = RawReplacement.of(fs, status.getPath());
+            collectChildren(fs, status, found, unsettled);
+            if (before.replacing() || !before.equals(RawReplacement.of(fs, status.getPath()))) {
+                unsettled.add(topicOf(name));
+            }
+        } else {
+            collectChildren(fs, status, found, unsettled);
+        }
+    }
+
+    private static void collectChildren(FileSystem fs, FileStatus status, List<String> found, Set<String> unsettled)
+            throws IOException {
         FileStatus[] children = fs.listStatus(status.getPath());
         Arrays.sort(children, Comparator.comparing(RawSnapshot::newestHourFirst));
         for (FileStatus child : children) {
             String childName = child.getPath().getName();
             if (!childName.startsWith(".") && !childName.startsWith("_")) { // hidden: being written, or Spark's
-                collect(fs, child, found);
+                collect(fs, child, found, unsettled);
             }
         }
     }
@@ -169,8 +196,7 @@ public final class RawSnapshot {
         long hour = -1;
         for (String segment : path.split("/")) {
             if (segment.startsWith(TOPIC_FOLDER)) {
-                // as Spark reads the folder's value into the topic column
-                source = ExternalCatalogUtils.unescapePathName(segment.substring(TOPIC_FOLDER.length()));
+                source = topicOf(segment);
             } else if (segment.startsWith(RawEvents.KAFKA_PARTITION + "=")) {
                 partition = Integer.parseInt(segment.substring(RawEvents.KAFKA_PARTITION.length() + 1));
             } else if (segment.startsWith(HOUR_FOLDER)) {
@@ -182,6 +208,19 @@ public final class RawSnapshot {
                 .filter(named -> inPartitionHour);
         return new RawFile(path, source, partition, hour, range.map(RawFileNames.Range::from).orElse(-1L),
                 range.map(RawFileNames.Range::until).orElse(-1L));
+    }
+
+    /** The topic a {@code topic=NAME} folder holds, as Spark reads the folder's value into the topic column. */
+    private static String topicOf(String topicFolder) {
+        return ExternalCatalogUtils.unescapePathName(topicFolder.substring(TOPIC_FOLDER.length()));
+    }
+
+    /**
+     * The topics whose files the speed layer was replacing while this snapshot listed them (it had
+     * restarted): {@link #coverage} proves nothing about their hours.
+     */
+    public SortedSet<String> unsettled() {
+        return unsettled;
     }
 
     /** The files' paths, in listing order. */
@@ -361,9 +400,14 @@ public final class RawSnapshot {
      * hour: a partition still in the hour may bring more of it. Per partition, the run read every
      * event of the hour below the largest of: the UNTIL of the hour's own files, the FROM of its
      * files of this or later hours (see the class comment). A stream batch that had no events of
-     * the hour is so covered only once a later batch of the partition is in the snapshot.
+     * the hour is so covered only once a later batch of the partition is in the snapshot. A topic the
+     * speed layer was replacing files of while it was listed ({@link #unsettled}) has no complete
+     * hour and no offsets read.
      */
     public HourCoverage coverage(String source, long hour, long events, Instant at) {
+        if (unsettled.contains(source)) {
+            return new HourCoverage(source, hour, false, Map.of(), events, at);
+        }
         List<RawFile> kafkaFiles = files.stream().filter(f -> f.source().equals(source) && f.hasOffsets()).toList();
         if (kafkaFiles.isEmpty()) {
             return new HourCoverage(source, hour, true, Map.of(), events, at);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import lambdalab.course.batch.RawCompaction;
 import lambdalab.course.batch.RawEvents;
+import lambdalab.course.batch.RawReplacement;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -85,7 +86,8 @@ final class RawBatchWriter {
      * Deletes the raw files of batches starting at or after {@code nextOffsets} (batches whose
      * offsets were never committed): the job reads those events again, so keeping them would count
      * them twice. A compacted file spanning that offset is cut down to its rows below it. Each hour
-     * folder is changed under its lock, never while the batch layer compacts it.
+     * folder is changed under its lock, never while the batch layer compacts it; the whole deletion
+     * is marked in the topic folder ({@link RawReplacement}) for the batch layer's listing.
      *
      * @return how many files were deleted or cut
      */
@@ -94,10 +96,15 @@ final class RawBatchWriter {
         int deleted = 0;
         try {
             FileSystem fs = topicDir.getFileSystem(conf);
-            for (Path folder : foldersReaching(fs, topicDir, nextOffsets)) {
+            Set<Path> folders = foldersReaching(fs, topicDir, nextOffsets);
+            if (!folders.isEmpty()) {
+                RawReplacement.begin(fs, topicDir); // a batch run listing meanwhile proves nothing (see there)
+            }
+            for (Path folder : folders) {
                 int partition = Integer.parseInt(folder.getParent().getName().split("=")[1]);
                 deleted += RawCompaction.deleteFrom(fs, conf, folder, nextOffsets.getOrDefault(partition, 0L));
             }
+            RawReplacement.end(fs, topicDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot clean the raw data of uncommitted batches in " + topicDir, e);
         }

@@ -175,6 +175,29 @@ class RawSnapshotTest {
                 new RawSnapshot.OffsetGap("t", 0, 3, 7), new RawSnapshot.OffsetGap("t", 0, 10, 12));
     }
 
+    @Test
+    void aTopicTheSpeedLayerWasReplacingFilesOfWhileItWasListedHasNoCompleteHourAndNoOffsetsRead()
+            throws IOException {
+        for (String topic : List.of("t", "u")) {
+            for (int hour : new int[] {0, 1}) {
+                Path folder = Files.createDirectories(dir.resolve("topic=" + topic + "/kafka_partition=0/timestamp_hour="
+                        + (H0 + hour * HOUR)));
+                Files.writeString(folder.resolve("batch-" + hour + "0-" + (hour + 1) + "0-0.parquet"), "x");
+            }
+        }
+        Files.writeString(dir.resolve("topic=t").resolve(RawReplacement.MARKER), "replacing");
+
+        RawSnapshot snapshot = RawSnapshot.list(new Configuration(), dir.toUri().toString());
+
+        assertThat(snapshot.unsettled()).containsExactly("t");
+        assertThat(snapshot.coverage("t", H0, 10, NOW)).satisfies(hour -> {
+            assertThat(hour.complete()).isFalse();
+            assertThat(hour.throughOffsets()).isEmpty();
+        });
+        assertThat(snapshot.coverage("u", H0, 10, NOW).complete()).isTrue();
+        assertThat(snapshot.paths()).hasSize(4); // its files are read all the same
+    }
+
     /** A speed layer's file of {@code offsets} in the topic's partition and hour folder. */
     private void writeOffsets(String topic, int partition, int hour, String name, long... offsets) throws IOException {
         Path folder = Files.createDirectories(dir.resolve("topic=" + topic + "/kafka_partition=" + partition
