@@ -3,6 +3,7 @@ package lambdalab.course.speed;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import lambdalab.course.spark.DriverCollect;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.streaming.Time;
@@ -58,7 +59,7 @@ final class SpeedLayerOutputs {
             // cut its lineage (see StateLineage)
             // measured before the job: Spark checkpoints a marked ancestor after it, which hides how deep it ran
             runtime.status().stateLineage(StateLineage.batchesSinceCheckpoint(changed.rdd()));
-            List<ChangedRow> rows = changed.collect();
+            List<ChangedRow> rows = DriverCollect.collect(changed.rdd());
             runtime.views().upsertState(rows, SpeedLayer.batchInstant(time),
                     SpeedLayer.nextOffsets(runtime.book().get(time).ranges()));
             runtime.book().visible(time);
@@ -70,7 +71,7 @@ final class SpeedLayerOutputs {
     static void upsertWindow(JavaPairRDD<String, ActionCounts> window, Time time) {
         failStop("window view", time, () -> {
             SpeedLayerRuntime runtime = SpeedLayerRuntime.get();
-            runtime.views().upsertWindow(window.collect(), Instant.ofEpochMilli(time.milliseconds()),
+            runtime.views().upsertWindow(DriverCollect.collect(window.rdd()), Instant.ofEpochMilli(time.milliseconds()),
                     runtime.settings().windowSeconds());
         });
     }
