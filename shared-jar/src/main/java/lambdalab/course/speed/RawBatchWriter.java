@@ -11,6 +11,7 @@ import java.util.Set;
 import lambdalab.course.batch.RawCompaction;
 import lambdalab.course.batch.RawEvents;
 import lambdalab.course.batch.RawReplacement;
+import lambdalab.course.spark.DriverCollect;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -50,8 +51,8 @@ final class RawBatchWriter {
         String raw = rawPath;
         String sourceTopic = topic;
         SerializableConfiguration conf = new SerializableConfiguration(batch.context().hadoopConfiguration());
-        List<RawFiles.TaskResult> results = batch.mapPartitions(records -> RawFiles.write(records, raw, sourceTopic,
-                byPartition, conf.value(), writeEvents, measure)).collect();
+        List<RawFiles.TaskResult> results = DriverCollect.eachPartition(batch.rdd(), records -> RawFiles.write(records,
+                raw, sourceTopic, byPartition, conf.value(), writeEvents, measure));
         List<ParsedRecord> rejected = new ArrayList<>();
         Map<Long, Long> producedAt = new HashMap<>();
         for (RawFiles.TaskResult result : results) {

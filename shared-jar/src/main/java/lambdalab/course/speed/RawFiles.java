@@ -54,7 +54,7 @@ final class RawFiles {
      * Writes the task's valid events (when {@code writeEvents}) and returns its rejected records and
      * produce-time histogram (10 ms buckets, when {@code measure}).
      */
-    static Iterator<TaskResult> write(Iterator<ParsedRecord> records, String rawPath, String topic,
+    static TaskResult write(Iterator<ParsedRecord> records, String rawPath, String topic,
                                       Map<Integer, OffsetRange> ranges, Configuration conf,
                                       boolean writeEvents, boolean measure) {
         List<ParsedRecord> rejected = new ArrayList<>();
@@ -85,7 +85,7 @@ final class RawFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write raw events under " + rawPath, e);
         }
-        return List.of(new TaskResult(rejected, producedAt)).iterator();
+        return new TaskResult(rejected, producedAt);
     }
 
     /** One Parquet file being written under a hidden name, renamed to its real name when complete. */

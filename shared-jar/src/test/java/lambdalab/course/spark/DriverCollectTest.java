@@ -37,4 +37,19 @@ class DriverCollectTest {
 
         assertThat(DriverCollect.collect(sparse.rdd())).containsExactly(1, 2);
     }
+
+    @Test
+    void eachPartitionsResultComesBackInPartitionOrder() {
+        JavaRDD<Integer> numbers = spark.parallelize(IntStream.rangeClosed(1, 10).boxed().toList(), 3);
+
+        List<Integer> sums = DriverCollect.eachPartition(numbers.rdd(), partition -> {
+            int sum = 0;
+            while (partition.hasNext()) {
+                sum += partition.next();
+            }
+            return sum;
+        });
+
+        assertThat(sums).containsExactly(1 + 2 + 3, 4 + 5 + 6, 7 + 8 + 9 + 10);
+    }
 }
