@@ -55,7 +55,8 @@ final class RawFiles {
      * produce-time histogram (10 ms buckets, when {@code measure}).
      */
     static TaskResult write(Iterator<ParsedRecord> records, String rawPath, String topic,
-                            Map<Integer, OffsetRange> ranges, Configuration conf, boolean writeEvents, boolean measure) {
+                            Map<Integer, OffsetRange> ranges, Configuration conf,
+                            boolean writeEvents, boolean measure) {
         List<ParsedRecord> rejected = new ArrayList<>();
         Map<Long, Long> producedAt = new HashMap<>();
         Map<Long, HourFile> files = new LinkedHashMap<>();
