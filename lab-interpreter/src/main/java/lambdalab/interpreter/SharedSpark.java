@@ -27,6 +27,7 @@ public final class SharedSpark {
             session = start(settings);
             endpoints = settings.endpoints();
             plusApp = settings.plusApp();
+            SqlWarmUp.start(session);
         }
         users++;
         return session;

@@ -2,7 +2,14 @@ package lambdalab.interpreter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Properties;
+import org.apache.spark.JobExecutionStatus;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.JavaSparkStatusTracker;
 import org.apache.zeppelin.interpreter.InterpreterException;
 import org.apache.zeppelin.interpreter.InterpreterResult.Code;
 import org.junit.jupiter.api.AfterAll;
@@ -48,6 +55,15 @@ class SqlInterpreterTest {
                 """);
         assertThat(run.code()).as(run.toString()).isEqualTo(Code.SUCCESS);
         assertThat(run.tables()).containsExactly("parity\tn\n0\t3\n1\t2\n");
+    }
+
+    /** The session's start ran Spark SQL's first query on a thread of its own, in no paragraph's job group. */
+    @Test
+    void theSessionsStartWarmsSparkSqlUpWithAJobOfItsOwn() {
+        JavaSparkStatusTracker tracker = JavaSparkContext.fromSparkContext(SharedSpark.session().sparkContext())
+                .statusTracker();
+        await().atMost(Duration.ofSeconds(60)).until(() -> Arrays.stream(tracker.getJobIdsForGroup(null))
+                .mapToObj(tracker::getJobInfo).anyMatch(job -> job != null && job.status() == JobExecutionStatus.SUCCEEDED));
     }
 
     @Test
