@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.Properties;
 import java.util.SortedMap;
 import java.util.UUID;
 import java.util.function.LongPredicate;
+import java.util.stream.Stream;
 import lambdalab.course.LabEndpoints;
 import lambdalab.course.batch.RawEvents;
 import lambdalab.course.batch.ViewAggregation;
@@ -32,6 +34,7 @@ import lambdalab.course.clickstream.TeeSink;
 import lambdalab.course.kafka.KafkaSink;
 import lambdalab.course.spark.LabSpark;
 import lambdalab.course.views.LambdaSchema;
+import lambdalab.lab.settings.RepoLayout;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -52,6 +55,8 @@ final class SpeedLayerFixture implements AutoCloseable {
     private final LabEndpoints endpoints;
     private final String topic;
     private final String base;
+    /** The fixtures' folders (a job's log, status file and temporary files): in the build, not the machine's /tmp. */
+    private static final Path WORK_DIRS = RepoLayout.fromSystemProperty().root().resolve("lab-cli/target/speed-layer-tests");
     private final Path workDir;
     private final GroundTruth truth = new GroundTruth();
     private SpeedLayerProcess job;
@@ -64,7 +69,7 @@ final class SpeedLayerFixture implements AutoCloseable {
         this.topic = id;
         this.base = endpoints.hdfsUri() + "/" + id;
         try {
-            this.workDir = Files.createTempDirectory(id);
+            this.workDir = Files.createDirectories(WORK_DIRS.resolve(id));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -292,6 +297,22 @@ final class SpeedLayerFixture implements AutoCloseable {
         }
         if (session != null) {
             session.close();
+        }
+        deleteTemporaryFiles();
+    }
+
+    /** Once the job is dead: its Spark and Snappy files go; its log and status stay in the build's folder. */
+    private void deleteTemporaryFiles() {
+        Path temporary = workDir.resolve("tmp");
+        if (!Files.exists(temporary)) {
+            return;
+        }
+        try (Stream<Path> tree = Files.walk(temporary)) {
+            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -42,6 +42,14 @@ final class SpeedLayerProcess implements AutoCloseable {
         }
     }
 
+    private static Path temporaryFolder(Path log) {
+        try {
+            return Files.createDirectories(log.resolveSibling("tmp"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static SpeedLayerProcess start(LabEndpoints endpoints, Path log, String... extraArguments) {
         return start(endpoints, log, true, extraArguments);
     }
@@ -57,6 +65,9 @@ final class SpeedLayerProcess implements AutoCloseable {
         // would cost more than it earns (a test 30% faster without it); the lab's job keeps it
         jvmOptions.add("-XX:TieredStopAtLevel=1");
         command.addAll(jvmOptions);
+        // Spark's and Snappy's temporary files in the test's own folder, which it deletes: a job killed with
+        // -9 leaves them (outside the archive's key: these options are the same for every start)
+        command.add("-Djava.io.tmpdir=" + temporaryFolder(log));
         List<String> classpath = jarsOfThisJvm();
         ClassDataSharing archive = new ClassDataSharing(ARCHIVES, "speed-layer-test", String.join(" ", jvmOptions)
                 + ClassDataSharing.describe(classpath));
