@@ -1,7 +1,6 @@
 package lambdalab.interpreter;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -63,7 +62,8 @@ class SqlInterpreterTest {
         JavaSparkStatusTracker tracker = JavaSparkContext.fromSparkContext(SharedSpark.session().sparkContext())
                 .statusTracker();
         await().atMost(Duration.ofSeconds(60)).until(() -> Arrays.stream(tracker.getJobIdsForGroup(null))
-                .mapToObj(tracker::getJobInfo).anyMatch(job -> job != null && job.status() == JobExecutionStatus.SUCCEEDED));
+                .mapToObj(tracker::getJobInfo)
+                .anyMatch(job -> job != null && job.status() == JobExecutionStatus.SUCCEEDED));
     }
 
     @Test

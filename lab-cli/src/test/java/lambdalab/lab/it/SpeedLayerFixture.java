@@ -52,11 +52,13 @@ import org.apache.spark.sql.SparkSession;
  */
 final class SpeedLayerFixture implements AutoCloseable {
 
+    /** The fixtures' folders (a job's log, status file and temporary files): in the build, not the machine's /tmp. */
+    private static final Path WORK_DIRS = RepoLayout.fromSystemProperty().root()
+            .resolve("lab-cli/target/speed-layer-tests");
+
     private final LabEndpoints endpoints;
     private final String topic;
     private final String base;
-    /** The fixtures' folders (a job's log, status file and temporary files): in the build, not the machine's /tmp. */
-    private static final Path WORK_DIRS = RepoLayout.fromSystemProperty().root().resolve("lab-cli/target/speed-layer-tests");
     private final Path workDir;
     private final GroundTruth truth = new GroundTruth();
     private SpeedLayerProcess job;
