@@ -29,7 +29,7 @@ final class SqlWarmUp {
     private static void run(SparkSession session) {
         try {
             session.sparkContext().setJobDescription("warm-up: Spark SQL's first query, so that a note's is quick");
-            session.sql(QUERY).toDF().takeAsList(1);
+            session.sql(QUERY).takeAsList(1);
         } catch (Exception e) { // Spark's own exceptions are checked ones, thrown undeclared
             // the session was stopped before the query ended: only the warm-up is lost
         }

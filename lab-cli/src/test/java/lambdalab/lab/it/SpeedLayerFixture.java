@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import java.util.Properties;
 import java.util.SortedMap;
 import java.util.UUID;
 import java.util.function.LongPredicate;
-import java.util.stream.Stream;
 import lambdalab.course.LabEndpoints;
 import lambdalab.course.batch.RawEvents;
 import lambdalab.course.batch.ViewAggregation;
@@ -35,6 +33,7 @@ import lambdalab.course.kafka.KafkaSink;
 import lambdalab.course.spark.LabSpark;
 import lambdalab.course.views.LambdaSchema;
 import lambdalab.lab.settings.RepoLayout;
+import lambdalab.lab.system.Directories;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -300,21 +299,7 @@ final class SpeedLayerFixture implements AutoCloseable {
         if (session != null) {
             session.close();
         }
-        deleteTemporaryFiles();
-    }
-
-    /** Once the job is dead: its Spark and Snappy files go; its log and status stay in the build's folder. */
-    private void deleteTemporaryFiles() {
-        Path temporary = workDir.resolve("tmp");
-        if (!Files.exists(temporary)) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(temporary)) {
-            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // the job is dead: its Spark and Snappy files go; its log and status stay in the build's folder
+        Directories.deleteRecursively(workDir.resolve("tmp"));
     }
 }
