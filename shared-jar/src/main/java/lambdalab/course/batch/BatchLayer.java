@@ -216,7 +216,7 @@ public final class BatchLayer {
     }
 
     private void write(Dataset<Row> aggregate, List<HourCoverage> coverage, int replicationFactor) {
-        try (CqlSession session = LambdaSchema.openSession(endpoints)) {
+        try (CqlSession session = LambdaSchema.openJobSession(endpoints)) {
             LambdaSchema.create(session, replicationFactor);
             LabSpark.refreshCassandraSchema(spark);
             progress.accept("Upserting " + LambdaSchema.KEYSPACE + "." + LambdaSchema.BATCH_ACTIVITY + " ...");

@@ -112,7 +112,7 @@ public final class KappaJob {
         KafkaTopics.ensureLogTopic(bootstrap, settings.topic(), 2);
         KafkaTopics.keepEverything(bootstrap, settings.topic()); // a topic created before keeps what is left
         KafkaTopics.ensureTopic(bootstrap, settings.deadLetterTopic(), 1, Map.of("cleanup.policy", "compact"));
-        CqlSession session = LambdaSchema.openSession(settings.endpoints());
+        CqlSession session = LambdaSchema.openJobSession(settings.endpoints());
         KappaSchema.createVersion(session, settings.version());
         LabSpark.keepDriverOnLoopback();
         SparkSession spark = LabSpark.builder("kappa " + settings.version(), master, settings.endpoints())

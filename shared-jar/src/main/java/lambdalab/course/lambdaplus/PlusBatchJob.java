@@ -76,7 +76,7 @@ public final class PlusBatchJob {
         long started = System.nanoTime();
         Instant runStart = Instant.now();
         long cutoff = CUTOFF.cutoff(now.toEpochMilli(), horizon.toMillis());
-        try (var session = lambdalab.course.views.LambdaSchema.openSession(endpoints)) {
+        try (var session = lambdalab.course.views.LambdaSchema.openJobSession(endpoints)) {
             PlusSchema.create(session, endpoints.replication());
         }
         LabSpark.refreshCassandraSchema(spark);

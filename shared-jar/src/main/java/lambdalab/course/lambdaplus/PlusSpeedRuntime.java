@@ -33,7 +33,7 @@ final class PlusSpeedRuntime implements AutoCloseable {
 
     private PlusSpeedRuntime(PlusSpeedSettings settings) {
         this.settings = settings;
-        this.session = LambdaSchema.openSession(settings.endpoints());
+        this.session = LambdaSchema.openJobSession(settings.endpoints());
         PlusSchema.create(session, settings.endpoints().replication());
         this.writer = new BucketRollupWriter(session);
         this.status = new StreamStatus(settings.statusFile() == null ? null : Path.of(settings.statusFile()),

@@ -91,7 +91,8 @@ final class SpeedLayerRuntime implements AutoCloseable {
 
     synchronized StreamViews views() {
         if (views == null) {
-            views = new StreamViews(LambdaSchema.openSession(settings.endpoints()), settings.endpoints().replication());
+            views = new StreamViews(LambdaSchema.openJobSession(settings.endpoints()),
+                    settings.endpoints().replication());
         }
         return views;
     }

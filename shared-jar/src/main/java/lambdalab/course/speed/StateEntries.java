@@ -45,7 +45,7 @@ final class StateEntries {
     }
 
     static StateEntries on(LabEndpoints endpoints) {
-        return PER_JVM.computeIfAbsent(endpoints, e -> new StateEntries(LambdaSchema.openSession(e)));
+        return PER_JVM.computeIfAbsent(endpoints, e -> new StateEntries(LambdaSchema.openJobSession(e)));
     }
 
     /** Closes this JVM's sessions (their threads would keep a stopped job's JVM alive). */

@@ -32,7 +32,7 @@ public final class StreamCatchUp {
     public static Map<Integer, Long> await(LabEndpoints endpoints, String topic, Map<Integer, Long> until,
                                            Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        try (var session = LambdaSchema.openSession(endpoints)) {
+        try (var session = LambdaSchema.openJobSession(endpoints)) {
             ViewReader views = new ViewReader(session);
             Map<Integer, Long> committed = views.streamCommittedOffsets(topic);
             while (!passed(committed, until)) {
