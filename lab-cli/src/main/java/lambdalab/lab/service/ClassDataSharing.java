@@ -37,7 +37,11 @@ import lambdalab.lab.system.Pause;
 public final class ClassDataSharing {
 
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    private static final Duration DUMP_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * At the machine's idle priority a dump takes minutes while the lab is busy (a minute of CPU is
+     * the most one took here), and any time left when the machine is idle; a lab's stop ends it sooner.
+     */
+    private static final Duration DUMP_TIMEOUT = Duration.ofMinutes(30);
     /** A ready JVM's class archive is written a little later, so that it holds its first work's classes too. */
     private static final Duration ARCHIVE_AFTER = Duration.ofSeconds(10);
     /** The dump JVM's heap: it holds the classes' mirrors and names while it links them, not a job's data. */
@@ -48,10 +52,10 @@ public final class ClassDataSharing {
     private static final Set<Process> DUMPERS = ConcurrentHashMap.newKeySet();
     /**
      * A dump only makes later starts faster: it runs at the lowest CPU priority, so it takes the cores
-     * only when the job beside it (whose first batches warm up then) and the rest of the lab leave them.
+     * only when the job beside it (whose first batches warm up then) and the rest of the machine leave
+     * them. How, see {@link IdlePriority}.
      */
-    private static final List<String> LOWEST_PRIORITY = Files.isExecutable(Path.of("/usr/bin/nice"))
-            ? List.of("/usr/bin/nice", "-n", "19") : List.of();
+    private static final List<String> LOWEST_PRIORITY = IdlePriority.commandPrefix();
     /** The dump lists every class it cannot archive (old bytecode, signed jars): only errors matter. */
     private static final String ERRORS_ONLY = "-Xlog:cds*=error";
 
