@@ -13,9 +13,9 @@ import java.util.List;
  * the lab's session took half the cores from a note running in the terminal's session; measured
  * with two busy loops beside two niced ones in sessions of their own, the niced ones got twice the
  * CPU. So the command gets a session of its own ({@code setsid}) whose group is at nice 19 too
- * ({@code /proc/self/autogroup}): then the two niced loops got 3% of the CPU. A user other than root
- * may change a group's nice once a second on the whole machine, so the change is tried for up to 3 s;
- * without autogroup the plain nice is what counts.
+ * ({@code /proc/self/autogroup}): then the two niced loops got 3% of the CPU. The kernel rate-limits
+ * such changes for users other than root, so a refused one is tried again for up to 3 s; without
+ * autogroup the plain nice is what counts.
  */
 final class IdlePriority {
 
