@@ -45,11 +45,15 @@ class ServiceModuleTest {
     }
 
     @Test
-    void everyServiceTakesTheServicesJvmOptionsSetting() {
+    void everyServiceRunsWithoutC2AndTakesTheServicesJvmOptionsSettingAfterThat() {
+        for (LabService service : LabServices.of(settings(Map.of()), RepoLayout.fromSystemProperty()).all()) {
+            assertThat(service.command()).as(service.name()).contains("-XX:TieredStopAtLevel=1");
+        }
         LabServices all = LabServices.of(settings(Map.of("services.jvm.options",
-                " -XX:TieredStopAtLevel=1   -XX:+UseSerialGC ")), RepoLayout.fromSystemProperty());
+                " -XX:TieredStopAtLevel=4   -XX:+UseSerialGC ")), RepoLayout.fromSystemProperty());
         for (LabService service : all.all()) {
-            assertThat(service.command()).as(service.name()).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+            assertThat(service.command()).as(service.name() + ": the setting's option comes later, and the last wins")
+                    .containsSubsequence("-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=4", "-XX:+UseSerialGC")
                     .doesNotContain("", " ");
         }
     }
