@@ -104,8 +104,12 @@ final class SpeedLayerOutputs {
             }
             long now = System.currentTimeMillis();
             runtime.latency().record(batch.visibleAtMs() > 0 ? batch.visibleAtMs() : now, batch.producedAt());
-            runtime.status().batchDone(SpeedLayer.batchInstant(time), events, batch.invalid(),
-                    now - batch.startedAtMs(), Math.max(0, batch.startedAtMs() - time.milliseconds()), next);
+            long processingMs = now - batch.startedAtMs();
+            long schedulingDelayMs = Math.max(0, batch.startedAtMs() - time.milliseconds());
+            runtime.status().batchDone(SpeedLayer.batchInstant(time), events, batch.invalid(), processingMs,
+                    schedulingDelayMs, next);
+            runtime.slowBatches().batchDone(SpeedLayer.batchInstant(time), events, processingMs, schedulingDelayMs,
+                    runtime.timings().takeBatch(time.milliseconds()), now).ifPresent(System.out::println);
             runtime.book().forget(time);
             runtime.batchCommitted(time);
         });
@@ -126,7 +130,7 @@ final class SpeedLayerOutputs {
         long start = System.currentTimeMillis();
         try {
             work.run();
-            SpeedLayerRuntime.get().timings().record(output, System.currentTimeMillis() - start);
+            SpeedLayerRuntime.get().timings().record(time.milliseconds(), output, System.currentTimeMillis() - start);
         } catch (Exception | Error failure) {
             if (SpeedLayerRuntime.get().isStopping()) {
                 // interrupted by a stop: the batch is replayed by the next start

@@ -21,6 +21,7 @@ final class SpeedLayerRuntime implements AutoCloseable {
     private final BatchBook book = new BatchBook();
     private final LatencyRecorder latency = new LatencyRecorder();
     private final OutputTimings timings = new OutputTimings();
+    private final SlowBatchLog slowBatches;
     private final StreamStatus status;
     private final RawBatchWriter rawWriter;
     private StreamViews views;
@@ -42,6 +43,7 @@ final class SpeedLayerRuntime implements AutoCloseable {
         this.status = new StreamStatus(settings.statusFile() == null ? null : Path.of(settings.statusFile()),
                 settings.batchIntervalMs());
         this.rawWriter = new RawBatchWriter(settings.rawPath(), settings.topic());
+        this.slowBatches = new SlowBatchLog(settings.batchIntervalMs());
     }
 
     static SpeedLayerRuntime install(StreamSettings settings) {
@@ -79,6 +81,10 @@ final class SpeedLayerRuntime implements AutoCloseable {
 
     OutputTimings timings() {
         return timings;
+    }
+
+    SlowBatchLog slowBatches() {
+        return slowBatches;
     }
 
     StreamStatus status() {
