@@ -89,7 +89,7 @@ public final class StreamJobService extends SparkJobService {
     }
 
     private List<String> settingsArguments() {
-        return List.of(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--kafka", endpoints.kafkaBootstrapServers(),
                 "--cassandra", endpoints.cassandraHost() + ":" + endpoints.cassandraPort(),
                 "--hdfs", endpoints.hdfsUri(),
@@ -99,7 +99,11 @@ public final class StreamJobService extends SparkJobService {
                 "--state-timeout-minutes", Long.toString(settings.count("stream.state.timeout.minutes")),
                 "--window-seconds", Integer.toString(settings.seconds("stream.window.seconds")),
                 "--topic", settings.get("stream.topic"),
-                "--partitions", Long.toString(settings.count("stream.partitions")));
+                "--partitions", Long.toString(settings.count("stream.partitions"))));
+        if (!Boolean.parseBoolean(settings.get("stream.warm.up"))) {
+            arguments.add("--no-warm-up");
+        }
+        return arguments;
     }
 
     @Override

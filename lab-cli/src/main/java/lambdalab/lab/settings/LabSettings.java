@@ -103,6 +103,9 @@ public final class LabSettings {
             new Definition("stream.window.seconds", "30", "the speed-layer job's window length, in seconds"),
             new Definition("stream.topic", "weblogs-text", "the Kafka topic the speed-layer job reads"),
             new Definition("stream.partitions", "2", "how many partitions that topic has (passed to the job)"),
+            new Definition("stream.warm.up", "true", "the speed-layer job runs a batch's work once on generated "
+                    + "events before it reads Kafka (a few seconds more to start; without it, the first batches of "
+                    + "a fresh JVM take seconds each and a live job falls behind for a minute)"),
             new Definition("stream.stop.timeout.seconds", "90",
                     "how long the speed-layer job gets to finish its micro-batch and stop before it is killed"),
             new Definition("plus.port", "7070", "the Lambda+ app server: sensors' HTTP ingest and the dashboard "

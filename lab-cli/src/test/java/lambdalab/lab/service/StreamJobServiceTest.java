@@ -46,6 +46,12 @@ class StreamJobServiceTest {
     }
 
     @Test
+    void withoutTheWarmUpSettingTheJobIsToldToReadAtOnce() {
+        assertThat(job(Map.of("stream.warm.up", "false")).command()).endsWith("--partitions", "2", "--no-warm-up");
+        assertThat(job(Map.of()).command()).doesNotContain("--no-warm-up");
+    }
+
+    @Test
     void onlyTestsReplaceTheMainClassThroughASetting() {
         assertThat(job(Map.of("stream.main.class", "x.Fake")).command()).contains("x.Fake")
                 .doesNotContain("lambdalab.course.speed.SpeedLayerJob");

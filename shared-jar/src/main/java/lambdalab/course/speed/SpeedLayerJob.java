@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import lambdalab.course.JobArguments;
 import lambdalab.course.LabEndpoints;
@@ -52,6 +53,8 @@ public final class SpeedLayerJob {
               --state-timeout-seconds N       the same in seconds (a drill's short timeout)
               --window-seconds N              sliding window of the window view (default 30)
               --status-file PATH              local JSON status file rewritten after each batch
+              --no-warm-up                    read at once, without first running a batch's work on generated
+                                              events (which makes the first batches of a fresh JVM slow)
               --wait-for-services SECONDS     wait this long for Kafka, Cassandra and HDFS to answer before
                                               starting (default 180: a restart during a service restart resumes)
               --max-missed-batches N          a checkpoint older than this many batches is set aside and the
@@ -173,7 +176,8 @@ public final class SpeedLayerJob {
     /** Starts the speed layer in this JVM and returns once it runs. */
     public static RunningSpeedLayer start(StreamSettings settings, String master, int partitions) {
         return start(settings, master, partitions,
-                new RestartRules(windowBatches(settings), 0, false, JOB_VERSION, MessageLoss.NONE), new StartupTimes());
+                new RestartRules(windowBatches(settings), 0, false, JOB_VERSION, MessageLoss.NONE, false),
+                new StartupTimes());
     }
 
     /**
@@ -184,9 +188,10 @@ public final class SpeedLayerJob {
      * @param haltAfterCommit end it right after that commit instead of before it
      * @param jobVersion recorded beside a new checkpoint; a checkpoint of another version is set aside
      * @param messageLoss the lost-messages drill, or none
+     * @param warmUp run a batch's work once on generated events before reading ({@link FirstBatchWarmUp})
      */
     private record RestartRules(int maxMissedBatches, int haltAtBatch, boolean haltAfterCommit, String jobVersion,
-                                MessageLoss messageLoss) {
+                                MessageLoss messageLoss, boolean warmUp) {
     }
 
     /**
@@ -206,7 +211,8 @@ public final class SpeedLayerJob {
                         options.getOrDefault("max-missed-batches", Integer.toString(windowBatches(settings)))),
                 number(options, halt, options.getOrDefault(halt, "0")), halt.equals("halt-after-commit"),
                 options.getOrDefault("job-version", JOB_VERSION),
-                new MessageLoss(number(options, "drill-lose-percent", options.getOrDefault("drill-lose-percent", "0"))));
+                new MessageLoss(number(options, "drill-lose-percent", options.getOrDefault("drill-lose-percent", "0"))),
+                !options.containsKey("no-warm-up"));
     }
 
     private static RunningSpeedLayer start(StreamSettings settings, String master, int partitions, RestartRules rules,
@@ -267,6 +273,10 @@ public final class SpeedLayerJob {
             from = recovery.from();
         }
         runtime.status().state("starting", from);
+        if (rules.warmUp()) {
+            FirstBatchWarmUp.run(context.sparkContext(), settings);
+            times.step("first batch warmed up");
+        }
         try {
             context.start();
         } catch (Exception failure) { // Spark's checked exceptions too, undeclared
@@ -443,6 +453,9 @@ public final class SpeedLayerJob {
         });
     }
 
+    /** The options that take no value. */
+    private static final Set<String> FLAGS = Set.of("backpressure", "no-warm-up");
+
     static Map<String, String> parse(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
@@ -450,7 +463,7 @@ public final class SpeedLayerJob {
                 throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
             }
             String name = args[i].substring(2);
-            if (name.equals("backpressure")) {
+            if (FLAGS.contains(name)) {
                 options.put(name, "true");
             } else if (i + 1 < args.length) {
                 options.put(name, args[++i]);
