@@ -85,9 +85,10 @@ class ClusterProfileIT {
         startedAt = System.nanoTime();
         // a lab started once: no class archives (their first clean stop would write thirteen of them);
         // thirteen JVMs starting at once may take longer than a single lab's 180 s (294 s measured on a
-        // machine loaded to a load average of 48)
+        // machine loaded to a load average of 48). Its speed layer warms up as a learner's does (the
+        // suite's other labs skip that): the warm-up's Spark tasks then run on the cluster's executors
         lab = TestLab.newInstance("lab-cluster-test-", Map.of("profile", "cluster", "class.sharing", "false",
-                "ready.timeout.seconds", "480"));
+                "ready.timeout.seconds", "480", "stream.warm.up", "true"));
         assertThat(lab.startInBackground(System.out, OptionalLong.of(ProcessHandle.current().pid())))
                 .as("the cluster lab starts").isTrue();
         System.out.printf("ClusterProfileIT: the cluster lab was ready in %.1f s%n", seconds(startedAt));
@@ -144,6 +145,8 @@ class ClusterProfileIT {
         for (SparkWorkerService worker : lab.services().sparkWorkers()) {
             assertThat(runningExecutors(worker, appId)).as(worker.name() + " runs an executor of " + appId).isPositive();
         }
+        assertThat(Files.readString(lab.settings().home().resolve("logs").resolve("stream.log")))
+                .as("the job's start-up line").containsPattern("Started in .*first batch warmed up");
     }
 
     @Test
