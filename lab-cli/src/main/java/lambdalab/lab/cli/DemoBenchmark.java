@@ -1,15 +1,19 @@
 package lambdalab.lab.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 import lambdalab.lab.Lab;
 import lambdalab.lab.service.StreamJobStatus;
 import lambdalab.lab.system.LabProcesses;
@@ -40,6 +44,8 @@ final class DemoBenchmark implements Callable<Integer> {
     private static final Duration REPORT_EVERY = Duration.ofMinutes(1);
     /** The demo's stop, the speed layer's stop and the instance's. */
     private static final Duration STOP_MARGIN = Duration.ofMinutes(3);
+    /** Of the job's log: its start-up line and its first slow batches (one line per 10 s at most). */
+    private static final int JOB_LINES = 12;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -69,6 +75,7 @@ final class DemoBenchmark implements Callable<Integer> {
         Lab lab = BenchInstances.create(options, Map.of());
         ObservedBatches batches = new ObservedBatches();
         Optional<Duration> ready;
+        List<String> jobsAccount = List.of();
         try {
             BenchInstances.start(lab, progress);
             Path log = lab.settings().home().resolve("logs").resolve("bench-demo.log");
@@ -88,11 +95,23 @@ final class DemoBenchmark implements Callable<Integer> {
                 throw new IllegalStateException("`lab demo` failed (exit code " + demo.exitValue() + "); the end of its "
                         + "output:\n" + BenchInstances.tail(log));
             }
+            jobsAccount = jobsAccount(lab.settings().home().resolve("logs").resolve("stream.log"));
         } finally {
             BenchInstances.destroy(lab, progress);
         }
         report(ready, batches, live);
+        System.out.println("The job's own account (its log, deleted with the instance): how its start went, and its "
+                + "slow batches with the time of each output:");
+        jobsAccount.forEach(line -> System.out.println("  " + line));
         return 0;
+    }
+
+    /** The job's start-up line and its first slow-batch lines, which say where a delay came from. */
+    private static List<String> jobsAccount(Path streamLog) throws IOException {
+        try (Stream<String> lines = Files.lines(streamLog)) {
+            return lines.filter(line -> line.startsWith("Started in") || line.startsWith("Slow batch"))
+                    .limit(JOB_LINES).toList();
+        }
     }
 
     /**
