@@ -108,6 +108,9 @@ final class DemoBenchmark implements Callable<Integer> {
 
     /** The job's start-up line and its first slow-batch lines, which say where a delay came from. */
     private static List<String> jobsAccount(Path streamLog) throws IOException {
+        if (!Files.exists(streamLog)) {
+            return List.of("(no log at " + streamLog + ")");
+        }
         try (Stream<String> lines = Files.lines(streamLog)) {
             return lines.filter(line -> line.startsWith("Started in") || line.startsWith("Slow batch"))
                     .limit(JOB_LINES).toList();

@@ -19,7 +19,6 @@ final class SlowBatchLog {
 
     private final long intervalMs;
     private long lastLineAtMs;
-    private boolean anyLine;
     private int slowSinceLastLine;
     private long slowestMs;
 
@@ -28,7 +27,8 @@ final class SlowBatchLog {
     }
 
     /**
-     * The line to log for a batch just committed, if it was slow and no line was logged lately.
+     * The line to log for a batch just committed, if it was slow and either no line was logged lately
+     * or no batch of the run was slower (the first slow batch always is).
      *
      * @param outputs the time of each output operation of the batch, in the order they ran
      */
@@ -40,12 +40,11 @@ final class SlowBatchLog {
         slowSinceLastLine++;
         boolean slowest = processingMs > slowestMs;
         slowestMs = Math.max(slowestMs, processingMs);
-        if (anyLine && nowMs - lastLineAtMs < MIN_GAP_MS && !slowest) {
+        if (!slowest && nowMs - lastLineAtMs < MIN_GAP_MS) {
             return Optional.empty();
         }
         String others = slowSinceLastLine > 1
                 ? String.format(Locale.ROOT, " (%d slow batches since the last such line)", slowSinceLastLine) : "";
-        anyLine = true;
         lastLineAtMs = nowMs;
         slowSinceLastLine = 0;
         String times = outputs.entrySet().stream()
