@@ -54,7 +54,7 @@ final class FirstBatchWarmUp {
             StateEntries entries = StateEntries.on(settings.endpoints());
             Instant now = Instant.now();
             groups.stream().limit(LOOKUPS)
-                    .forEach(group -> entries.before(group._1(), now, ViewsBaseline.startingOver()));
+                    .forEach(group -> entries.lookUp(group._1(), now, ViewsBaseline.startingOver()));
         }
         return groups.size();
     }

@@ -24,6 +24,10 @@ import lambdalab.course.views.LambdaSchema;
  * batches of state after a restart, and must find the same start again), else its value if it was
  * written before this batch, else its value before it ({@code previous_*}: this batch is replayed).
  * Runs where the state is updated (on the executors), with one session per JVM.
+ *
+ * <p>A group of an hour newer than every stream row has no row, so it is not looked up: when a
+ * simulated hour begins, a whole batch of groups enters the state at once, and their lookups, one
+ * after the other in each task, took most of that batch's state step.
  */
 final class StateEntries {
 
@@ -32,6 +36,10 @@ final class StateEntries {
     private final CqlSession session;
     private final PreparedStatement activity;
     private final PreparedStatement visitors;
+    private final PreparedStatement newestHours;
+    /** {@link #newestRowHour}'s batch and answer, kept for the rest of that batch's groups. */
+    private Instant newestRowHourOf;
+    private long newestRowHour;
 
     private StateEntries(CqlSession session) {
         this.session = session;
@@ -42,6 +50,9 @@ final class StateEntries {
         visitors = session.prepare("SELECT batch_time, entered_at, visitors_sketch, previous_visitors_sketch,"
                 + " entered_visitors_sketch FROM " + KEYSPACE + "." + LambdaSchema.STREAM_VISITORS
                 + " WHERE product = ? AND timestamp_hour = ?");
+        // the table clusters each product's rows newest hour first: one row per product, its newest
+        newestHours = session.prepare("SELECT timestamp_hour FROM " + KEYSPACE + "." + LambdaSchema.STREAM_ACTIVITY
+                + " PER PARTITION LIMIT 1");
     }
 
     static StateEntries on(LabEndpoints endpoints) {
@@ -59,6 +70,33 @@ final class StateEntries {
      * none (or one that {@code baseline} does not count).
      */
     HourAggregate before(ProductHour key, Instant batchTime, ViewsBaseline baseline) {
+        if (key.timestampHour() > newestRowHour(batchTime)) {
+            return null; // what the lookup would find: no row of the group's activity
+        }
+        return lookUp(key, batchTime, baseline);
+    }
+
+    /**
+     * The newest hour of any stream activity row, read at the first lookup of batch {@code batchTime}
+     * in this JVM and kept for the batch's other groups. A batch's state is computed before its own
+     * rows are written, so a group of a later hour has no row then. Should Spark compute that batch's
+     * state again later in this JVM, the rows the batch wrote meanwhile held nothing before it (a new
+     * row's {@code previous_} and {@code entered_} columns are empty), so the answer stays the same.
+     */
+    private synchronized long newestRowHour(Instant batchTime) {
+        if (!batchTime.equals(newestRowHourOf)) {
+            long newest = Long.MIN_VALUE;
+            for (Row row : session.execute(newestHours.bind())) {
+                newest = Math.max(newest, row.getLong("timestamp_hour"));
+            }
+            newestRowHour = newest;
+            newestRowHourOf = batchTime;
+        }
+        return newestRowHour;
+    }
+
+    /** The row's value before the batch, looked up (see {@link #before}); also the warm-up's lookup. */
+    HourAggregate lookUp(ProductHour key, Instant batchTime, ViewsBaseline baseline) {
         CompletionStage<Row> counts = session.executeAsync(activity.bind(key.product(), key.timestampHour()))
                 .thenApply(result -> result.one());
         CompletionStage<Row> sketch = session.executeAsync(visitors.bind(key.product(), key.timestampHour()))
