@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
                 + "the full batches after a warm-up, the events per second of processing (the rate each can sustain "
                 + "with batches of that size) and the ratio. Then runs the full job under a live "
                 + "generator at --rate events/s and prints the p50/p99 latency from produce to visible in the views.",
-                "Targets: >= 500k events/s sustained with every output on; p99 <= 2 s at 150k events/s (the default --rate)."})
+                "Targets: >= 500k events/s sustained with every output on; p99 <= 2 s at 150k events/s (the "
+                        + "default --rate)."})
 final class StreamBenchmark implements Callable<Integer> {
 
     private static final int PARTITIONS = 2;
