@@ -8,10 +8,13 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import lambdalab.course.LabEndpoints;
 import lambdalab.course.clickstream.ProductHour;
+import lambdalab.course.serving.Layer;
+import lambdalab.course.serving.ViewReader;
 import lambdalab.course.views.LambdaSchema;
 
 /**
@@ -36,7 +39,7 @@ final class StateEntries {
     private final CqlSession session;
     private final PreparedStatement activity;
     private final PreparedStatement visitors;
-    private final PreparedStatement newestHours;
+    private final ViewReader views;
     /** {@link #newestRowHour}'s batch and answer, kept for the rest of that batch's groups. */
     private Instant newestRowHourOf;
     private long newestRowHour;
@@ -50,9 +53,7 @@ final class StateEntries {
         visitors = session.prepare("SELECT batch_time, entered_at, visitors_sketch, previous_visitors_sketch,"
                 + " entered_visitors_sketch FROM " + KEYSPACE + "." + LambdaSchema.STREAM_VISITORS
                 + " WHERE product = ? AND timestamp_hour = ?");
-        // the table clusters each product's rows newest hour first: one row per product, its newest
-        newestHours = session.prepare("SELECT timestamp_hour FROM " + KEYSPACE + "." + LambdaSchema.STREAM_ACTIVITY
-                + " PER PARTITION LIMIT 1");
+        views = new ViewReader(session);
     }
 
     static StateEntries on(LabEndpoints endpoints) {
@@ -77,7 +78,7 @@ final class StateEntries {
     }
 
     /**
-     * The newest hour of any stream activity row, read at the first lookup of batch {@code batchTime}
+     * The newest hour of any stream view row, read at the first lookup of batch {@code batchTime}
      * in this JVM and kept for the batch's other groups. A batch's state is computed before its own
      * rows are written, so a group of a later hour has no row then. Should Spark compute that batch's
      * state again later in this JVM, the rows the batch wrote meanwhile held nothing before it (a new
@@ -85,11 +86,7 @@ final class StateEntries {
      */
     private synchronized long newestRowHour(Instant batchTime) {
         if (!batchTime.equals(newestRowHourOf)) {
-            long newest = Long.MIN_VALUE;
-            for (Row row : session.execute(newestHours.bind())) {
-                newest = Math.max(newest, row.getLong("timestamp_hour"));
-            }
-            newestRowHour = newest;
+            newestRowHour = views.newestHour(Layer.STREAM, Optional.empty()).orElse(Long.MIN_VALUE);
             newestRowHourOf = batchTime;
         }
         return newestRowHour;
