@@ -10,8 +10,10 @@ import org.apache.spark.streaming.scheduler.StreamingListenerBatchCompleted;
  * @param records          records the batch read from Kafka
  * @param processingMs     from the start of its first job to the end of its last
  * @param schedulingDelayMs how long it waited for earlier batches (grows when the job falls behind)
+ * @param completedAtMs    when its last job ended (epoch milliseconds)
  */
-public record BatchStats(long batchTimeMs, long records, long processingMs, long schedulingDelayMs) {
+public record BatchStats(long batchTimeMs, long records, long processingMs, long schedulingDelayMs,
+                         long completedAtMs) {
 
     /** A Spark streaming listener handing each completed batch to {@code consumer}. */
     static StreamingListener listener(Consumer<BatchStats> consumer) {
@@ -21,7 +23,8 @@ public record BatchStats(long batchTimeMs, long records, long processingMs, long
                 var info = completed.batchInfo();
                 consumer.accept(new BatchStats(info.batchTime().milliseconds(), info.numRecords(),
                         (Long) info.processingDelay().getOrElse(() -> 0L),
-                        (Long) info.schedulingDelay().getOrElse(() -> 0L)));
+                        (Long) info.schedulingDelay().getOrElse(() -> 0L),
+                        (Long) info.processingEndTime().getOrElse(System::currentTimeMillis)));
             }
         };
     }

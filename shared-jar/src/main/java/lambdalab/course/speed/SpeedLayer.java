@@ -65,7 +65,12 @@ public final class SpeedLayer {
         });
         // not cached: reading a batch from Kafka twice (raw files, aggregation) costs less than keeping
         // half a million decoded records per batch on the heap (measured: the cache's size estimation
-        // and the garbage collector took several seconds per batch)
+        // and the garbage collector took several seconds per batch). One read, with the raw files
+        // written as the aggregation reads, was slower too (`lab bench stream`: 407-470k events/s
+        // against 453-578k): Spark SQL's adaptive execution runs a batch's aggregation while Spark
+        // generates the batch, beside the outputs of the batch before, so the two reads overlap; a
+        // raw write inside the aggregation needs it off (the write must come after the batch's
+        // replay checks, in its own output job), and the overlap is lost.
 
         JavaPairDStream<ProductHour, HourAggregate> batchAggregates = parsed.transformToPair(SpeedLayer::aggregate);
         batchAggregates.persist(StorageLevel.MEMORY_ONLY()); // feeds both the state and the window
