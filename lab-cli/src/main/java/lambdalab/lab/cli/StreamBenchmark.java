@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
                 + "then with every output (raw Parquet on HDFS, dead letters, views, window, offsets). Prints, for "
                 + "the full batches after a warm-up, the events per second drained by the wall clock (the rate it "
                 + "sustains) and the ratio, and each batch's own processing rate. Then runs the full job under a live "
-                + "generator at each --rate and prints its median batch processing (at 2,000 events/s: what a batch "
-                + "costs whatever it holds) and the p50/p99 latency from produce to visible in the views.",
+                + "generator at each --rate and prints how long after its time a batch is done (median; at 2,000 "
+                + "events/s: what a batch costs whatever it holds) and the p50/p99 latency from produce to visible "
+                + "in the views.",
                 "Targets: >= 500k events/s sustained with every output on; p99 <= 2 s at 150k events/s."})
 final class StreamBenchmark implements Callable<Integer> {
 
@@ -184,7 +185,9 @@ final class StreamBenchmark implements Callable<Integer> {
             long records = measured.stream().mapToLong(BatchStats::records).sum();
             double processing = Medians.of(measured.stream().mapToDouble(BatchStats::processingMs).toArray());
             double delay = Medians.of(measured.stream().mapToDouble(BatchStats::schedulingDelayMs).toArray());
-            Latency result = new Latency(rate, records / wall, processing, job.latency().percentileMs(0.5),
+            double doneAfter = Medians.of(measured.stream()
+                    .mapToDouble(batch -> batch.completedAtMs() - batch.batchTimeMs()).toArray());
+            Latency result = new Latency(rate, records / wall, doneAfter, job.latency().percentileMs(0.5),
                     job.latency().percentileMs(0.99), job.latency().events());
             System.out.printf(Locale.ROOT, "  per batch (medians): processing %.0f ms, waiting for the batch before "
                     + "%.0f ms; outputs %s (ms)%n", processing, delay, job.outputTimings().medians());
@@ -221,14 +224,14 @@ final class StreamBenchmark implements Callable<Integer> {
         for (Latency latency : live) {
             String at = "live at " + count(latency.rate()) + "/s: ";
             row(at + "processed (events/s)", count(latency.processedPerSecond()), "");
-            row(at + "batch processing, median (ms)", count(latency.medianProcessingMs()), "");
+            row(at + "batch done after its time (median ms)", count(latency.medianDoneAfterMs()), "");
             row(at + "p50 produce->visible (ms)", count(latency.p50Ms()), "");
             row(at + "p99 produce->visible (ms)", count(latency.p99Ms()), latency.rate() == 150_000 ? "<= 2,000" : "");
         }
     }
 
     private static void row(String figure, String measured, String target) {
-        System.out.printf(Locale.ROOT, "%-46s %14s %14s%n", figure, measured, target);
+        System.out.printf(Locale.ROOT, "%-57s %12s %12s%n", figure, measured, target);
     }
 
     private static String count(double value) {
@@ -251,8 +254,12 @@ final class StreamBenchmark implements Callable<Integer> {
         }
     }
 
-    /** A live run: its median batch processing is, at a low rate, what a batch costs whatever it holds. */
-    private record Latency(int rate, double processedPerSecond, double medianProcessingMs, long p50Ms, long p99Ms,
+    /**
+     * A live run. How long after its time a batch is done (generated, its aggregation's first stage
+     * run, its outputs written) is, at a low rate, what a batch costs whatever it holds; Spark's
+     * processing time leaves out the generation.
+     */
+    private record Latency(int rate, double processedPerSecond, double medianDoneAfterMs, long p50Ms, long p99Ms,
                            long events) {
     }
 }
