@@ -51,6 +51,7 @@ public final class JobProgress {
             String wanted = lab.wantedJobs().current(job.name()).orElse(null);
             if (wanted != null && !wanted.equals(request)) {
                 request = wanted; // asked again meanwhile (another terminal): follow that request
+                taken = false; // the supervisor takes it up at its next look: till then it serves the one before
             }
             if (served != null && served.equals(request)) {
                 taken = true;
