@@ -1,6 +1,11 @@
 package lambdalab.course.speed;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.streaming.Time;
@@ -37,9 +42,38 @@ final class BatchBook {
     }
 
     private final Map<Time, Entry> entries = new ConcurrentHashMap<>();
+    /** The newest batch noted so far, and where each partition's next batch must start after it. */
+    private Time newest;
+    private final Map<Integer, Long> nextFrom = new HashMap<>();
 
-    void generated(Time time, OffsetRange[] ranges) {
-        entries.put(time, new Entry(ranges, 0, 0, Map.of(), Long.MIN_VALUE, 0));
+    /**
+     * Notes a batch Spark generated. Returns what is wrong with its ranges, if anything: a batch
+     * noted again with other ranges, or a batch that does not start where the batch before it ended
+     * (offsets no batch reads, or read twice). Neither should ever happen; a soak drill once lost one
+     * batch's events after two restarts, and this says where, should it happen again.
+     */
+    synchronized Optional<String> generated(Time time, OffsetRange[] ranges) {
+        Entry before = entries.put(time, new Entry(ranges, 0, 0, Map.of(), Long.MIN_VALUE, 0));
+        if (before != null && !Arrays.equals(before.ranges(), ranges)) {
+            return Optional.of("batch " + time + " was generated again with other offset ranges: "
+                    + Arrays.toString(before.ranges()) + " -> " + Arrays.toString(ranges));
+        }
+        if (newest != null && !time.greater(newest)) {
+            return Optional.empty(); // an older batch again: a window recomputing one of its slices
+        }
+        List<String> breaks = new ArrayList<>();
+        for (OffsetRange range : ranges) {
+            Long expected = newest == null ? null : nextFrom.get(range.partition());
+            if (expected != null && expected != range.fromOffset()) {
+                breaks.add("partition " + range.partition() + " from offset " + range.fromOffset()
+                        + " where the batch before ended at " + expected);
+            }
+            nextFrom.put(range.partition(), range.untilOffset());
+        }
+        Time previous = newest;
+        newest = time;
+        return breaks.isEmpty() ? Optional.empty() : Optional.of("batch " + time + " reads " + String.join(", ", breaks)
+                + " (batch " + previous + "): the offsets in between are read by no batch, or twice");
     }
 
     void started(Time time, long startedAtMs, long invalid, Map<Long, Long> producedAt) {

@@ -60,7 +60,8 @@ public final class SpeedLayer {
         JavaInputDStream<ConsumerRecord<byte[], byte[]>> kafka = KafkaUtils.createDirectStream(ssc,
                 LocationStrategies.PreferConsistent(), consumerStrategy(settings, recovery));
         JavaDStream<ParsedRecord> parsed = kafka.transform((rdd, time) -> {
-            SpeedLayerRuntime.get().book().generated(time, ((HasOffsetRanges) rdd.rdd()).offsetRanges());
+            SpeedLayerRuntime.get().book().generated(time, ((HasOffsetRanges) rdd.rdd()).offsetRanges())
+                    .ifPresent(problem -> System.out.println("WARNING: " + problem));
             return rdd.map(ParsedRecord::of);
         });
         // not cached: reading a batch from Kafka twice (raw files, aggregation) costs less than keeping
