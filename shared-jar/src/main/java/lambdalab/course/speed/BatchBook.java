@@ -61,19 +61,24 @@ final class BatchBook {
         if (newest != null && !time.greater(newest)) {
             return Optional.empty(); // an older batch again: a window recomputing one of its slices
         }
-        List<String> breaks = new ArrayList<>();
-        for (OffsetRange range : ranges) {
-            Long expected = newest == null ? null : nextFrom.get(range.partition());
-            if (expected != null && expected != range.fromOffset()) {
-                breaks.add("partition " + range.partition() + " from offset " + range.fromOffset()
-                        + " where the batch before ended at " + expected);
-            }
-            nextFrom.put(range.partition(), range.untilOffset());
-        }
+        List<String> breaks = breaksBefore(ranges);
         Time previous = newest;
         newest = time;
         return breaks.isEmpty() ? Optional.empty() : Optional.of("batch " + time + " reads " + String.join(", ", breaks)
                 + " (batch " + previous + "): the offsets in between are read by no batch, or twice");
+    }
+
+    /** The partitions whose range does not start where the newest batch's ended; notes where the next must start. */
+    private List<String> breaksBefore(OffsetRange[] ranges) {
+        List<String> breaks = new ArrayList<>();
+        for (OffsetRange range : ranges) {
+            Long expected = nextFrom.put(range.partition(), range.untilOffset());
+            if (expected != null && expected != range.fromOffset()) {
+                breaks.add("partition " + range.partition() + " from offset " + range.fromOffset()
+                        + " where the batch before ended at " + expected);
+            }
+        }
+        return breaks;
     }
 
     void started(Time time, long startedAtMs, long invalid, Map<Long, Long> producedAt) {
