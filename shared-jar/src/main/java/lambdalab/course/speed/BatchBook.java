@@ -59,13 +59,33 @@ final class BatchBook {
                     + Arrays.toString(before.ranges()) + " -> " + Arrays.toString(ranges));
         }
         if (newest != null && !time.greater(newest)) {
-            return Optional.empty(); // an older batch again: a window recomputing one of its slices
+            // an older batch again: a window recomputing one of its slices after a restart
+            List<String> cut = cutAnew(ranges);
+            return cut.isEmpty() ? Optional.empty() : Optional.of("batch " + time + ", older than batch " + newest
+                    + ", was read anew from the stream's current offsets (Spark no longer knew its ranges when the"
+                    + " window asked for it): " + String.join(", ", cut) + " will be read by no batch");
         }
         List<String> breaks = breaksBefore(ranges);
         Time previous = newest;
         newest = time;
         return breaks.isEmpty() ? Optional.empty() : Optional.of("batch " + time + " reads " + String.join(", ", breaks)
                 + " (batch " + previous + "): the offsets in between are read by no batch, or twice");
+    }
+
+    /**
+     * The partitions whose range in an older batch starts where the newest batch ended: Spark cut it
+     * from its current offsets and moved them on, so the next batch starts after it. Notes where.
+     */
+    private List<String> cutAnew(OffsetRange[] ranges) {
+        List<String> cut = new ArrayList<>();
+        for (OffsetRange range : ranges) {
+            if (range.count() > 0 && Long.valueOf(range.fromOffset()).equals(nextFrom.get(range.partition()))) {
+                cut.add("partition " + range.partition() + " offsets " + range.fromOffset() + " to "
+                        + (range.untilOffset() - 1));
+                nextFrom.put(range.partition(), range.untilOffset());
+            }
+        }
+        return cut;
     }
 
     /** The partitions whose range does not start where the newest batch's ended; notes where the next must start. */

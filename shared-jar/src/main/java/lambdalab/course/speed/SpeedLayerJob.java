@@ -272,6 +272,7 @@ public final class SpeedLayerJob {
             context = create(settings, master, recovery, times);
             from = recovery.from();
         }
+        SpeedLayer.keepBatchRanges(context, settings);
         runtime.status().state("starting", from);
         if (rules.warmUp()) {
             FirstBatchWarmUp.run(context.sparkContext(), settings);

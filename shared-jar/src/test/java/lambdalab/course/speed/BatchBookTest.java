@@ -46,6 +46,21 @@ class BatchBookTest {
         assertThat(book.generated(new Time(6000), ranges(600, 610, 450, 460))).isEmpty();
     }
 
+    /**
+     * Spark's Kafka stream cuts a batch it no longer knows from its current offsets, whatever its
+     * time, and moves them on: an older batch starting where the newest ended skips its events.
+     */
+    @Test
+    void anOlderBatchCutFromTheCurrentOffsetsIsReportedOnce() {
+        book.generated(new Time(5000), ranges(500, 600, 400, 450));
+
+        assertThat(book.generated(new Time(2000), ranges(600, 618, 450, 450))).hasValueSatisfying(problem ->
+                assertThat(problem).contains("batch 2000 ms, older than batch 5000 ms, was read anew")
+                        .contains("partition 0 offsets 600 to 617 will be read by no batch")
+                        .doesNotContain("partition 1"));
+        assertThat(book.generated(new Time(6000), ranges(618, 640, 450, 460))).as("said once, not again").isEmpty();
+    }
+
     private static OffsetRange[] ranges(long from0, long until0, long from1, long until1) {
         return new OffsetRange[] {OffsetRange.create("t", 0, from0, until0), OffsetRange.create("t", 1, from1, until1)};
     }
