@@ -2,11 +2,14 @@ package lambdalab.course.speed;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.streaming.Time;
 import org.apache.spark.streaming.kafka010.OffsetRange;
@@ -45,6 +48,8 @@ final class BatchBook {
     /** The newest batch noted so far, and where each partition's next batch must start after it. */
     private Time newest;
     private final Map<Integer, Long> nextFrom = new HashMap<>();
+    /** The batches generated as the newest (not a window's older slices) and not committed yet, oldest first. */
+    private final NavigableSet<Time> uncommitted = new TreeSet<>(Comparator.comparingLong(Time::milliseconds));
 
     /**
      * Notes a batch Spark generated. Returns what is wrong with its ranges, if anything: a batch
@@ -68,6 +73,7 @@ final class BatchBook {
         List<String> breaks = breaksBefore(ranges);
         Time previous = newest;
         newest = time;
+        uncommitted.add(time);
         return breaks.isEmpty() ? Optional.empty() : Optional.of("batch " + time + " reads " + String.join(", ", breaks)
                 + " (batch " + previous + "): the offsets in between are read by no batch, or twice");
     }
@@ -132,7 +138,24 @@ final class BatchBook {
         return entry == null ? OptionalLong.empty() : OptionalLong.of(entry.records());
     }
 
-    void forget(Time time) {
+    /**
+     * Drops a committed batch's entry. Returns the batches generated before it that never committed,
+     * if any: Spark runs batches one at a time in order, so their offsets were read by no batch.
+     */
+    synchronized Optional<String> committed(Time time) {
         entries.remove(time);
+        uncommitted.remove(time);
+        NavigableSet<Time> skipped = uncommitted.headSet(time, false);
+        if (skipped.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> batches = new ArrayList<>();
+        for (Time batch : skipped) {
+            Entry entry = entries.remove(batch);
+            batches.add(batch + (entry == null ? "" : " " + Arrays.toString(entry.ranges())));
+        }
+        skipped.clear();
+        return Optional.of("batch " + time + " committed, but the batches before it never did: "
+                + String.join(", ", batches) + ": their offsets were read by no batch");
     }
 }

@@ -61,6 +61,20 @@ class BatchBookTest {
         assertThat(book.generated(new Time(6000), ranges(618, 640, 450, 460))).as("said once, not again").isEmpty();
     }
 
+    @Test
+    void aBatchCommittedWhileOneBeforeItNeverWasIsReported() {
+        book.generated(new Time(1000), ranges(0, 100, 0, 80));
+        book.generated(new Time(2000), ranges(100, 118, 80, 90));
+        book.generated(new Time(3000), ranges(118, 200, 90, 95));
+        book.generated(new Time(500), ranges(0, 0, 0, 0)); // a window's older slice: never committed, never missed
+
+        assertThat(book.committed(new Time(1000))).isEmpty();
+        assertThat(book.committed(new Time(3000))).hasValueSatisfying(problem -> assertThat(problem)
+                .contains("batch 3000 ms committed, but the batches before it never did: 2000 ms")
+                .contains("OffsetRange(topic: 't', partition: 0, range: [100 -> 118])"));
+        assertThat(book.recordsIfKnown(new Time(2000))).as("its entry is dropped").isEmpty();
+    }
+
     private static OffsetRange[] ranges(long from0, long until0, long from1, long until1) {
         return new OffsetRange[] {OffsetRange.create("t", 0, from0, until0), OffsetRange.create("t", 1, from1, until1)};
     }
