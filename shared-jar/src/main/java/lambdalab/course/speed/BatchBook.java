@@ -107,6 +107,11 @@ final class BatchBook {
         return breaks;
     }
 
+    /** Prints a problem {@link #generated} or {@link #committed} found into the job's log. */
+    static void printWarning(String problem) {
+        System.out.println("WARNING: " + problem + ". See troubleshooting.md#stream-offset-gap.");
+    }
+
     void started(Time time, long startedAtMs, long invalid, Map<Long, Long> producedAt) {
         entries.computeIfPresent(time, (t, e) -> e.started(startedAtMs, invalid, producedAt));
     }

@@ -61,7 +61,7 @@ public final class SpeedLayer {
                 LocationStrategies.PreferConsistent(), consumerStrategy(settings, recovery));
         JavaDStream<ParsedRecord> parsed = kafka.transform((rdd, time) -> {
             SpeedLayerRuntime.get().book().generated(time, ((HasOffsetRanges) rdd.rdd()).offsetRanges())
-                    .ifPresent(problem -> System.out.println("WARNING: " + problem + ". See troubleshooting.md#stream-offset-gap."));
+                    .ifPresent(BatchBook::printWarning);
             return rdd.map(ParsedRecord::of);
         });
         // not cached: reading a batch from Kafka twice (raw files, aggregation) costs less than keeping

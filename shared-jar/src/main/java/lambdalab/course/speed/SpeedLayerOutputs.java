@@ -110,7 +110,7 @@ final class SpeedLayerOutputs {
                     schedulingDelayMs, next);
             runtime.slowBatches().batchDone(SpeedLayer.batchInstant(time), events, processingMs, schedulingDelayMs,
                     runtime.timings().takeBatch(time.milliseconds()), now).ifPresent(System.out::println);
-            runtime.book().committed(time).ifPresent(problem -> System.out.println("WARNING: " + problem + ". See troubleshooting.md#stream-offset-gap."));
+            runtime.book().committed(time).ifPresent(BatchBook::printWarning);
             runtime.batchCommitted(time);
         });
     }
