@@ -99,26 +99,6 @@ public final class SpeedLayer {
                 viewsSince));
     }
 
-    /**
-     * Makes the Kafka stream keep each batch's offset ranges (in memory and in the checkpoint) for
-     * two minutes more than the window; call before the context starts, whether it was built or
-     * read from a checkpoint (which carries the duration it was written with).
-     *
-     * <p>Why: after a restart the window is recomputed from the last window Spark saved (every 10 s;
-     * the one a restart read back until the next is saved) and subtracts slices a window's length
-     * before each batch. A slice the Kafka stream no longer knows is not an error for Spark: it cuts
-     * the batch anew from its current offsets and moves them on, so the next batch starts after
-     * events no batch reads (neither the raw data nor the views). Spark keeps the window plus 20 s:
-     * enough while the window is saved every 10 s, too short once restarts in a row (a service
-     * restart, then another) keep the saved window older than that. A range costs a few bytes: the
-     * checkpoint grew from 11.6 to 16 KB.
-     */
-    static void keepBatchRanges(JavaStreamingContext context, StreamSettings settings) {
-        for (var stream : context.ssc().graph().getInputStreams()) {
-            stream.remember(Durations.seconds(settings.windowSeconds() + 120L));
-        }
-    }
-
     /** One batch's events aggregated exactly as the batch layer does it. */
     private static JavaPairRDD<ProductHour, HourAggregate> aggregate(JavaRDD<ParsedRecord> batch, Time time) {
         if (SpeedLayerRuntime.get().book().recordsIfKnown(time).orElse(-1) == 0) {

@@ -256,6 +256,9 @@ public final class SpeedLayerJob {
                     context = JavaStreamingContext.getOrCreate(settings.checkpointDir(), () -> {
                         throw new IllegalStateException("the checkpoint vanished while starting");
                     }, hadoop, false);
+                    RestoredOffsets.alignWithRestoredBatches(context).ifPresent(moved -> System.out.println(
+                            "NOTE: the checkpoint's Kafka offsets ran ahead of the batches it holds (Spark wrote it"
+                            + " while the job restarted); reading on from the end of its newest batch: " + moved + "."));
                     times.step("Spark from the checkpoint");
                 } catch (Exception unreadable) { // Spark throws a (checked) SparkException
                     unusable = Optional.of("this version of the job cannot read it (" + rootMessage(unreadable) + ")");
@@ -272,7 +275,6 @@ public final class SpeedLayerJob {
             context = create(settings, master, recovery, times);
             from = recovery.from();
         }
-        SpeedLayer.keepBatchRanges(context, settings);
         runtime.status().state("starting", from);
         if (rules.warmUp()) {
             FirstBatchWarmUp.run(context.sparkContext(), settings);
