@@ -217,6 +217,21 @@ public final class SpeedLayerJob {
 
     private static RunningSpeedLayer start(StreamSettings settings, String master, int partitions, RestartRules rules,
                                            StartupTimes times) {
+        // Spark rebuilds its configuration from the checkpoint without the driver's address and
+        // reads that from system properties instead: without them the driver would bind a
+        // non-loopback interface after every restart
+        LabSpark.keepDriverOnLoopback();
+        SparkWarmStart spark = SparkWarmStart.begin(settings, master, rules.warmUp());
+        try {
+            return start(settings, master, partitions, rules, times, spark);
+        } catch (RuntimeException | Error failure) {
+            spark.awaitQuietly(); // a failed start's Spark is stopped next, not while the warm-up uses it
+            throw failure;
+        }
+    }
+
+    private static RunningSpeedLayer start(StreamSettings settings, String master, int partitions, RestartRules rules,
+                                           StartupTimes times, SparkWarmStart spark) {
         SpeedLayerRuntime runtime = SpeedLayerRuntime.install(settings);
         runtime.haltAtCommit(rules.haltAtBatch(), rules.haltAfterCommit());
         runtime.messageLoss(rules.messageLoss());
@@ -227,10 +242,6 @@ public final class SpeedLayerJob {
         }
         times.step("topics");
         Configuration hadoop = LabSpark.hadoopConfiguration(settings.endpoints());
-        // Spark rebuilds its configuration from the checkpoint without the driver's address and
-        // reads that from system properties instead: without them the driver would bind a
-        // non-loopback interface after every restart
-        LabSpark.keepDriverOnLoopback();
         StreamViews.Committed committed = settings.writeOutputs() ? runtime.guardReplays() : null;
         boolean replayUnfinished = committed != null && committed.replayUnfinished();
         times.step("commit record read");
@@ -252,6 +263,8 @@ public final class SpeedLayerJob {
             }
             if (unusable.isEmpty()) {
                 noteAnOldCheckpointKept(facts);
+                spark.session(); // the context read from the checkpoint runs on the session's SparkContext
+                times.step("Spark");
                 try {
                     context = JavaStreamingContext.getOrCreate(settings.checkpointDir(), () -> {
                         throw new IllegalStateException("the checkpoint vanished while starting");
@@ -272,12 +285,12 @@ public final class SpeedLayerJob {
         }
         if (context == null) {
             SpeedLayer.Recovery recovery = fromTheViews(runtime, hadoop, committed, rules.jobVersion(), times);
-            context = create(settings, master, recovery, times);
+            context = create(settings, spark.session(), recovery, times);
             from = recovery.from();
         }
         runtime.status().state("starting", from);
+        spark.awaitWarmUp();
         if (rules.warmUp()) {
-            FirstBatchWarmUp.run(context.sparkContext(), settings);
             times.step("first batch warmed up");
         }
         try {
@@ -369,17 +382,8 @@ public final class SpeedLayerJob {
                 && newest.plusMillis(settings.batchIntervalMs()).isBefore(committed.batchTime());
     }
 
-    private static JavaStreamingContext create(StreamSettings settings, String master, SpeedLayer.Recovery recovery,
+    private static JavaStreamingContext create(StreamSettings settings, SparkSession spark, SpeedLayer.Recovery recovery,
                                                StartupTimes times) {
-        SparkSession spark = LabSpark.builder("speed layer", master, settings.endpoints())
-                .config("spark.streaming.kafka.maxRatePerPartition", Long.toString(settings.maxRatePerPartition()))
-                .config("spark.streaming.backpressure.enabled", Boolean.toString(settings.backpressure()))
-                // with backpressure, the first batch takes this many events per second (not the cap)
-                .config("spark.streaming.backpressure.initialRate", Long.toString(settings.maxRatePerPartition() / 5))
-                // the job's own stop finishes the batch in progress; Spark's "graceful" stop would
-                // also process every batch queued behind it, minutes when the job is behind
-                .config("spark.streaming.stopGracefullyOnShutdown", "false")
-                .getOrCreate();
         times.step("Spark");
         JavaStreamingContext context = new JavaStreamingContext(JavaSparkContext.fromSparkContext(spark.sparkContext()),
                 Durations.milliseconds(settings.batchIntervalMs()));
