@@ -62,7 +62,9 @@ final class RestoredOffsets {
                 moved.add("partition " + entry._1().partition() + " from " + offset + " back to " + end);
             }
         }
-        kafka.currentOffsets_$eq(aligned);
+        if (!moved.isEmpty()) {
+            kafka.currentOffsets_$eq(aligned);
+        }
         return moved;
     }
 
