@@ -23,8 +23,12 @@ final class BatchBook {
 
     record Entry(OffsetRange[] ranges, long startedAtMs, long invalid, Map<Long, Long> producedAt, long newestHour,
                  long visibleAtMs) {
-        Entry started(long at, long rejected, Map<Long, Long> produced) {
-            return new Entry(ranges, at, rejected, produced, newestHour, visibleAtMs);
+        Entry began(long at) {
+            return new Entry(ranges, at, invalid, producedAt, newestHour, visibleAtMs);
+        }
+
+        Entry stored(long rejected, Map<Long, Long> produced) {
+            return new Entry(ranges, startedAtMs, rejected, produced, newestHour, visibleAtMs);
         }
 
         Entry withNewestHour(long hour) {
@@ -112,8 +116,14 @@ final class BatchBook {
         System.out.println("WARNING: " + problem + ". See troubleshooting.md#stream-offset-gap.");
     }
 
-    void started(Time time, long startedAtMs, long invalid, Map<Long, Long> producedAt) {
-        entries.computeIfPresent(time, (t, e) -> e.started(startedAtMs, invalid, producedAt));
+    /** The batch's first output begins. */
+    void began(Time time, long startedAtMs) {
+        entries.computeIfPresent(time, (t, e) -> e.began(startedAtMs));
+    }
+
+    /** The batch's raw events are stored: its rejected records, and when its events were produced. */
+    void stored(Time time, long invalid, Map<Long, Long> producedAt) {
+        entries.computeIfPresent(time, (t, e) -> e.stored(invalid, producedAt));
     }
 
     void sawHour(Time time, long hour) {

@@ -40,12 +40,17 @@ import scala.Tuple2;
  * per product.
  *
  * <p>Each batch runs its output operations in this order (Spark runs a batch's jobs one after the
- * other, in the order they were declared): (1) append the valid events to the raw dataset on HDFS
- * under names made of the batch's offsets, send rejected records to the dead-letter topic; (2) upsert
- * the changed {@code stream_*} view rows; (3) upsert the window view; (4) only then commit the offsets
+ * other, in the order they were declared): (1) upsert the changed {@code stream_*} view rows; (2)
+ * upsert the window view; (3) append the valid events to the raw dataset on HDFS under names made of
+ * the batch's offsets, send rejected records to the dead-letter topic; (4) only then commit the offsets
  * (to Kafka and to Cassandra). Every output is idempotent per batch, and a failing output stops the
  * JVM before Spark marks the batch done, so a restart from the checkpoint replays it: views and raw
  * data end up exactly equal to the events produced, whatever moment the job died.
+ *
+ * <p>The views come first because they are what a query sees: a batch's events are visible without
+ * waiting for its raw files (about half of a batch's work). Nothing needs the raw files before the
+ * commit: a batch run that reads the raw data meanwhile records the offsets it read, and the serving
+ * layer answers from a stream row that counts events past them ({@code ViewMerge}).
  *
  * <p>Like the Kafka Streams examples, the topology is built by a static method separate from the
  * job's {@code main}, so tests and the benchmark build the very same job.
@@ -85,7 +90,6 @@ public final class SpeedLayer {
         JavaMapWithStateDStream<ProductHour, HourAggregate, HourAggregate, ChangedRow> changed =
                 batchAggregates.mapWithState(spec);
 
-        parsed.foreachRDD(SpeedLayerOutputs::beginBatch);
         changed.foreachRDD(SpeedLayerOutputs::upsertViews);
         if (settings.writeOutputs()) {
             JavaPairDStream<String, ActionCounts> window = batchAggregates
@@ -94,6 +98,7 @@ public final class SpeedLayer {
                             Durations.seconds(settings.windowSeconds()), Durations.milliseconds(settings.batchIntervalMs()));
             window.foreachRDD(SpeedLayerOutputs::upsertWindow);
         }
+        parsed.foreachRDD(SpeedLayerOutputs::storeRawEvents);
         Instant viewsSince = recovery.baseline().viewsSince();
         kafka.foreachRDD((rdd, time) -> SpeedLayerOutputs.commit((CanCommitOffsets) kafka.inputDStream(), time,
                 viewsSince));

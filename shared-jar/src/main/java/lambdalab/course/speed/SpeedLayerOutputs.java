@@ -20,41 +20,21 @@ final class SpeedLayerOutputs {
     private SpeedLayerOutputs() {
     }
 
-    /** (1) Valid events to the raw dataset, rejected records to the dead-letter topic. */
-    static void beginBatch(JavaRDD<ParsedRecord> batch, Time time) {
-        SpeedLayerRuntime.get().batchBegins(time); // once stopping, no batch begins: it is replayed next start
-        failStop("raw events", time, () -> {
-            SpeedLayerRuntime runtime = SpeedLayerRuntime.get();
-            long startedAt = System.currentTimeMillis();
-            if (runtime.settings().writeOutputs()) {
-                runtime.replayGuard().beforeFirstBatch(runtime.book().get(time).ranges());
-                // the first batch after a start replaces files an earlier run wrote from the same offsets on
-                runtime.rawWriter().replaceOnFirstBatch(batch.context().hadoopConfiguration(),
-                        runtime.book().get(time).ranges());
-            }
-            if (runtime.book().get(time).records() == 0) {
-                runtime.book().started(time, startedAt, 0, Map.of()); // nothing arrived: nothing to store
-                return;
-            }
-            RawFiles.TaskResult stored = runtime.rawWriter().write(batch, runtime.book().get(time).ranges(),
-                    runtime.settings().writeOutputs(), runtime.settings().measureLatency());
-            List<ParsedRecord> rejected = stored.rejected();
-            Map<Long, Long> producedAt = stored.producedAt();
-            if (runtime.settings().writeOutputs() && !rejected.isEmpty()) {
-                runtime.deadLetters().send(rejected);
-            }
-            runtime.book().started(time, startedAt, rejected.size(), producedAt);
-        });
-    }
-
-    /** (2) The (product, hour) rows the batch changed, as absolute values. */
+    /**
+     * (1) The (product, hour) rows the batch changed, as absolute values: first, so that a query sees
+     * the batch's events as soon as possible; the raw files need not come before them, only before the
+     * commit (see {@link SpeedLayer}). Begins the batch.
+     */
     static void upsertViews(JavaRDD<ChangedRow> changed, Time time) {
+        SpeedLayerRuntime.get().batchBegins(time); // once stopping, no batch begins: it is replayed next start
         failStop("aggregation and views", time, () -> {
             SpeedLayerRuntime runtime = SpeedLayerRuntime.get();
+            runtime.book().began(time, System.currentTimeMillis());
             if (!runtime.settings().writeOutputs()) {
                 changed.count(); // the reference run: the state is computed, nothing is written
                 return;
             }
+            runtime.replayGuard().beforeFirstBatch(runtime.book().get(time).ranges()); // before the run's first write
             // also when the batch is empty: computing the state is what lets Spark checkpoint it and
             // cut its lineage (see StateLineage)
             // measured before the job: Spark checkpoints a marked ancestor after it, which hides how deep it ran
@@ -67,12 +47,34 @@ final class SpeedLayerOutputs {
         });
     }
 
-    /** (3) Each product's counts over the sliding window ending with this batch. */
+    /** (2) Each product's counts over the sliding window ending with this batch. */
     static void upsertWindow(JavaPairRDD<String, ActionCounts> window, Time time) {
         failStop("window view", time, () -> {
             SpeedLayerRuntime runtime = SpeedLayerRuntime.get();
             runtime.views().upsertWindow(DriverCollect.collect(window.rdd()), Instant.ofEpochMilli(time.milliseconds()),
                     runtime.settings().windowSeconds());
+        });
+    }
+
+    /** (3) Valid events to the raw dataset, rejected records to the dead-letter topic. */
+    static void storeRawEvents(JavaRDD<ParsedRecord> batch, Time time) {
+        failStop("raw events", time, () -> {
+            SpeedLayerRuntime runtime = SpeedLayerRuntime.get();
+            if (runtime.settings().writeOutputs()) {
+                // the first batch after a start replaces files an earlier run wrote from the same offsets on
+                runtime.rawWriter().replaceOnFirstBatch(batch.context().hadoopConfiguration(),
+                        runtime.book().get(time).ranges());
+            }
+            if (runtime.book().get(time).records() == 0) {
+                return; // nothing arrived: nothing to store
+            }
+            RawFiles.TaskResult stored = runtime.rawWriter().write(batch, runtime.book().get(time).ranges(),
+                    runtime.settings().writeOutputs(), runtime.settings().measureLatency());
+            List<ParsedRecord> rejected = stored.rejected();
+            if (runtime.settings().writeOutputs() && !rejected.isEmpty()) {
+                runtime.deadLetters().send(rejected);
+            }
+            runtime.book().stored(time, rejected.size(), stored.producedAt());
         });
     }
 
