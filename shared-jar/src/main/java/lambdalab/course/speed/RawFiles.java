@@ -33,6 +33,14 @@ final class RawFiles {
     /** The event's columns as Spark writes them, plus the Kafka offset. */
     static final MessageType SCHEMA = RawEvents.STREAM_FILE_SCHEMA;
 
+    /**
+     * Columns whose values in a file are nearly all distinct: Parquet would build a dictionary of
+     * them, find it no smaller than the plain values and write those instead. Skipping the dictionary
+     * gives the same bytes for less work (75,000 events: 90 ms instead of 115, median of 30 writes).
+     */
+    static final List<String> DISTINCT_VALUE_COLUMNS =
+            List.of(EventColumns.TIMESTAMP_MS, EventColumns.VISITOR, RawEvents.KAFKA_OFFSET);
+
     /** What a task hands back to the driver: its rejected records and, when measured, when its events were produced. */
     record TaskResult(List<ParsedRecord> rejected, Map<Long, Long> producedAt) implements Serializable {
     }
@@ -99,9 +107,13 @@ final class RawFiles {
             this.target = new Path(dir, name);
             this.temporary = new Path(dir, "." + name + ".tmp");
             this.fs = dir.getFileSystem(conf);
-            this.writer = new RawEventWriteSupport.Builder(temporary).withConf(conf)
+            RawEventWriteSupport.Builder builder = new RawEventWriteSupport.Builder(temporary).withConf(conf)
                     .withCompressionCodec(CompressionCodecName.SNAPPY)
-                    .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build();
+                    .withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
+            for (String column : DISTINCT_VALUE_COLUMNS) {
+                builder = builder.withDictionaryEncoding(column, false);
+            }
+            this.writer = builder.build();
         }
 
         void write(ParsedRecord record) throws IOException {
