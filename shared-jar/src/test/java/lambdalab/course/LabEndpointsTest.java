@@ -21,6 +21,23 @@ class LabEndpointsTest {
         assertThat(JobArguments.replicationArguments(1)).isEmpty();
     }
 
+    /**
+     * A file's close waits for its block's report with doubling pauses: from the lab's short first
+     * pause, it must still wait at least as long in all as Hadoop's defaults (5 retries from 400 ms),
+     * or a busy DataNode's late report fails the write.
+     */
+    @Test
+    void aFileCloseWaitsForTheBlockReportAtLeastAsLongAsHadoopsDefaults() {
+        Map<String, String> settings = LabSpark.hadoopSettings(SINGLE);
+        long pause = Long.parseLong(settings.get("dfs.client.block.write.locateFollowingBlock.initial.delay.ms"));
+        int retries = Integer.parseInt(settings.get("dfs.client.block.write.locateFollowingBlock.retries"));
+        long waited = 0;
+        for (int retry = 0; retry < retries; retry++, pause *= 2) {
+            waited += pause;
+        }
+        assertThat(waited).as("ms waited in all before a close fails").isGreaterThanOrEqualTo(400 * (1 + 2 + 4 + 8 + 16));
+    }
+
     @Test
     void threeCopiesWriteToAMajorityAndTellTheJobs() {
         LabEndpoints cluster = SINGLE.withReplication(3);

@@ -32,7 +32,13 @@ public final class LabSpark {
                 // default, then twice as long each time: that wait was most of a speed-layer batch's raw
                 // write. The DataNode reports within 5-10 ms here: a small file's close took 23 ms with
                 // a first retry after 20 ms, 11 ms after 5 ms
-                "dfs.client.block.write.locateFollowingBlock.initial.delay.ms", "5"));
+                "dfs.client.block.write.locateFollowingBlock.initial.delay.ms", "5",
+                // ... but a busy machine's DataNode can report later than the 155 ms that 5 retries
+                // from 5 ms wait in all: a close then fails ("Unable to close file because the last
+                // block ... does not have enough number of replicas"; it failed `lab bench batch
+                // --small-files` while a build ran beside it). 12 retries wait up to 20 s, as long as
+                // Hadoop's default 5 from 400 ms (12.4 s) and a little more
+                "dfs.client.block.write.locateFollowingBlock.retries", "12"));
         if (endpoints.replication() > 1) {
             // a DataNode lost from a file's write pipeline is replaced by another one when the file was
             // flushed (Spark's checkpoint logs are): with three DataNodes there is none, and the write
