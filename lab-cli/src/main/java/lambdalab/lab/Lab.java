@@ -4,7 +4,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -268,7 +270,27 @@ public final class Lab {
     }
 
     private Path supervisorClassList() {
-        return settings.runDir().resolve("supervisor-classes.lst");
+        return settings.runDir().resolve(SUPERVISOR + ClassDataSharing.CLASS_LIST_SUFFIX);
+    }
+
+    /**
+     * The JVMs of this instance whose class archive is still to be written, by name: a JVM started
+     * without one lists the classes it loads into {@code NAME-classes.lst} (the supervisor in the run
+     * folder, services and jobs in the temporary one), and that list is deleted once the archive
+     * exists ({@link ClassDataSharing#dumpFromClassList}).
+     */
+    public List<String> classArchivesPending() {
+        List<String> pending = new ArrayList<>();
+        for (Path dir : List.of(settings.runDir(), settings.tmpDir())) {
+            try (DirectoryStream<Path> lists = Files.newDirectoryStream(dir, "*" + ClassDataSharing.CLASS_LIST_SUFFIX)) {
+                lists.forEach(list -> pending.add(list.getFileName().toString().replace(ClassDataSharing.CLASS_LIST_SUFFIX, "")));
+            } catch (NoSuchFileException e) {
+                // nothing started there yet
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot list " + dir, e);
+            }
+        }
+        return pending;
     }
 
     /**

@@ -16,7 +16,10 @@ import lambdalab.lab.Lab;
 import lambdalab.lab.settings.LabSettings;
 import lambdalab.lab.system.FreePorts;
 
-/** Lab instances for benchmarks: a temporary home on free ports, so the user's lab is never touched. */
+/**
+ * Lab instances for benchmarks and `lab prepare`: a temporary home on free ports, so the user's lab
+ * is never touched.
+ */
 final class BenchInstances {
     private BenchInstances() {
     }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Lambda Lab: real Kafka, Cassandra and HDFS on 127.0.0.1 for the Lambda architecture course.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class, LabGenerateCommand.class, BatchCommand.class,
                 StreamCommand.class, PlusCommand.class, KappaCommand.class, QueryCommand.class, DemoCommand.class, NotebooksCommand.class, ShellCommand.class,
-                ProgressCommand.class, ResetCommand.class, DoctorCommand.class, SettingsCommand.class, BenchCommand.class, DrillCommand.class,
+                ProgressCommand.class, ResetCommand.class, DoctorCommand.class, SettingsCommand.class, BenchCommand.class, DrillCommand.class, PrepareCommand.class,
                 TestCommand.class, SuperviseCommand.class, CommandLine.HelpCommand.class})
 public final class LabCommand implements Runnable {
 

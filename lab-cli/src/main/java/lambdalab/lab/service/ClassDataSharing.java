@@ -36,6 +36,8 @@ import lambdalab.lab.system.Pause;
  */
 public final class ClassDataSharing {
 
+    /** The end of a JVM's list of the classes it loads, for its archive: {@code NAME-classes.lst}. */
+    public static final String CLASS_LIST_SUFFIX = "-classes.lst";
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     /**
      * At the machine's idle priority a dump takes minutes while the lab is busy (a minute of CPU is

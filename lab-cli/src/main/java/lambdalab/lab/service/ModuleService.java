@@ -111,7 +111,7 @@ public abstract class ModuleService extends LabService {
 
     /** The classes a service started without a class archive loads, for the archive. */
     private Path classList() {
-        return settings.tmpDir().resolve(name() + "-classes.lst");
+        return settings.tmpDir().resolve(name() + ClassDataSharing.CLASS_LIST_SUFFIX);
     }
 
     /** Values for templates and jvm.options: every setting plus the instance's directories. */

@@ -75,7 +75,7 @@ public abstract class SparkJobService extends LabService {
 
     /** The classes a job started without a class archive loads, for the archive. */
     private Path classList() {
-        return settings.tmpDir().resolve(name() + "-classes.lst");
+        return settings.tmpDir().resolve(name() + ClassDataSharing.CLASS_LIST_SUFFIX);
     }
 
     /** A job started without a class archive has one written, in the background, a few seconds after it is ready. */

@@ -44,6 +44,8 @@ class ClassDataSharingTest {
         }
 
         assertThat(sharing.exists()).isTrue();
+        assertThat(classList).as("the list, deleted once its archive exists (what `lab prepare` waits for)")
+                .doesNotExist();
         try (var files = Files.list(dir.resolve("cds"))) {
             assertThat(files.map(file -> file.getFileName().toString())).as("no part left behind")
                     .allMatch(name -> name.endsWith(".jsa"));
