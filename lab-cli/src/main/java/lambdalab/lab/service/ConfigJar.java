@@ -13,8 +13,7 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Packs rendered config files into a jar for a service's classpath. The jar is byte-for-byte the
- * same for the same files and is only rewritten when they change, so its timestamp stays put and a
- * class-data-sharing archive made with it stays valid.
+ * same for the same files and is only rewritten when they change, so its timestamp stays put.
  */
 final class ConfigJar {
     private ConfigJar() {

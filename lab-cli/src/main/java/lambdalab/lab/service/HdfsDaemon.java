@@ -17,8 +17,8 @@ import lambdalab.lab.settings.LabSettings;
 
 /**
  * What the NameNode and the DataNode share: one module (services/hdfs), one rendered config
- * folder put first on the classpath (core-site.xml, hdfs-site.xml, log4j.properties), and JMX
- * over HTTP for readiness.
+ * folder read from the classpath (core-site.xml, hdfs-site.xml, log4j.properties), and JMX over
+ * HTTP for readiness.
  */
 public abstract class HdfsDaemon extends ModuleService {
 
@@ -82,12 +82,23 @@ public abstract class HdfsDaemon extends ModuleService {
         return confDir().resolve("hdfs-conf.jar");
     }
 
+    /**
+     * The module's jars, then the instance's config jar. Last, so that the class archive, made from
+     * the jars before it, is the same for every home and node of the build: first, its path and time
+     * were part of the archive's classpath, and each new home (a fresh lab, a benchmark's, `lab
+     * prepare`'s) had its own archive written and deleted the one before. No jar of the module holds
+     * these files, so their order does not change what Hadoop reads.
+     */
     @Override
     protected List<String> classpath() {
-        List<String> entries = new ArrayList<>();
+        List<String> entries = new ArrayList<>(archivedClasspath());
         entries.add(configJar().toString());
-        entries.addAll(super.classpath());
         return entries;
+    }
+
+    @Override
+    protected List<String> archivedClasspath() {
+        return super.classpath();
     }
 
     /** The first bean of a JMX query on a daemon's HTTP port, if it answers. */

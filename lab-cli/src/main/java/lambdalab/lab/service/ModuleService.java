@@ -60,7 +60,7 @@ public abstract class ModuleService extends LabService {
     @Override
     public void afterReady(ProcessHandle process) {
         if (settings.classSharing()) {
-            classDataSharing().dumpLater(process, classList(), baseJvmOptions(), classpath());
+            classDataSharing().dumpLater(process, classList(), baseJvmOptions(), archivedClasspath());
         }
     }
 
@@ -106,7 +106,7 @@ public abstract class ModuleService extends LabService {
     public ClassDataSharing classDataSharing() {
         String main = mainClass();
         return new ClassDataSharing(settings.classArchives(module.classArchives()),
-                module.name() + "-" + main.substring(main.lastIndexOf('.') + 1), main + ClassDataSharing.describe(classpath()));
+                module.name() + "-" + main.substring(main.lastIndexOf('.') + 1), main + ClassDataSharing.describe(archivedClasspath()));
     }
 
     /** The classes a service started without a class archive loads, for the archive. */
@@ -134,6 +134,15 @@ public abstract class ModuleService extends LabService {
     @Override
     protected List<String> classpath() {
         return module.classpath();
+    }
+
+    /**
+     * The part of {@link #classpath()} the class archive is made from and keyed by: the jars every
+     * home of the build shares. All of it, unless the service appends an entry of its instance (the
+     * JVM maps an archive on a classpath that starts with the archive's and goes on after it).
+     */
+    protected List<String> archivedClasspath() {
+        return classpath();
     }
 
     /**

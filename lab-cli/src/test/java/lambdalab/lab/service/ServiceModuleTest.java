@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipFile;
 import lambdalab.lab.settings.LabSettings;
 import lambdalab.lab.settings.RepoLayout;
 import org.junit.jupiter.api.Test;
@@ -109,10 +111,37 @@ class ServiceModuleTest {
                 Map.of(), Map.of("profile", "cluster")), repo);
         assertThat(cluster.kafkaNodes()).hasSize(3).allSatisfy(node ->
                 assertThat(node.classDataSharing().archive()).as(node.name()).isEqualTo(archive));
+        // the HDFS daemons read a config jar of their home: it is not part of their archives
+        assertThat(other.nameNode().classDataSharing().archive()).isEqualTo(one.nameNode().classDataSharing().archive());
+        Path dataNodeArchive = one.dataNodes().get(0).classDataSharing().archive();
+        assertThat(other.dataNodes().get(0).classDataSharing().archive()).isEqualTo(dataNodeArchive);
+        assertThat(cluster.dataNodes()).hasSize(3).allSatisfy(node ->
+                assertThat(node.classDataSharing().archive()).as(node.name()).isEqualTo(dataNodeArchive));
 
         Path elsewhere = dir.resolve("archives");
         LabServices moved = LabServices.of(settings(Map.of("class.sharing.dir", elsewhere.toString())), repo);
         assertThat(moved.kafka().classDataSharing().archive().getParent()).isEqualTo(elsewhere);
+    }
+
+    /**
+     * The HDFS daemons' configs come in a jar of their home, after the module's jars (which the class
+     * archive holds): none of those may hold a file of the same name, or Hadoop would read that one.
+     */
+    @Test
+    void theHdfsConfigJarComesLastAndNoJarBeforeItHoldsItsFiles() throws IOException {
+        LabServices all = LabServices.of(settings(Map.of()), RepoLayout.fromSystemProperty());
+        for (HdfsDaemon daemon : List.of(all.nameNode(), all.dataNodes().get(0))) {
+            List<String> classpath = daemon.classpath();
+            assertThat(classpath).as(daemon.name() + ": the module's jars, then the config jar").hasSizeGreaterThan(10);
+            assertThat(classpath.get(classpath.size() - 1)).as(daemon.name()).endsWith("hdfs-conf.jar");
+            for (String jar : classpath.subList(0, classpath.size() - 1)) {
+                try (ZipFile zip = new ZipFile(jar)) {
+                    for (String file : List.of("core-site.xml", "hdfs-site.xml", "log4j.properties")) {
+                        assertThat(zip.getEntry(file)).as(jar + " holds " + file).isNull();
+                    }
+                }
+            }
+        }
     }
 
     /** Without an archive a service lists the classes it loads (the archive is written beside it), with one it maps it. */
