@@ -67,15 +67,18 @@ final class CompactionBenchmark {
         double[] before = measureRounds("uncompacted");
         System.out.println("Compacting ...");
         long start = System.nanoTime();
-        RawCompaction.Result result = RawCompaction.compact(spark, RawCompaction.foldersOf(root, everyHour()));
+        RawCompaction.Result result;
+        try (Heartbeat compacting = Heartbeat.of("compacting")) {
+            result = RawCompaction.compact(spark, RawCompaction.foldersOf(root, everyHour()));
+        }
         double compaction = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "compaction: %,d files into %,d in %.1f s%n", result.filesMerged(),
                 result.filesWritten(), compaction);
         double[] after = measureRounds("compacted");
         double uncompacted = Medians.of(before);
         double compacted = Medians.of(after);
-        System.out.printf(Locale.ROOT, "%n%,d events in %d hours of 1 s batches at %,d events/s, %d partitions%n",
-                events, hours, rate, PARTITIONS);
+        System.out.printf(Locale.ROOT, "%n%,d events in %s of 1 s batches at %,d events/s, %d partitions%n",
+                events, hoursText(), rate, PARTITIONS);
         System.out.printf(Locale.ROOT, "read + aggregate, %,9d files   %7.2f s   %,12.0f events/s%n", files,
                 uncompacted, events / uncompacted);
         System.out.printf(Locale.ROOT, "read + aggregate, %,9d files   %7.2f s   %,12.0f events/s%n",
@@ -87,23 +90,34 @@ final class CompactionBenchmark {
 
     /** One file per partition and second, as the speed layer writes them; returns how many. */
     private long writeStreamFiles() {
-        System.out.printf(Locale.ROOT, "Writing %d hours of 1 s batches (%,d files) ...%n", hours,
+        System.out.printf(Locale.ROOT, "Writing %s of 1 s batches (%,d files) ...%n", hoursText(),
                 (long) hours * 3600 * PARTITIONS);
         SerializableConfiguration conf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
         String target = root;
         int perSecond = rate;
-        return JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(IntStream.range(0, hours).boxed().toList(), hours)
-                .map(hour -> new HourOfBatches(target, hour, perSecond).write(conf.value()))
-                .reduce(Long::sum);
+        int of = hours;
+        try (Heartbeat writing = Heartbeat.of("writing the files")) {
+            return JavaSparkContext.fromSparkContext(spark.sparkContext())
+                    .parallelize(IntStream.range(0, hours).boxed().toList(), hours)
+                    .map(hour -> new HourOfBatches(target, hour, perSecond).write(conf.value(), of))
+                    .reduce(Long::sum);
+        }
+    }
+
+    private String hoursText() {
+        return hours == 1 ? "1 hour" : hours + " hours";
     }
 
     private double[] measureRounds(String label) {
         double[] seconds = new double[rounds];
-        readAndAggregate(); // warm-up, and the file system's caches
+        try (Heartbeat warmUp = Heartbeat.of("reading the " + label + " files once, to warm up")) {
+            readAndAggregate(); // warm-up, and the file system's caches
+        }
         for (int round = 0; round < rounds; round++) {
             long start = System.nanoTime();
-            readAndAggregate();
+            try (Heartbeat reading = Heartbeat.of(label + " round " + (round + 1))) {
+                readAndAggregate();
+            }
             seconds[round] = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "%s round %d: %.2f s%n", label, round + 1, seconds[round]);
         }
@@ -146,7 +160,7 @@ final class CompactionBenchmark {
          * Writes the hour's files, several at a time: each HDFS file costs round trips (create,
          * block, pipeline, complete) rather than CPU, so a few writers in flight per core fill them.
          */
-        long write(Configuration conf) throws Exception {
+        long write(Configuration conf, int hours) throws Exception {
             ClickstreamGenerator events = new ClickstreamGenerator(GeneratorSettings.builder()
                     .events((long) rate * 3600).seed(hour).startMs(hourStart(hour)).build());
             SimpleGroupFactory rows = new SimpleGroupFactory(RawEvents.STREAM_FILE_SCHEMA);
@@ -170,6 +184,8 @@ final class CompactionBenchmark {
                 for (Future<?> file : written) {
                     file.get();
                 }
+                // the benchmark's Spark is local: its tasks print to the command's output
+                System.out.printf(Locale.ROOT, "  hour %d of %d written: %,d files%n", hour + 1, hours, written.size());
                 return written.size();
             } finally {
                 writers.shutdownNow();
