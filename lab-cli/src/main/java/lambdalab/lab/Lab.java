@@ -280,10 +280,11 @@ public final class Lab {
      * exists ({@link ClassDataSharing#dumpFromClassList}).
      */
     public List<String> classArchivesPending() {
+        String suffix = ClassDataSharing.CLASS_LIST_SUFFIX;
         List<String> pending = new ArrayList<>();
         for (Path dir : List.of(settings.runDir(), settings.tmpDir())) {
-            try (DirectoryStream<Path> lists = Files.newDirectoryStream(dir, "*" + ClassDataSharing.CLASS_LIST_SUFFIX)) {
-                lists.forEach(list -> pending.add(list.getFileName().toString().replace(ClassDataSharing.CLASS_LIST_SUFFIX, "")));
+            try (DirectoryStream<Path> lists = Files.newDirectoryStream(dir, "*" + suffix)) {
+                lists.forEach(list -> pending.add(list.getFileName().toString().replace(suffix, "")));
             } catch (NoSuchFileException e) {
                 // nothing started there yet
             } catch (IOException e) {

@@ -95,11 +95,11 @@ final class CompactionBenchmark {
         SerializableConfiguration conf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
         String target = root;
         int perSecond = rate;
-        int of = hours;
+        int allHours = hours;
         try (Heartbeat writing = Heartbeat.of("writing the files")) {
             return JavaSparkContext.fromSparkContext(spark.sparkContext())
                     .parallelize(IntStream.range(0, hours).boxed().toList(), hours)
-                    .map(hour -> new HourOfBatches(target, hour, perSecond).write(conf.value(), of))
+                    .map(hour -> new HourOfBatches(target, hour, perSecond).write(conf.value(), allHours))
                     .reduce(Long::sum);
         }
     }

@@ -106,7 +106,8 @@ public abstract class ModuleService extends LabService {
     public ClassDataSharing classDataSharing() {
         String main = mainClass();
         return new ClassDataSharing(settings.classArchives(module.classArchives()),
-                module.name() + "-" + main.substring(main.lastIndexOf('.') + 1), main + ClassDataSharing.describe(archivedClasspath()));
+                module.name() + "-" + main.substring(main.lastIndexOf('.') + 1),
+                main + ClassDataSharing.describe(archivedClasspath()));
     }
 
     /** The classes a service started without a class archive loads, for the archive. */
