@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the lab (./lab builds itself when stale) and the `lab` interpreter group's jar for
-# Zeppelin (the zeppelin profile), as the user that runs them. Skipped when nothing changed.
+# Builds the lab (./lab builds itself when stale, then writes the build's class archives with
+# `lab prepare`) and the `lab` interpreter group's jar for Zeppelin (the zeppelin profile), as the
+# user that runs them. Skipped when nothing changed.
 # shellcheck source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 require_user
@@ -18,7 +19,7 @@ stale() {
 }
 
 if stale "$repo/lab-cli/target/lab-build.stamp"; then
-  say "building the lab (the first build downloads Maven and the services' jars: several minutes)"
+  say "building the lab and preparing its first starts (the first build downloads Maven and the services' jars: several minutes)"
   as_user env JAVA_HOME="$LAB_JAVA_HOME" "$repo/lab" settings >/dev/null \
     || die "the lab's build failed (Maven's output is above). See troubleshooting.md#build-fails; then \`vagrant provision\`."
 else
