@@ -18,14 +18,15 @@ import lambdalab.lab.Preflight;
 import lambdalab.lab.service.Endpoint;
 import lambdalab.lab.service.Health;
 import lambdalab.lab.service.LabService;
+import lambdalab.lab.service.ModuleService;
 import lambdalab.lab.supervisor.PidFile;
 import lambdalab.lab.system.LabProcesses;
 import lambdalab.lab.system.Ports;
 import lambdalab.lab.system.Resources;
 
 /**
- * {@code lab doctor}: Java, build, memory, disk, ports (and who holds a taken one), each service's
- * health, listeners off loopback, and known errors in the logs with their fixes.
+ * {@code lab doctor}: Java, build and class archives, memory, disk, ports (and who holds a taken
+ * one), each service's health, listeners off loopback, and known errors in the logs with their fixes.
  */
 public final class Doctor {
 
@@ -44,6 +45,7 @@ public final class Doctor {
         checks.add(Check.ok("profile", lab.settings().profile().describe()));
         checks.add(consistency(lab.endpoints().replication()));
         checks.addAll(build());
+        checks.add(classArchives());
         checks.add(memory());
         checks.add(disk());
         boolean running = lab.runningSupervisor().isPresent();
@@ -144,6 +146,31 @@ public final class Doctor {
             }
         }
         return checks;
+    }
+
+    /** The services' class archives of this build: without one a start is slower (`lab prepare` writes them). */
+    private Check classArchives() {
+        if (!lab.settings().classSharing()) {
+            return Check.ok("build", "class sharing is off (setting class.sharing)");
+        }
+        List<String> withoutArchive = new ArrayList<>();
+        for (LabService service : lab.services().all()) {
+            try {
+                if (service instanceof ModuleService module && !module.classDataSharing().exists()) {
+                    withoutArchive.add(service.name());
+                }
+            } catch (RuntimeException e) {
+                // a module that is not built: the build check above says so
+            }
+        }
+        return classArchivesCheck(withoutArchive);
+    }
+
+    static Check classArchivesCheck(List<String> withoutArchive) {
+        return withoutArchive.isEmpty() ? Check.ok("build", "every service has its class archive")
+                : Check.warn("build", "no class archive yet for " + String.join(", ", withoutArchive) + ": the next "
+                        + "start of each loads its classes from the jars and is slower; `./lab prepare` writes them "
+                        + "(troubleshooting.md#prepare)");
     }
 
     private Check memory() {

@@ -33,6 +33,14 @@ class DoctorTest {
     }
 
     @Test
+    void namesTheServicesWithoutAClassArchiveAndHowToWriteThem() {
+        assertThat(Doctor.classArchivesCheck(java.util.List.of()).level()).isEqualTo(Check.Level.OK);
+        Check missing = Doctor.classArchivesCheck(java.util.List.of("namenode", "datanode"));
+        assertThat(missing.level()).isEqualTo(Check.Level.WARN);
+        assertThat(missing.message()).contains("namenode, datanode", "./lab prepare", "troubleshooting.md#prepare");
+    }
+
+    @Test
     void saysWhatTheConsistencyLevelOfTheJobsBuysForEachProfile() {
         Check single = Doctor.consistency(1);
         assertThat(single.level()).isEqualTo(Check.Level.OK);
