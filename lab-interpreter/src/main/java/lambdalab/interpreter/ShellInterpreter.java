@@ -29,10 +29,17 @@ public class ShellInterpreter extends Interpreter {
     /** How long the paragraph's processes get to end on SIGTERM before they are killed. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
+    private final Duration stopGrace;
     private volatile Process running;
 
     public ShellInterpreter(Properties properties) {
+        this(properties, STOP_GRACE);
+    }
+
+    /** With another grace than a `lab` command's JVM needs to stop (tests of processes that ignore SIGTERM). */
+    ShellInterpreter(Properties properties, Duration stopGrace) {
         super(properties);
+        this.stopGrace = stopGrace;
     }
 
     @Override
@@ -56,7 +63,7 @@ public class ShellInterpreter extends Interpreter {
             process.getOutputStream().close();
             Thread copier = copy(process.getInputStream(), context.out);
             if (!process.waitFor(timeout, TimeUnit.SECONDS)) {
-                ProcessTree.stop(process.toHandle(), STOP_GRACE);
+                ProcessTree.stop(process.toHandle(), stopGrace);
                 copier.join(TimeUnit.SECONDS.toMillis(5));
                 return failed("Timed out after " + timeout + " s (" + TIMEOUT_SECONDS + "); its processes were stopped.");
             }
@@ -98,7 +105,7 @@ public class ShellInterpreter extends Interpreter {
     public void cancel(InterpreterContext context) {
         Process process = running;
         if (process != null) {
-            ProcessTree.stop(process.toHandle(), STOP_GRACE);
+            ProcessTree.stop(process.toHandle(), stopGrace);
         }
     }
 

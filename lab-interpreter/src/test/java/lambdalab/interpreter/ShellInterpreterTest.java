@@ -35,6 +35,8 @@ class ShellInterpreterTest {
             """;
     private static final String PARAGRAPH = "echo $$ >> pids; bash tree.sh 2; echo 'not reached'";
     private static final int TREE_SIZE = 4;
+    /** The last process ignores SIGTERM: each test waits this out before the kill. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(1);
 
     @TempDir
     Path dir;
@@ -79,7 +81,7 @@ class ShellInterpreterTest {
         Properties properties = new Properties();
         properties.setProperty(ShellInterpreter.WORKING_DIRECTORY, dir.toString());
         properties.setProperty(ShellInterpreter.TIMEOUT_SECONDS, timeoutSeconds);
-        return new ShellInterpreter(properties);
+        return new ShellInterpreter(properties, STOP_GRACE);
     }
 
     private List<Long> recordedPids() throws IOException {
