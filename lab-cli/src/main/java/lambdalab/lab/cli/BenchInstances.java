@@ -14,6 +14,7 @@ import java.util.OptionalLong;
 import java.util.stream.Stream;
 import lambdalab.lab.Lab;
 import lambdalab.lab.settings.LabSettings;
+import lambdalab.lab.settings.SettingsException;
 import lambdalab.lab.system.FreePorts;
 
 /**
@@ -27,7 +28,16 @@ final class BenchInstances {
     static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
     private static final int TAIL_LINES = 30;
 
+    /**
+     * A new instance with {@code settings} and the command's --set overrides. Its home is always a new
+     * temporary one: a --home given to the command would otherwise be taken for where it runs.
+     */
     static Lab create(LabOptions options, Map<String, String> settings) throws IOException {
+        if (options.home != null) {
+            throw new SettingsException("--home " + options.home + " is not used here: this command runs on a lab "
+                    + "instance of its own (a temporary home, free ports), never on a lab of yours. Drop --home; "
+                    + "give settings with --set KEY=VALUE.");
+        }
         Path home = Files.createTempDirectory("lab-bench-");
         Map<String, String> overrides = new LinkedHashMap<>(FreePorts.forAllPortSettings());
         overrides.putAll(settings);

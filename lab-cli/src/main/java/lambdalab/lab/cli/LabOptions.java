@@ -43,7 +43,6 @@ public final class LabOptions {
         return new Lab(settings(), repo());
     }
 
-    /** These options as command-line arguments, to run another `lab` command on the same instance. */
     /** A `lab` command's arguments followed by these options: the same instance, for another command. */
     String[] withCommand(String... command) {
         List<String> all = new ArrayList<>(List.of(command));
