@@ -70,7 +70,7 @@ class DemoIT {
     }
 
     private static void runDemo(Lab lab) {
-        LabCli.Run demo = LabCli.run(lab, "demo", "--rate", "3000", "--batch-every", "20s", "--duration", "45s");
+        LabCli.Run demo = LabCli.run(lab, "demo", "--rate", "3000", "--batch-every", "12s", "--duration", "30s");
 
         assertThat(demo.exitCode()).as(demo.output()).isZero();
         assertThat(demo.output()).contains("[batch] Batch run done").contains("speed layer: running")
