@@ -9,9 +9,9 @@ import picocli.CommandLine.Mixin;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = "Check Java, the profile, what the Cassandra consistency level of the jobs buys (a read sees "
-                + "every write; nodes it survives losing), the build and the services' class archives, memory, disk, every port (and who holds a taken "
-                + "one), each service's health, listeners off loopback, and known errors in the logs with their fixes. "
-                + "Exit code 1 if anything failed.")
+                + "every write; nodes it survives losing), the build and the services' class archives, memory, disk, "
+                + "every port (and who holds a taken one), each service's health, listeners off loopback, and known "
+                + "errors in the logs with their fixes. Exit code 1 if anything failed.")
 final class DoctorCommand implements Callable<Integer> {
 
     @Mixin

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,8 +35,8 @@ class DoctorTest {
 
     @Test
     void namesTheServicesWithoutAClassArchiveAndHowToWriteThem() {
-        assertThat(Doctor.classArchivesCheck(java.util.List.of()).level()).isEqualTo(Check.Level.OK);
-        Check missing = Doctor.classArchivesCheck(java.util.List.of("namenode", "datanode"));
+        assertThat(Doctor.classArchivesCheck(List.of()).level()).isEqualTo(Check.Level.OK);
+        Check missing = Doctor.classArchivesCheck(List.of("namenode", "datanode"));
         assertThat(missing.level()).isEqualTo(Check.Level.WARN);
         assertThat(missing.message()).contains("namenode, datanode", "./lab prepare", "troubleshooting.md#prepare");
     }

@@ -29,7 +29,6 @@ import lambdalab.course.clickstream.GroundTruth;
 import lambdalab.course.clickstream.HourlyActivity;
 import lambdalab.course.clickstream.ProductHour;
 import lambdalab.course.clickstream.TeeSink;
-import lambdalab.course.spark.LabSpark;
 import lambdalab.lab.Lab;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,10 +45,10 @@ class BatchLayerIT {
     void batchViewsMatchTheTruthAndARerunLeavesIdenticalRows(TestLab testLab) throws IOException {
         Lab lab = testLab.lab();
         // only the events loaded here: the speed layer's tests and the demo file theirs under other topics,
-        // and what the notes loaded there (when they ran first) goes first
-        String loaded = lab.endpoints().hdfsUri() + RawEvents.DEFAULT_PATH + "/topic=" + RawEvents.GENERATED;
-        org.apache.hadoop.fs.Path generated = new org.apache.hadoop.fs.Path(loaded);
-        generated.getFileSystem(LabSpark.hadoopConfiguration(lab.endpoints())).delete(generated, true);
+        // and what the notes may have loaded under this one before is deleted first
+        RawFixture generated = new RawFixture(lab.endpoints(), RawEvents.DEFAULT_PATH + "/topic=" + RawEvents.GENERATED);
+        generated.delete();
+        String loaded = generated.root();
         Path truthFile = dir.resolve("truth.tsv");
         LabCli.Run load = LabCli.run(lab, "batch", "load", "--events", "100000", "--seed", "11",
                 "--truth", truthFile.toString());
