@@ -69,13 +69,14 @@ public final class ProtocolEngine implements NoteEngine {
 
     /**
      * What the VM's {@code conf/zeppelin-env.sh} gives the lab group's process (provisioning/40-zeppelin.sh):
-     * this JVM's Java (17), Spark's module flags, a heap, Spark and Zeppelin on loopback.
+     * this JVM's Java (17), Spark's module flags, a heap and no optimizing compiler (as for
+     * {@code lab notebooks run}: see the {@code lab} script), Spark and Zeppelin on loopback.
      */
     static Map<String, String> zeppelinEnv() throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("ZEPPELIN_INTP_JAVA_OPTS", sparkJvmFlags());
-        env.put("ZEPPELIN_INTP_MEM", "-Xms64m -Xmx1536m -XX:+UseSerialGC");
+        env.put("ZEPPELIN_INTP_MEM", "-Xms64m -Xmx1536m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
         env.put("SPARK_LOCAL_IP", "127.0.0.1");
         env.put("ZEPPELIN_LOCAL_IP", "127.0.0.1");
         return env;
