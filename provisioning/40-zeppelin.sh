@@ -76,7 +76,7 @@ put_file "$release_dir/conf/zeppelin-env.sh" 644 "$LAB_USER" <<EOS
 if [ "\${INTERPRETER_DIR##*/}" = lab ]; then
   export JAVA_HOME=$LAB_JAVA_HOME
   export ZEPPELIN_INTP_JAVA_OPTS="$spark_flags"
-  export ZEPPELIN_INTP_MEM="-Xms64m -Xmx1536m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+  export ZEPPELIN_INTP_MEM="-Xms64m -Xmx1536m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m"
   export SPARK_LOCAL_IP=127.0.0.1
 else
   export JAVA_HOME="\${JAVA_HOME:-$ZEPPELIN_JAVA_HOME}"

@@ -76,7 +76,7 @@ public final class ProtocolEngine implements NoteEngine {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("ZEPPELIN_INTP_JAVA_OPTS", sparkJvmFlags());
-        env.put("ZEPPELIN_INTP_MEM", "-Xms64m -Xmx1536m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        env.put("ZEPPELIN_INTP_MEM", "-Xms64m -Xmx1536m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m");
         env.put("SPARK_LOCAL_IP", "127.0.0.1");
         env.put("ZEPPELIN_LOCAL_IP", "127.0.0.1");
         return env;

@@ -105,7 +105,7 @@ class ProvisioningTest {
                 .contains("export JAVA_HOME=/usr/lib/jvm/java-17-openjdk-")
                 .contains("ZEPPELIN_INTP_JAVA_OPTS=\"--add-opens=java.base/java.lang=ALL-UNNAMED\"")
                 // the heap and compiler of `lab notebooks run` and of the suite's run over Zeppelin's protocol
-                .contains("ZEPPELIN_INTP_MEM=\"-Xms64m -Xmx1536m -XX:+UseSerialGC -XX:TieredStopAtLevel=1\"")
+                .contains("ZEPPELIN_INTP_MEM=\"-Xms64m -Xmx1536m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m\"")
                 .contains("export JAVA_HOME=\"${JAVA_HOME:-/usr/lib/jvm/java-8-openjdk-");
         assertThat(root.resolve("var/cache/lambda-lab/" + RELEASE + ".tgz")).doesNotExist();  // removed once unpacked
 
