@@ -71,12 +71,13 @@ done
 spark_flags_file="$(r "$LAB_REPO/lab-cli/target/classes/lambdalab/lab/spark-jvm-flags.txt")"
 [ -f "$spark_flags_file" ] || die "missing $LAB_REPO/lab-cli/target/classes/lambdalab/lab/spark-jvm-flags.txt: the lab is not built; run provisioning/20-build.sh (or \`vagrant provision\`)."
 spark_flags="$(head -n 1 "$spark_flags_file")"
+notebook_flags="$(head -n 1 "$(r "$LAB_REPO/lab-cli/target/classes/lambdalab/lab/notebook-jvm-flags.txt")")"
 put_file "$release_dir/conf/zeppelin-env.sh" 644 "$LAB_USER" <<EOS
 # Written by provisioning/40-zeppelin.sh; a rerun rewrites it.
 if [ "\${INTERPRETER_DIR##*/}" = lab ]; then
   export JAVA_HOME=$LAB_JAVA_HOME
   export ZEPPELIN_INTP_JAVA_OPTS="$spark_flags"
-  export ZEPPELIN_INTP_MEM="-Xms64m -Xmx1536m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m"
+  export ZEPPELIN_INTP_MEM="$notebook_flags"
   export SPARK_LOCAL_IP=127.0.0.1
 else
   export JAVA_HOME="\${JAVA_HOME:-$ZEPPELIN_JAVA_HOME}"

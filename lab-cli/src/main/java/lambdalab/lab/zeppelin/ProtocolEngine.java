@@ -75,17 +75,18 @@ public final class ProtocolEngine implements NoteEngine {
     static Map<String, String> zeppelinEnv() throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.put("ZEPPELIN_INTP_JAVA_OPTS", sparkJvmFlags());
-        env.put("ZEPPELIN_INTP_MEM", "-Xms64m -Xmx1536m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m");
+        env.put("ZEPPELIN_INTP_JAVA_OPTS", builtFlags("spark-jvm-flags.txt"));
+        env.put("ZEPPELIN_INTP_MEM", builtFlags("notebook-jvm-flags.txt"));
         env.put("SPARK_LOCAL_IP", "127.0.0.1");
         env.put("ZEPPELIN_LOCAL_IP", "127.0.0.1");
         return env;
     }
 
-    private static String sparkJvmFlags() throws IOException {
-        try (InputStream flags = ProtocolEngine.class.getResourceAsStream("/lambdalab/lab/spark-jvm-flags.txt")) {
+    /** JVM flags kept in one file of the build, which the {@code lab} script and the VM's provisioning read too. */
+    private static String builtFlags(String file) throws IOException {
+        try (InputStream flags = ProtocolEngine.class.getResourceAsStream("/lambdalab/lab/" + file)) {
             if (flags == null) {
-                throw new IOException("lambdalab/lab/spark-jvm-flags.txt is not on the class path: the lab is not built");
+                throw new IOException("lambdalab/lab/" + file + " is not on the class path: the lab is not built");
             }
             return new String(flags.readAllBytes(), StandardCharsets.UTF_8).strip();
         }

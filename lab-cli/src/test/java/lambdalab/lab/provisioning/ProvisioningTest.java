@@ -3,6 +3,7 @@ package lambdalab.lab.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,9 @@ class ProvisioningTest {
         write(repo.resolve("shared-jar/src/main/java/A.java"), "class A {}");
         write(repo.resolve("lab-cli/target/classes/lambdalab/lab/spark-jvm-flags.txt"),
                 "--add-opens=java.base/java.lang=ALL-UNNAMED\n");
+        try (InputStream notebookFlags = ProvisioningTest.class.getResourceAsStream("/lambdalab/lab/notebook-jvm-flags.txt")) {
+            Files.copy(notebookFlags, repo.resolve("lab-cli/target/classes/lambdalab/lab/notebook-jvm-flags.txt"));
+        }
         write(repo.resolve("lab-interpreter/target/interpreter/lab/lab-interpreter.jar"), "not really a jar");
         write(repo.resolve("lab-interpreter/target/interpreter/lab/interpreter-setting.json"), "[]");
         write(repo.resolve("notebooks/01 Environment_2LLAB0001.zpln"), "{\"id\": \"2LLAB0001\"}");
