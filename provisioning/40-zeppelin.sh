@@ -68,10 +68,14 @@ done
 # The lab group's interpreter process runs on Java 17 with Spark's module flags; interpreter.sh
 # sources this file after reading -d interpreter/<group>, so the group is known here. Everything
 # else (the server) keeps its own Java, unless a JAVA_HOME is already set (ZEPPELIN.md).
-spark_flags_file="$(r "$LAB_REPO/lab-cli/target/classes/lambdalab/lab/spark-jvm-flags.txt")"
-[ -f "$spark_flags_file" ] || die "missing $LAB_REPO/lab-cli/target/classes/lambdalab/lab/spark-jvm-flags.txt: the lab is not built; run provisioning/20-build.sh (or \`vagrant provision\`)."
-spark_flags="$(head -n 1 "$spark_flags_file")"
-notebook_flags="$(head -n 1 "$(r "$LAB_REPO/lab-cli/target/classes/lambdalab/lab/notebook-jvm-flags.txt")")"
+# the JVM flags the build keeps in one file each, as the lab script and `lab notebooks run` read them
+built_flags() {
+  local file="$LAB_REPO/lab-cli/target/classes/lambdalab/lab/$1"
+  [ -f "$(r "$file")" ] || die "missing $file: the lab is not built; run provisioning/20-build.sh (or \`vagrant provision\`)."
+  head -n 1 "$(r "$file")"
+}
+spark_flags="$(built_flags spark-jvm-flags.txt)"
+notebook_flags="$(built_flags notebook-jvm-flags.txt)"
 put_file "$release_dir/conf/zeppelin-env.sh" 644 "$LAB_USER" <<EOS
 # Written by provisioning/40-zeppelin.sh; a rerun rewrites it.
 if [ "\${INTERPRETER_DIR##*/}" = lab ]; then
