@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the lab (./lab builds itself when stale, then writes the build's class archives with
-# `lab prepare`) and the `lab` interpreter group's jar for Zeppelin (the zeppelin profile), as the
+# `lab prepare`) and the `lab` interpreter group's folder for Zeppelin (the zeppelin profile), as the
 # user that runs them. Skipped when nothing changed.
 # shellcheck source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -26,9 +26,10 @@ else
   say "the lab is built"
 fi
 
-jar="$repo/lab-interpreter/target/interpreter/lab/lab-interpreter.jar"
+# the group's folder is as old as the copy of the interpreter's jar the build puts there
+jar="$(compgen -G "$repo/lab-interpreter/target/interpreter/lab/lab-interpreter-*.jar" | head -n 1 || true)"
 if stale "$jar"; then
-  say "building the lab interpreter group for Zeppelin (about a minute: the jar holds Spark)"
+  say "building the lab interpreter group for Zeppelin (a minute or less)"
   # shellcheck disable=SC2016 # $1 is expanded by the inner bash
   as_user env JAVA_HOME="$LAB_JAVA_HOME" bash -c 'cd "$1" && ./mvnw -B -q -Pzeppelin package -DskipTests -pl lab-interpreter -am' _ "$repo" \
     || die "building the lab interpreter group failed (Maven's output is above). See troubleshooting.md#build-fails; then \`vagrant provision\`."

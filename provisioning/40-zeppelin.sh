@@ -109,12 +109,25 @@ put_file "$release_dir/conf/zeppelin-site.xml" 644 "$LAB_USER" <<EOS
 </configuration>
 EOS
 
-# The lab interpreter group: its folder is named after the group, one jar and its setting.
-ensure_dir "$release_dir/interpreter/lab" "$LAB_USER"
+# The lab interpreter group: its folder is named after the group and holds exactly what the build
+# made: the interpreter's jar, the jars it runs on and its setting. A jar an earlier build made and
+# this one does not (a version since changed) is removed: Zeppelin loads every jar of the folder.
+shopt -s nullglob # an empty folder's * is no file
+group_dir="$release_dir/interpreter/lab"
+ensure_dir "$group_dir" "$LAB_USER"
 built="$(r "$LAB_REPO/lab-interpreter/target/interpreter/lab")"
-for file in lab-interpreter.jar interpreter-setting.json; do
-  [ -f "$built/$file" ] || die "missing $LAB_REPO/lab-interpreter/target/interpreter/lab/$file: the interpreter group is not built; run provisioning/20-build.sh (or \`vagrant provision\`). See troubleshooting.md#zeppelin-interpreter-not-found."
-  copy_file "$built/$file" "$release_dir/interpreter/lab/$file" 644 "$LAB_USER"
+if [ ! -f "$built/interpreter-setting.json" ] || ! compgen -G "$built/lab-interpreter-*.jar" >/dev/null; then
+  die "missing $LAB_REPO/lab-interpreter/target/interpreter/lab/ (its lab-interpreter jar and interpreter-setting.json): the interpreter group is not built; run provisioning/20-build.sh (or \`vagrant provision\`). See troubleshooting.md#zeppelin-interpreter-not-found."
+fi
+for file in "$built"/*; do
+  copy_file "$file" "$group_dir/${file##*/}" 644 "$LAB_USER"
+done
+for file in "$(r "$group_dir")"/*; do
+  if [ ! -e "$built/${file##*/}" ]; then
+    rm -f "$file"
+    say "removed $group_dir/${file##*/} (not part of the built group)"
+    CHANGED=1
+  fi
 done
 
 # The course notes, into Zeppelin's notebook folder "Lambda Lab". A note already there is kept:
@@ -122,7 +135,6 @@ done
 notes_dir="$release_dir/notebook/Lambda Lab"
 ensure_dir "$release_dir/notebook" "$LAB_USER"
 ensure_dir "$notes_dir" "$LAB_USER"
-shopt -s nullglob
 notes=("$(r "$LAB_REPO")"/notebooks/*.zpln)
 shopt -u nullglob
 if [ ${#notes[@]} -eq 0 ]; then

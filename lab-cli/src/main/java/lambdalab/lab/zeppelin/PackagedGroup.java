@@ -11,8 +11,9 @@ import java.util.stream.Stream;
 
 /**
  * What {@code ./mvnw -Pzeppelin package} builds for a Zeppelin install: the packaged {@code lab} group
- * ({@code lab-interpreter/target/interpreter/lab/}, the folder the VM copies into Zeppelin) and the stand-in
- * for Zeppelin's API jar ({@code zeppelin-api/target/zeppelin-interpreter-shaded-*.jar}); built on demand.
+ * ({@code lab-interpreter/target/interpreter/lab/}, the folder the VM copies into Zeppelin: the interpreter's
+ * jar, the jars it runs on and {@code interpreter-setting.json}) and the stand-in for Zeppelin's API jar
+ * ({@code zeppelin-api/target/zeppelin-interpreter-shaded-*.jar}); built on demand.
  */
 public record PackagedGroup(Path groupFolder, Path apiJarFolder, Path regularJars) {
 
@@ -21,27 +22,39 @@ public record PackagedGroup(Path groupFolder, Path apiJarFolder, Path regularJar
                 repository.resolve("zeppelin-api/target"), repository.resolve("lab-interpreter/target"));
     }
 
-    public Path groupJar() {
-        return groupFolder.resolve("lab-interpreter.jar");
+    /** The interpreter's own jar in the group's folder, once packaged. */
+    public Optional<Path> interpreterJar() throws IOException {
+        return firstMatching(groupFolder, "lab-interpreter-.*\\.jar");
+    }
+
+    /** Every jar of the group's folder: Zeppelin puts them all on the interpreter process's class path. */
+    public List<Path> jars() throws IOException {
+        try (Stream<Path> files = Files.list(groupFolder)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".jar")).sorted().toList();
+        }
     }
 
     public Optional<Path> apiJar() throws IOException {
-        if (!Files.isDirectory(apiJarFolder)) {
+        return firstMatching(apiJarFolder, "zeppelin-interpreter-shaded-.*\\.jar");
+    }
+
+    private static Optional<Path> firstMatching(Path folder, String fileName) throws IOException {
+        if (!Files.isDirectory(folder)) {
             return Optional.empty();
         }
-        try (Stream<Path> files = Files.list(apiJarFolder)) {
-            return files.filter(file -> file.getFileName().toString().matches("zeppelin-interpreter-shaded-.*\\.jar"))
-                    .findFirst();
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.getFileName().toString().matches(fileName)).findFirst();
         }
     }
 
     /** Built, and not older than the lab's regular build of the interpreter classes. */
     public boolean isCurrent() throws IOException {
-        if (!Files.isRegularFile(groupJar()) || !Files.isRegularFile(groupFolder.resolve("interpreter-setting.json"))
+        Optional<Path> interpreterJar = interpreterJar();
+        if (interpreterJar.isEmpty() || !Files.isRegularFile(groupFolder.resolve("interpreter-setting.json"))
                 || apiJar().isEmpty()) {
             return false;
         }
-        FileTime packaged = Files.getLastModifiedTime(groupJar());
+        FileTime packaged = Files.getLastModifiedTime(interpreterJar.get());
         try (Stream<Path> jars = Files.list(regularJars)) {
             for (Path jar : jars.filter(file -> file.getFileName().toString().endsWith(".jar")).toList()) {
                 if (Files.getLastModifiedTime(jar).compareTo(packaged) > 0) {
@@ -52,7 +65,7 @@ public record PackagedGroup(Path groupFolder, Path apiJarFolder, Path regularJar
         return true;
     }
 
-    /** Builds it when missing or stale (about a minute: the group's jar holds Spark). */
+    /** Builds it when missing or stale (the API jar's relocation takes about a minute when it is not cached). */
     public void buildIfNeeded(Path repository, PrintStream out) throws IOException, InterruptedException {
         if (isCurrent()) {
             return;

@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * A Zeppelin-like folder, as far as an interpreter process sees one: {@code interpreter/<group>/} with the
- * packaged group (its jar and {@code interpreter-setting.json}), Zeppelin's API jar at {@code interpreter/}
- * top level, {@code conf/} and {@code logs/}. The jars are linked, not copied (the group's jar holds Spark).
+ * packaged group (its jars and {@code interpreter-setting.json}), Zeppelin's API jar at {@code interpreter/}
+ * top level, {@code conf/} and {@code logs/}. The jars are linked, not copied (the group's hold Spark).
  */
 public final class ZeppelinHome {
 

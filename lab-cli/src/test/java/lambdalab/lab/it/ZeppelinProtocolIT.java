@@ -6,12 +6,16 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import lambdalab.interpreter.NoteFile;
 import lambdalab.interpreter.NoteRunner;
@@ -165,13 +169,35 @@ class ZeppelinProtocolIT {
 
     @Test
     @Order(4)
-    void thePackagedGroupBundlesNoneOfZeppelinsOwnClasses() throws IOException {
+    void thePackagedGroupBundlesNoneOfZeppelinsOwnClassesAndNoClassTwice() throws IOException {
         PackagedGroup packaged = PackagedGroup.in(RepoLayout.fromSystemProperty().root());
-        try (ZipFile jar = new ZipFile(packaged.groupJar().toFile());
-             Stream<String> names = jar.stream().map(entry -> entry.getName())) {
-            assertThat(names.filter(name -> name.startsWith("org/apache/zeppelin/")).limit(5).toList())
-                    .as("classes that would shadow the Zeppelin install's own API").isEmpty();
+        assertThat(packaged.interpreterJar()).as("the interpreter's own jar in " + packaged.groupFolder()).isPresent();
+        List<String> zeppelinClasses = new ArrayList<>();
+        List<String> ambiguous = new ArrayList<>();
+        Map<String, ClassEntry> firstSeen = new HashMap<>();
+        for (Path jarFile : packaged.jars()) {
+            try (ZipFile jar = new ZipFile(jarFile.toFile())) {
+                for (ZipEntry entry : Collections.list(jar.entries())) {
+                    String name = entry.getName();
+                    if (!name.endsWith(".class") || name.startsWith("META-INF/") || name.equals("module-info.class")) {
+                        continue; // a module's descriptor, and a multi-release jar's versions/: no class of the path
+                    }
+                    if (name.startsWith("org/apache/zeppelin/")) {
+                        zeppelinClasses.add(jarFile.getFileName() + ": " + name);
+                    }
+                    ClassEntry seen = firstSeen.putIfAbsent(name, new ClassEntry(jarFile.getFileName().toString(), entry.getCrc()));
+                    if (seen != null && seen.crc() != entry.getCrc()) {
+                        ambiguous.add(name + " in " + seen.jar() + " and " + jarFile.getFileName());
+                    }
+                }
+            }
         }
+        assertThat(zeppelinClasses).as("classes that would shadow the Zeppelin install's own API").isEmpty();
+        // Zeppelin's class path is the folder's *, in no set order: which of two differing copies loads is chance
+        assertThat(ambiguous).as("classes held by two of the group's jars with different bytecode").isEmpty();
+    }
+
+    private record ClassEntry(String jar, long crc) {
     }
 
     static ProtocolEngine start(TestLab testLab, Path home) throws IOException, InterruptedException {

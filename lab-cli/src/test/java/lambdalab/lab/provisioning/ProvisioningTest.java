@@ -43,6 +43,8 @@ class ProvisioningTest {
 
     private Path root;
     private Path repo;
+    /** The interpreter group's folder as `-Pzeppelin` builds it. */
+    private Path group;
     private Path tarball;
     private final Map<String, String> environment = new TreeMap<>();
 
@@ -50,6 +52,7 @@ class ProvisioningTest {
     void fixtures() throws Exception {
         root = Files.createDirectories(temp.resolve("root"));
         repo = Files.createDirectories(root.resolve("lab"));
+        group = repo.resolve("lab-interpreter/target/interpreter/lab");
         // A repository that looks built: sources older than the build's stamp and outputs.
         executable(repo.resolve("lab"), "#!/bin/sh\necho 'the lab script must not run in these tests' >&2\nexit 9\n");
         write(repo.resolve("pom.xml"), "<project/>");
@@ -59,8 +62,9 @@ class ProvisioningTest {
         try (InputStream notebookFlags = ProvisioningTest.class.getResourceAsStream("/lambdalab/lab/notebook-jvm-flags.txt")) {
             Files.copy(notebookFlags, repo.resolve("lab-cli/target/classes/lambdalab/lab/notebook-jvm-flags.txt"));
         }
-        write(repo.resolve("lab-interpreter/target/interpreter/lab/lab-interpreter.jar"), "not really a jar");
-        write(repo.resolve("lab-interpreter/target/interpreter/lab/interpreter-setting.json"), "[]");
+        write(group.resolve("lab-interpreter-0.1.0-SNAPSHOT.jar"), "not really a jar");
+        write(group.resolve("spark-core_2.13-3.5.1.jar"), "a jar it runs on");
+        write(group.resolve("interpreter-setting.json"), "[]");
         write(repo.resolve("notebooks/01 Environment_2LLAB0001.zpln"), "{\"id\": \"2LLAB0001\"}");
         try (Stream<Path> files = Files.walk(repo)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -70,7 +74,7 @@ class ProvisioningTest {
         write(repo.resolve("lab-cli/target/lab-build.stamp"), "");
         FileTime built = FileTime.from(Instant.now().minusSeconds(60));  // before any file a test writes
         Files.setLastModifiedTime(repo.resolve("lab-cli/target/lab-build.stamp"), built);
-        Files.setLastModifiedTime(repo.resolve("lab-interpreter/target/interpreter/lab/lab-interpreter.jar"), built);
+        Files.setLastModifiedTime(group.resolve("lab-interpreter-0.1.0-SNAPSHOT.jar"), built);
 
         // Zeppelin's "release": bin/zeppelin.sh in a top folder, as in the real tarball.
         Path release = temp.resolve("release/" + RELEASE);
@@ -103,7 +107,8 @@ class ProvisioningTest {
         Path zeppelin = root.resolve("opt/zeppelin-0.11.2");
         assertThat(Files.readSymbolicLink(root.resolve("opt/zeppelin"))).isEqualTo(Path.of("zeppelin-0.11.2"));
         assertThat(zeppelin.resolve("bin/zeppelin.sh")).isExecutable();
-        assertThat(zeppelin.resolve("interpreter/lab/lab-interpreter.jar")).hasContent("not really a jar");
+        assertThat(zeppelin.resolve("interpreter/lab/lab-interpreter-0.1.0-SNAPSHOT.jar")).hasContent("not really a jar");
+        assertThat(zeppelin.resolve("interpreter/lab/spark-core_2.13-3.5.1.jar")).hasContent("a jar it runs on");
         assertThat(zeppelin.resolve("notebook/Lambda Lab/01 Environment_2LLAB0001.zpln")).exists();
         assertThat(Files.readString(zeppelin.resolve("conf/zeppelin-env.sh")))
                 .contains("export JAVA_HOME=/usr/lib/jvm/java-17-openjdk-")
@@ -162,6 +167,32 @@ class ProvisioningTest {
                 lab -> assertThat(lab).startsWith("runuser -u " + System.getProperty("user.name") + " -- env HOME=")
                         .endsWith(repo.resolve("lab") + " settings"),
                 interpreter -> assertThat(interpreter).contains("./mvnw -B -q -Pzeppelin package -DskipTests -pl lab-interpreter -am"));
+    }
+
+    @Test
+    void aRebuiltGroupReplacesTheInstalledOneJarForJar() throws Exception {
+        assertThat(provision("40-zeppelin.sh").exitCode()).isZero();
+        // a build with a newer Spark: the old jar must not stay beside the new one, Zeppelin would load both
+        Files.delete(group.resolve("spark-core_2.13-3.5.1.jar"));
+        write(group.resolve("spark-core_2.13-3.5.2.jar"), "the newer jar");
+
+        Result result = provision("40-zeppelin.sh");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("removed /opt/zeppelin-0.11.2/interpreter/lab/spark-core_2.13-3.5.1.jar");
+        try (Stream<Path> installed = Files.list(root.resolve("opt/zeppelin-0.11.2/interpreter/lab"))) {
+            assertThat(installed.map(file -> file.getFileName().toString()).sorted().toList()).containsExactly(
+                    "interpreter-setting.json", "lab-interpreter-0.1.0-SNAPSHOT.jar", "spark-core_2.13-3.5.2.jar");
+        }
+    }
+
+    @Test
+    void aGroupNotBuiltStopsWithAClearMessage() throws Exception {
+        Files.delete(group.resolve("lab-interpreter-0.1.0-SNAPSHOT.jar"));
+        Result result = provision("40-zeppelin.sh");
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains("the interpreter group is not built; run provisioning/20-build.sh",
+                "troubleshooting.md#zeppelin-interpreter-not-found");
     }
 
     @Test

@@ -17,7 +17,7 @@ class ZeppelinHomeTest {
     @Test
     void aZeppelinFolderAndTheCommandLineOfInterpreterSh() throws Exception {
         Path packaged = Files.createDirectories(temp.resolve("target/interpreter/lab"));
-        Files.writeString(packaged.resolve("lab-interpreter.jar"), "jar");
+        Files.writeString(packaged.resolve("lab-interpreter-0.1.0-SNAPSHOT.jar"), "jar");
         Files.writeString(packaged.resolve("interpreter-setting.json"), "[]");
         Path api = Files.writeString(temp.resolve("zeppelin-interpreter-shaded-0.11.1.jar"), "api");
 
@@ -25,7 +25,7 @@ class ZeppelinHomeTest {
         ZeppelinHome again = ZeppelinHome.layOut(temp.resolve("zeppelin"), packaged, api); // a rerun replaces it
 
         assertThat(again.interpreterDir()).isEqualTo(temp.resolve("zeppelin/interpreter/lab"));
-        assertThat(Files.readString(again.interpreterDir().resolve("lab-interpreter.jar"))).isEqualTo("jar");
+        assertThat(Files.readString(again.interpreterDir().resolve("lab-interpreter-0.1.0-SNAPSHOT.jar"))).isEqualTo("jar");
         assertThat(again.classPath()).isEqualTo(temp.resolve("zeppelin/interpreter/lab") + "/*:"
                 + temp.resolve("zeppelin/interpreter/zeppelin-interpreter-shaded-0.11.1.jar"));
         List<String> command = InterpreterProcess.command(home, Map.of("JAVA_HOME", "/jdk17",
