@@ -27,7 +27,7 @@ else
 fi
 
 # the group's folder is as old as the copy of the interpreter's jar the build puts there
-jar="$(compgen -G "$repo/lab-interpreter/target/interpreter/lab/lab-interpreter-*.jar" | head -n 1 || true)"
+jar="$(built_interpreter_jar)"
 if stale "$jar"; then
   say "building the lab interpreter group for Zeppelin (a minute or less)"
   # shellcheck disable=SC2016 # $1 is expanded by the inner bash

@@ -116,7 +116,7 @@ shopt -s nullglob # an empty folder's * is no file
 group_dir="$release_dir/interpreter/lab"
 ensure_dir "$group_dir" "$LAB_USER"
 built="$(r "$LAB_REPO/lab-interpreter/target/interpreter/lab")"
-if [ ! -f "$built/interpreter-setting.json" ] || ! compgen -G "$built/lab-interpreter-*.jar" >/dev/null; then
+if [ ! -f "$built/interpreter-setting.json" ] || [ -z "$(built_interpreter_jar)" ]; then
   die "missing $LAB_REPO/lab-interpreter/target/interpreter/lab/ (its lab-interpreter jar and interpreter-setting.json): the interpreter group is not built; run provisioning/20-build.sh (or \`vagrant provision\`). See troubleshooting.md#zeppelin-interpreter-not-found."
 fi
 for file in "$built"/*; do

@@ -118,8 +118,21 @@ put_file() {
   if [ -n "$owner" ]; then sys chown "$owner:" "$path"; fi
 }
 
-# copy_file SOURCE FILE MODE [OWNER]: SOURCE is a real path, FILE a path in the VM.
-copy_file() { put_file "$2" "$3" "${4:-}" < "$1"; }
+# copy_file SOURCE FILE MODE [OWNER]: SOURCE is a real path, FILE a path in the VM. An unchanged
+# file is compared where it is, not first copied to a temporary file (the group's jars: 240 MB).
+copy_file() {
+  local path
+  path="$(r "$2")"
+  if [ -f "$path" ] && cmp -s "$1" "$path" && [ "$(stat -c %a "$path")" = "$3" ]; then
+    return 0
+  fi
+  put_file "$2" "$3" "${4:-}" < "$1"
+}
+
+# The interpreter's own jar in the group's folder as the build (-Pzeppelin) makes it; empty when not built.
+built_interpreter_jar() {
+  compgen -G "$(r "$LAB_REPO")/lab-interpreter/target/interpreter/lab/lab-interpreter-*.jar" | head -n 1 || true
+}
 
 # ensure_dir DIR [OWNER]: creates DIR (and hands it to OWNER) once.
 ensure_dir() {
