@@ -10,6 +10,10 @@ import lambdalab.lab.cli.LabCommand;
 
 /** Runs a `lab` command in this JVM against an instance (its home and settings), capturing what it prints. */
 final class LabCli {
+
+    /** At most this many lines of a command's output go to the suite's log. */
+    private static final int LOGGED_LINES = 200;
+
     private LabCli() {
     }
 
@@ -32,7 +36,24 @@ final class LabCli {
         } finally {
             System.setOut(originalOut);
             System.setErr(originalErr);
-            originalOut.print(captured.toString(StandardCharsets.UTF_8));
+            originalOut.print(shortened(captured.toString(StandardCharsets.UTF_8)));
         }
+    }
+
+    /**
+     * What the suite's log shows of a command's output: all of it up to {@value #LOGGED_LINES} lines, else its
+     * start and end. A `--json` query prints thousands of lines, which only lengthened the suite's log; a failing
+     * assertion shows the whole output anyway.
+     */
+    private static String shortened(String output) {
+        List<String> lines = output.lines().toList();
+        if (lines.size() <= LOGGED_LINES) {
+            return output;
+        }
+        int head = LOGGED_LINES / 2;
+        int tail = LOGGED_LINES / 4;
+        return String.join("\n", lines.subList(0, head)) + "\n[... " + (lines.size() - head - tail)
+                + " lines of this command's output not shown ...]\n"
+                + String.join("\n", lines.subList(lines.size() - tail, lines.size())) + "\n";
     }
 }

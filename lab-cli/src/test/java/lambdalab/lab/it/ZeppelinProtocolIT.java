@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import lambdalab.interpreter.NoteFile;
@@ -60,19 +61,33 @@ class ZeppelinProtocolIT {
     /** The process of the tests of single calls and of the note test, which shuts it down. */
     private static ProtocolEngine shared;
 
+    /** The folder laid out like Zeppelin's for it, of links to the built jars. */
+    private static Path sharedHome;
+
     @TempDir
     Path temp;
 
     @BeforeAll
     static void startShared(TestLab testLab, @TempDir Path home) throws Exception {
+        sharedHome = home;
         shared = start(testLab, home);
         shared.runnerForNote().close(); // createInterpreter for each interpreter of the group
     }
 
     @AfterAll
-    static void stopShared() {
+    static void stopShared() throws IOException {
         if (shared != null) {
             shared.close();
+        }
+        removeLinks(sharedHome);
+    }
+
+    /** JUnit deletes a temporary folder's links too, but warns, in a line each, about those that point outside it. */
+    private static void removeLinks(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path link : paths.filter(Files::isSymbolicLink).toList()) {
+                Files.delete(link);
+            }
         }
     }
 
