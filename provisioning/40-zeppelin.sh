@@ -115,7 +115,7 @@ EOS
 shopt -s nullglob # an empty folder's * is no file
 group_dir="$release_dir/interpreter/lab"
 ensure_dir "$group_dir" "$LAB_USER"
-built="$(r "$LAB_REPO/lab-interpreter/target/interpreter/lab")"
+built="$(built_group_dir)"
 if [ ! -f "$built/interpreter-setting.json" ] || [ -z "$(built_interpreter_jar)" ]; then
   die "missing $LAB_REPO/lab-interpreter/target/interpreter/lab/ (its lab-interpreter jar and interpreter-setting.json): the interpreter group is not built; run provisioning/20-build.sh (or \`vagrant provision\`). See troubleshooting.md#zeppelin-interpreter-not-found."
 fi

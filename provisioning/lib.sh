@@ -107,7 +107,7 @@ put_file() {
   mkdir -p "$(dirname "$path")"
   tmp="$(mktemp "$path.XXXXXX")"
   cat > "$tmp"
-  if [ -f "$path" ] && cmp -s "$tmp" "$path" && [ "$(stat -c %a "$path")" = "$mode" ]; then
+  if installed_as "$tmp" "$path" "$mode"; then
     rm -f "$tmp"
     return 0
   fi
@@ -118,21 +118,20 @@ put_file() {
   if [ -n "$owner" ]; then sys chown "$owner:" "$path"; fi
 }
 
+# installed_as CONTENT PATH MODE: PATH (a real path) exists with CONTENT's bytes and MODE.
+installed_as() { [ -f "$2" ] && cmp -s "$1" "$2" && [ "$(stat -c %a "$2")" = "$3" ]; }
+
 # copy_file SOURCE FILE MODE [OWNER]: SOURCE is a real path, FILE a path in the VM. An unchanged
 # file is compared where it is, not first copied to a temporary file (the group's jars: 240 MB).
 copy_file() {
-  local path
-  path="$(r "$2")"
-  if [ -f "$path" ] && cmp -s "$1" "$path" && [ "$(stat -c %a "$path")" = "$3" ]; then
-    return 0
-  fi
+  installed_as "$1" "$(r "$2")" "$3" && return 0
   put_file "$2" "$3" "${4:-}" < "$1"
 }
 
-# The interpreter's own jar in the group's folder as the build (-Pzeppelin) makes it; empty when not built.
-built_interpreter_jar() {
-  compgen -G "$(r "$LAB_REPO")/lab-interpreter/target/interpreter/lab/lab-interpreter-*.jar" | head -n 1 || true
-}
+# The interpreter group's folder as the build (-Pzeppelin) makes it (a real path), and the
+# interpreter's own jar in it (empty when not built).
+built_group_dir() { r "$LAB_REPO/lab-interpreter/target/interpreter/lab"; }
+built_interpreter_jar() { compgen -G "$(built_group_dir)/lab-interpreter-*.jar" | head -n 1 || true; }
 
 # ensure_dir DIR [OWNER]: creates DIR (and hands it to OWNER) once.
 ensure_dir() {
