@@ -31,12 +31,14 @@ final class SpeedLayerProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Where a start without the archive lists its classes: a file of its own (jobs may run side by side). */
-    private static Path classList() {
+    /**
+     * Where a start without the archive lists its classes: a file of its own (jobs may run side by
+     * side) in the test's folder, which the test deletes (in the machine's temporary folder, the lists
+     * of jobs whose test JVM was killed stayed there).
+     */
+    private static Path classList(Path log) {
         try {
-            Path list = Files.createTempFile("speed-layer-test-", ".lst");
-            list.toFile().deleteOnExit();
-            return list;
+            return Files.createTempFile(log.toAbsolutePath().getParent(), "classes-", ".lst");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,7 +74,7 @@ final class SpeedLayerProcess implements AutoCloseable {
         ClassDataSharing archive = new ClassDataSharing(ARCHIVES, "speed-layer-test", String.join(" ", jvmOptions)
                 + ClassDataSharing.describe(classpath));
         archive.deleteOutdatedArchives();
-        Path classList = classList();
+        Path classList = classList(log);
         command.addAll(archive.optionsListingClasses(classList));
         command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath),
                 "lambdalab.course.speed.SpeedLayerJob",
