@@ -191,7 +191,7 @@ class SpeedLayerFaultsIT {
             // the restart replays that committed batch, and dies before committing it again
             stream.launchJob(true, "--halt-before-commit", "1");
             awaitDeath(stream, "--halt-before-commit 1");
-            assertThat(replayUntil(endpoints, stream.topic())).as("partitions marked as replaying").isNotEmpty();
+            assertThat(replayUntil(stream)).as("partitions marked as replaying").isNotEmpty();
 
             stream.launchJob(true, "--window-seconds", "10");
             awaitDeath(stream, "a changed setting while a replay is unfinished");
@@ -206,7 +206,7 @@ class SpeedLayerFaultsIT {
             assertThat(Files.readString(stream.workDir().resolve("job.log")))
                     .contains("restarting from the checkpoint although it is");
             // the offsets were all committed before: the replay is over when its marks are cleared
-            await().atMost(Duration.ofMinutes(2)).until(() -> replayUntil(endpoints, stream.topic()).isEmpty());
+            await().atMost(Duration.ofMinutes(2)).until(() -> replayUntil(stream).isEmpty());
             // the first batch may have held only part of the events: the rest come in the batches after it
             stream.awaitCommitted(total -> total == stream.produced());
             stream.assertViewsEqualTruth();
@@ -214,17 +214,16 @@ class SpeedLayerFaultsIT {
         }
     }
 
-    private static Map<Integer, Long> replayUntil(LabEndpoints endpoints, String topic) {
-        try (CqlSession session = LambdaSchema.openSession(endpoints)) {
-            Map<Integer, Long> marks = new HashMap<>();
-            session.execute("SELECT kafka_partition, replay_until FROM lambda.stream_offsets WHERE topic = ?", topic)
-                    .forEach(row -> {
-                        if (!row.isNull("replay_until")) {
-                            marks.put(row.getInt("kafka_partition"), row.getLong("replay_until"));
-                        }
-                    });
-            return marks;
-        }
+    /** Read through the fixture's session: the wait above asks ten times a second, and a connect costs far more. */
+    private static Map<Integer, Long> replayUntil(SpeedLayerFixture stream) {
+        Map<Integer, Long> marks = new HashMap<>();
+        stream.session().execute("SELECT kafka_partition, replay_until FROM lambda.stream_offsets WHERE topic = ?",
+                stream.topic()).forEach(row -> {
+                    if (!row.isNull("replay_until")) {
+                        marks.put(row.getInt("kafka_partition"), row.getLong("replay_until"));
+                    }
+                });
+        return marks;
     }
 
     /**

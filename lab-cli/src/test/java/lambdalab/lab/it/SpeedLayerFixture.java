@@ -213,7 +213,7 @@ final class SpeedLayerFixture implements AutoCloseable {
     }
 
     /** One session for the fixture's polls (a session per poll of 200 ms costs more than the poll). */
-    private CqlSession session() {
+    CqlSession session() {
         if (session == null) {
             session = LambdaSchema.openSession(endpoints);
         }
