@@ -244,7 +244,7 @@ final class DrillLab {
     /**
      * The speed layer's committed offsets, read four times a second through one session. A session per
      * reading cost about 60 ms of CPU here and 100 ms in Cassandra (the driver reads the schema at
-     * each connect), about half a core taken from the job that is catching up. After a failed reading
+     * each connect), more than half a core taken from the job that is catching up. After a failed reading
      * (Cassandra restarting) the next one connects anew: the driver's own reconnection waits longer
      * and longer between attempts.
      */

@@ -33,8 +33,8 @@ final class SpeedLayerProcess implements AutoCloseable {
 
     /**
      * Where a start without the archive lists its classes: a file of its own (jobs may run side by
-     * side) in the test's folder, which the test deletes (in the machine's temporary folder, the lists
-     * of jobs whose test JVM was killed stayed there).
+     * side) in the test's folder under the build's target, which a clean build removes (in the
+     * machine's temporary folder, the lists of jobs whose test JVM was killed stayed for good).
      */
     private static Path classList(Path log) {
         try {
