@@ -7,14 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import lambdalab.lab.Lab;
-import lambdalab.lab.service.LabService;
 import lambdalab.lab.system.LabProcesses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,11 +41,6 @@ import picocli.CommandLine.Option;
 final class MemoryBenchmark implements Callable<Integer> {
 
     private static final long TARGET_BYTES = 3_500L * 1024 * 1024;
-    /**
-     * A JVM writing a class archive: once per archive after a build changed its jars, at idle
-     * priority (see ClassDataSharing), so not part of the course's steady footprint; shown apart.
-     */
-    private static final String CLASS_ARCHIVE_DUMP = "class-archive dump";
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(5);
     private static final Duration QUERY_EVERY = Duration.ofMinutes(1);
     /** What a note does with its SparkSession: a query over the raw events the demo's speed layer wrote. */
@@ -141,30 +134,9 @@ final class MemoryBenchmark implements Callable<Integer> {
                 Stream.of(demo.toHandle(), shell.toHandle()));
         roots.flatMap(root -> Stream.concat(Stream.of(root), root.descendants())).filter(ProcessHandle::isAlive)
                 .forEach(process -> LabProcesses.residentBytes(process.pid()).ifPresent(rss ->
-                        bytes.merge(name(process), new Footprint(rss,
+                        bytes.merge(ProcessRoles.of(process), new Footprint(rss,
                                 LabProcesses.proportionalBytes(process.pid()).orElse(rss)), Footprint::plus)));
         return bytes;
-    }
-
-    /**
-     * A process's role, from its command line: a class-archive dump, a service's marker, or the `lab`
-     * command it runs.
-     */
-    private static String name(ProcessHandle process) {
-        String command = LabProcesses.commandLine(process);
-        if (command.contains("-Xshare:dump")) {
-            return CLASS_ARCHIVE_DUMP;
-        }
-        int marker = command.indexOf(LabService.SERVICE_MARKER);
-        if (marker >= 0) {
-            return command.substring(marker + LabService.SERVICE_MARKER.length()).split("\\s+")[0];
-        }
-        for (String role : List.of("supervise", "demo", "batch", "shell")) {
-            if (command.contains(LabCommand.class.getName() + " " + role)) {
-                return role.equals("shell") ? "interpreter (lab shell)" : role.equals("batch") ? "batch run" : role;
-            }
-        }
-        return "other (" + process.info().command().map(c -> Path.of(c).getFileName().toString()).orElse("?") + ")";
     }
 
     private static void stop(Process process) {
@@ -179,7 +151,7 @@ final class MemoryBenchmark implements Callable<Integer> {
 
     private static Map<String, Footprint> withoutDumps(Map<String, Footprint> sample) {
         Map<String, Footprint> rest = new TreeMap<>(sample);
-        rest.remove(CLASS_ARCHIVE_DUMP);
+        rest.remove(ProcessRoles.CLASS_ARCHIVE_DUMP);
         return rest;
     }
 
@@ -197,7 +169,7 @@ final class MemoryBenchmark implements Callable<Integer> {
         Footprint endTotal = total(atEnd);
         System.out.printf(Locale.ROOT, row, "total", megabytes(endTotal.proportional()),
                 megabytes(peakTotal.proportional()), megabytes(endTotal.resident()), megabytes(peakTotal.resident()));
-        if (peaks.containsKey(CLASS_ARCHIVE_DUMP)) {
+        if (peaks.containsKey(ProcessRoles.CLASS_ARCHIVE_DUMP)) {
             Footprint endWithout = total(withoutDumps(atEnd));
             System.out.printf(Locale.ROOT, row, "total without the dumps", megabytes(endWithout.proportional()),
                     megabytes(peakWithoutDumps.proportional()), megabytes(endWithout.resident()),

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Callable;
+import java.util.stream.LongStream;
 import lambdalab.course.LabEndpoints;
 import lambdalab.course.clickstream.ClickstreamGenerator;
 import lambdalab.course.clickstream.GeneratorSettings;
@@ -39,15 +40,17 @@ import picocli.CommandLine.Spec;
                 + "the full batches after a warm-up, the events per second drained by the wall clock (the rate it "
                 + "sustains) and the ratio, and each batch's own processing rate. Then runs the full job under a live "
                 + "generator at each --rate, in batches of the setting stream.batch.ms (1 s; e.g. --set "
-                + "stream.batch.ms=500 measures shorter ones), and prints how long after its time a batch is done "
-                + "(median; at 2,000 events/s: what a batch costs whatever it holds) and the p50/p99 latency from "
-                + "produce to visible in the views.",
+                + "stream.batch.ms=500 measures shorter ones), measured after --live-warmup-seconds, and prints how "
+                + "long after its time a batch is done (median; at 2,000 events/s: what a batch costs whatever it "
+                + "holds), each batch's processing and wait (p50, p90, max) and the p50/p99 latency from produce to "
+                + "visible in the views. Each run also prints the cores each process used while it was measured.",
                 "Targets: >= 500k events/s sustained with every output on; p99 <= 2 s at 150k events/s."})
 final class StreamBenchmark implements Callable<Integer> {
 
     private static final int PARTITIONS = 2;
     /** The live rate the p99 target (2 s) is set at. */
     private static final int TARGET_RATE = 150_000;
+    private static final long WEEK_MS = 7L * 24 * 3600 * 1000;
 
     @Mixin
     LabOptions options;
@@ -60,6 +63,11 @@ final class StreamBenchmark implements Callable<Integer> {
 
     @Option(names = "--warmup-batches", defaultValue = "10", description = "Batches left out of the figures (default: ${DEFAULT-VALUE}).")
     int warmupBatches;
+
+    @Option(names = "--live-warmup-seconds", defaultValue = "30",
+            description = "Seconds each live run runs at its rate before it is measured, after at least the warm-up "
+                    + "batches: a new job's code is still being compiled meanwhile (default: ${DEFAULT-VALUE}).")
+    int liveWarmupSeconds;
 
     @Option(names = "--seconds", defaultValue = "30", description = "Measured seconds per run (default: ${DEFAULT-VALUE}).")
     int seconds;
@@ -82,6 +90,10 @@ final class StreamBenchmark implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--rate takes events per second of at least 1 each, "
                     + "comma-separated (e.g. --rate 2000,150000); got " + rates + ".");
         }
+        if (liveWarmupSeconds < 0) {
+            throw new ParameterException(spec.commandLine(), "--live-warmup-seconds takes seconds of at least 0 (e.g. "
+                    + "--live-warmup-seconds 30); got " + liveWarmupSeconds + ".");
+        }
         PrintStream progress = benchProgress.out();
         Lab lab = BenchInstances.create(options, Map.of());
         try {
@@ -89,12 +101,12 @@ final class StreamBenchmark implements Callable<Integer> {
             BenchInstances.start(lab, progress);
             LabEndpoints endpoints = lab.endpoints();
             produceBacklog(endpoints);
-            Throughput reference = sustained(endpoints, "aggregation only", false);
-            Throughput full = sustained(endpoints, "every output", true);
+            Throughput reference = sustained(lab, "aggregation only", false);
+            Throughput full = sustained(lab, "every output", true);
             List<Latency> live = new ArrayList<>();
             long batchMs = lab.settings().count("stream.batch.ms");
             for (int rate : rates) {
-                live.add(latency(endpoints, rate, batchMs));
+                live.add(latency(lab, live.size() + 1, rate, batchMs));
             }
             report(reference, full, live);
             return 0;
@@ -108,14 +120,20 @@ final class StreamBenchmark implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "Producing a backlog of %,d events ...%n", events);
         long start = System.nanoTime();
         try (KafkaSink sink = new KafkaSink(endpoints.kafkaBootstrapServers(), "bench-backlog")) {
-            new ClickstreamGenerator(liveLike(events, 0)).writeTo(sink);
+            new ClickstreamGenerator(liveLike(events, 0, 0)).writeTo(sink);
         }
         System.out.printf(Locale.ROOT, "  done in %.1f s%n", (System.nanoTime() - start) / 1e9);
     }
 
-    /** Event time advancing as it would live at about 200k events/s (1 s = 8 simulated minutes). */
-    private static GeneratorSettings liveLike(long count, int ratePerSecond) {
-        return GeneratorSettings.builder().events(count).nominalRate(200_000).rate(ratePerSecond).build();
+    /**
+     * Event time advancing as it would live at about 200k events/s (1 s = 8 simulated minutes), from
+     * its own week for each run: every run's job writes the same stream views, and a group of an hour
+     * that an earlier run's rows already reach is looked up in Cassandra when it enters the state,
+     * which a job alone on its topic does only for late events.
+     */
+    private static GeneratorSettings liveLike(long count, int ratePerSecond, int run) {
+        return GeneratorSettings.builder().events(count).nominalRate(200_000).rate(ratePerSecond)
+                .startMs(GeneratorSettings.DEFAULT_START_MS + run * WEEK_MS).build();
     }
 
     /**
@@ -126,9 +144,9 @@ final class StreamBenchmark implements Callable<Integer> {
      * while it generated the batch, beside the batch before). Batches taken while the backlog runs
      * out are left out.
      */
-    private Throughput sustained(LabEndpoints endpoints, String name, boolean outputs) throws InterruptedException {
+    private Throughput sustained(Lab lab, String name, boolean outputs) throws InterruptedException {
         System.out.println("Speed layer on the backlog, " + name + " ...");
-        StreamSettings settings = settings(endpoints, "bench-backlog", name.replace(' ', '-'))
+        StreamSettings settings = settings(lab.endpoints(), "bench-backlog", name.replace(' ', '-'))
                 .withRate(cap / PARTITIONS, false).withOutputs(outputs, false);
         List<BatchStats> batches = new CopyOnWriteArrayList<>();
         RunningSpeedLayer job = SpeedLayerJob.start(settings, "local[2]", PARTITIONS);
@@ -136,16 +154,19 @@ final class StreamBenchmark implements Callable<Integer> {
             job.onBatchCompleted(batches::add);
             awaitBatches(batches, warmupBatches);
             int firstMeasured = batches.size();
+            CpuUse cpuBefore = CpuUse.now(lab);
             long deadline = System.currentTimeMillis() + seconds * 1000L;
             while (System.currentTimeMillis() < deadline && !backlogRanOut(batches, firstMeasured)) {
                 Thread.sleep(100);
             }
+            String cpu = CpuUse.now(lab).since(cpuBefore);
             List<BatchStats> full = batches.subList(firstMeasured, batches.size()).stream()
                     .filter(batch -> batch.records() >= cap * 0.9).toList();
             Throughput result = Throughput.of(full);
             System.out.printf(Locale.ROOT, "  %,.0f events/s drained over %d full batches of %,d events; each batch's"
                     + " processing %,.0f events/s (median %.0f ms)%n", result.drainedPerSecond(), result.batches(), cap,
                     result.processedPerSecond(), result.medianProcessingMs());
+            System.out.println("  CPU meanwhile: " + cpu);
             return result;
         } finally {
             job.stopNow();
@@ -156,7 +177,8 @@ final class StreamBenchmark implements Callable<Integer> {
         return batches.subList(from, batches.size()).stream().anyMatch(batch -> batch.records() < cap * 0.9);
     }
 
-    private Latency latency(LabEndpoints endpoints, int rate, long batchMs) throws InterruptedException {
+    private Latency latency(Lab lab, int run, int rate, long batchMs) throws InterruptedException {
+        LabEndpoints endpoints = lab.endpoints();
         System.out.printf(Locale.ROOT, "Speed layer under a live generator at %,d events/s, batches of %,d ms ...%n",
                 rate, batchMs);
         String topic = "bench-live-" + rate;
@@ -169,33 +191,39 @@ final class StreamBenchmark implements Callable<Integer> {
         Thread generator = new Thread(() -> {
             try (KafkaSink sink = new KafkaSink(endpoints.kafkaBootstrapServers(), topic)) {
                 // twice the events the run needs: it stops on the flag, not by running out
-                long enough = 2L * rate * (seconds + 120);
-                new ClickstreamGenerator(liveLike(enough, rate)).writeTo(sink, generating::get);
+                long enough = 2L * rate * (liveWarmupSeconds + seconds + 120);
+                new ClickstreamGenerator(liveLike(enough, rate, run)).writeTo(sink, generating::get);
             }
         }, "live-generator");
         try {
             job.onBatchCompleted(batches::add);
             generator.start();
+            long warm = System.currentTimeMillis() + liveWarmupSeconds * 1000L;
             awaitBatches(batches, warmupBatches);
+            Thread.sleep(Math.max(0, warm - System.currentTimeMillis()));
             job.latency().reset();
             job.outputTimings().reset();
             int firstMeasured = batches.size();
+            CpuUse cpuBefore = CpuUse.now(lab);
             long from = System.currentTimeMillis();
             Thread.sleep(seconds * 1000L);
+            String cpu = CpuUse.now(lab).since(cpuBefore);
             generating.set(false);
             generator.join();
             double wall = (System.currentTimeMillis() - from) / 1000.0;
             Thread.sleep(3000); // the last batches become visible
             List<BatchStats> measured = List.copyOf(batches.subList(firstMeasured, batches.size()));
             long records = measured.stream().mapToLong(BatchStats::records).sum();
-            double processing = Medians.of(measured.stream().mapToDouble(BatchStats::processingMs).toArray());
-            double delay = Medians.of(measured.stream().mapToDouble(BatchStats::schedulingDelayMs).toArray());
+            long[] processing = sorted(measured.stream().mapToLong(BatchStats::processingMs));
+            long[] delay = sorted(measured.stream().mapToLong(BatchStats::schedulingDelayMs));
             double doneAfter = Medians.of(measured.stream()
                     .mapToDouble(batch -> batch.completedAtMs() - batch.batchTimeMs()).toArray());
             Latency result = new Latency(rate, records / wall, doneAfter, job.latency().percentileMs(0.5),
                     job.latency().percentileMs(0.99), job.latency().events());
-            System.out.printf(Locale.ROOT, "  per batch (medians): processing %.0f ms, waiting for the batch before "
-                    + "%.0f ms; outputs %s (ms)%n", processing, delay, job.outputTimings().medians());
+            System.out.printf(Locale.ROOT, "  per batch: processing %s ms, waiting for the batch before %s ms (p50, "
+                    + "p90, max); outputs %s (medians, ms)%n", spread(processing), spread(delay),
+                    job.outputTimings().medians());
+            System.out.println("  CPU meanwhile: " + cpu);
             System.out.printf(Locale.ROOT, "  p50 %d ms, p99 %d ms over %,d events%n", result.p50Ms(), result.p99Ms(),
                     result.events());
             return result;
@@ -203,6 +231,19 @@ final class StreamBenchmark implements Callable<Integer> {
             generating.set(false);
             job.stopNow();
         }
+    }
+
+    private static long[] sorted(LongStream values) {
+        return values.sorted().toArray();
+    }
+
+    /** p50, p90 and max of {@code sorted}, e.g. "510 / 780 / 1,420"; "-" when empty. */
+    private static String spread(long[] sorted) {
+        if (sorted.length == 0) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "%,d / %,d / %,d", Percentiles.nearestRank(sorted, 0.5),
+                Percentiles.nearestRank(sorted, 0.9), sorted[sorted.length - 1]);
     }
 
     private static StreamSettings settings(LabEndpoints endpoints, String topic, String run) {
