@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Start a separate lab instance and measure, in alternating rounds, the generator -> Kafka "
                 + "throughput and Kafka's own ProducerPerformance tool with the same record size and producer "
-                + "settings (acks=all, idempotent, linger 5 ms, 64 KiB batches); print events/s and the ratio.",
+                + "settings (acks=all, idempotent, linger 20 ms, 64 KiB batches); print events/s and the ratio.",
                 "Target: ratio >= 1.0."})
 final class GenerateBenchmark implements Callable<Integer> {
 

@@ -3,7 +3,7 @@ package lambdalab.lab.drill;
 /**
  * The downtime a producer sees: the longest time in which Kafka acknowledged none of its records,
  * from samples of its acknowledged count. A healthy lab acknowledges every few milliseconds (the
- * producer lingers 5 ms); a service restart or a full queue shows as a gap of seconds.
+ * producer lingers 20 ms); a service restart or a full queue shows as a gap of seconds.
  */
 final class AckGaps {
 

@@ -14,8 +14,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Sends each event's TSV line to a Kafka topic: idempotent, {@code acks=all}, batched (linger 5 ms,
- * 64 KiB batches, as measured best here), without a key so batches fill evenly across partitions.
+ * Sends each event's TSV line to a Kafka topic: idempotent, {@code acks=all}, batched (64 KiB batches,
+ * as measured best here, lingering 20 ms), without a key so batches fill evenly across partitions.
  * A failed send is remembered and thrown at the next flush or close, so nothing is lost silently;
  * close flushes, so a normal stop loses nothing emitted.
  */
@@ -52,7 +52,10 @@ public final class KafkaSink implements EventSink {
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // a paced run's batches are sent when they have lingered, not when full: Kafka's request
+        // handling cost it 0.16 cores at 2,000 records/s lingering 5 ms, 0.06 at 20 ms (0.30 and 0.26
+        // at 150,000/s); a full batch goes at once either way, so throughput is the same
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) KafkaTopics.TIMEOUT.toMillis());
         config.putAll(extraConfig);

@@ -6,9 +6,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * The producer settings the Lambda+ app server sends readings to {@link PlusSchema#TOPIC} with (and
- * `lab bench plus` measures Kafka alone with): the generator's (acks=all, idempotent, linger 5 ms)
- * with short timeouts, so that a Kafka outage becomes a quick 503 instead of a request hanging for the
- * client library's default minute.
+ * `lab bench plus` measures Kafka alone with): the generator's (acks=all, idempotent), lingering only
+ * 1 ms (a request waits for its own readings), with short timeouts, so that a Kafka outage becomes a
+ * quick 503 instead of a request hanging for the client library's default minute.
  */
 public final class ReadingsProducer {
 
