@@ -16,7 +16,7 @@ import lambdalab.lab.Lab;
  */
 final class CpuUse {
 
-    static final String THIS_JVM = "this JVM";
+    private static final String THIS_JVM = "this JVM";
 
     private final Map<String, Duration> byRole;
     private final long takenAtNanos;

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Callable;
-import java.util.stream.LongStream;
 import lambdalab.course.LabEndpoints;
 import lambdalab.course.clickstream.ClickstreamGenerator;
 import lambdalab.course.clickstream.GeneratorSettings;
@@ -214,8 +213,8 @@ final class StreamBenchmark implements Callable<Integer> {
             Thread.sleep(3000); // the last batches become visible
             List<BatchStats> measured = List.copyOf(batches.subList(firstMeasured, batches.size()));
             long records = measured.stream().mapToLong(BatchStats::records).sum();
-            long[] processing = sorted(measured.stream().mapToLong(BatchStats::processingMs));
-            long[] delay = sorted(measured.stream().mapToLong(BatchStats::schedulingDelayMs));
+            long[] processing = measured.stream().mapToLong(BatchStats::processingMs).sorted().toArray();
+            long[] delay = measured.stream().mapToLong(BatchStats::schedulingDelayMs).sorted().toArray();
             double doneAfter = Medians.of(measured.stream()
                     .mapToDouble(batch -> batch.completedAtMs() - batch.batchTimeMs()).toArray());
             Latency result = new Latency(rate, records / wall, doneAfter, job.latency().percentileMs(0.5),
@@ -231,10 +230,6 @@ final class StreamBenchmark implements Callable<Integer> {
             generating.set(false);
             job.stopNow();
         }
-    }
-
-    private static long[] sorted(LongStream values) {
-        return values.sorted().toArray();
     }
 
     /** p50, p90 and max of {@code sorted}, e.g. "510 / 780 / 1,420"; "-" when empty. */
