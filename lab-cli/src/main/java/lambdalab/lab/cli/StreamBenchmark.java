@@ -2,6 +2,7 @@ package lambdalab.lab.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +50,7 @@ final class StreamBenchmark implements Callable<Integer> {
     private static final int PARTITIONS = 2;
     /** The live rate the p99 target (2 s) is set at. */
     private static final int TARGET_RATE = 150_000;
-    private static final long WEEK_MS = 7L * 24 * 3600 * 1000;
+    private static final long WEEK_MS = Duration.ofDays(7).toMillis();
 
     @Mixin
     LabOptions options;
