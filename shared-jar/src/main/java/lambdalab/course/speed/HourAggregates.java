@@ -23,7 +23,7 @@ public final class HourAggregates {
 
     public static JavaPairRDD<ProductHour, HourAggregate> of(JavaRDD<ClickEvent> events) {
         SparkSession spark = SpeedLayerRuntime.session(events.context());
-        Dataset<Row> rows = spark.createDataFrame(events.map(EventColumns::toRow), EventColumns.SCHEMA);
+        Dataset<Row> rows = spark.createDataFrame(events.map(ViewAggregation::inputRow), ViewAggregation.INPUT_SCHEMA);
         return ViewAggregation.aggregate(rows).toJavaRDD().mapToPair(row -> new Tuple2<>(
                 new ProductHour(row.getAs(EventColumns.PRODUCT), row.<Long>getAs(EventColumns.TIMESTAMP_HOUR)),
                 new HourAggregate(row.<Long>getAs(ViewAggregation.PURCHASE_COUNT),
