@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
                 + "stream.batch.ms=500 measures shorter ones), measured after --live-warmup-seconds, and prints how "
                 + "long after its time a batch is done (median; at 2,000 events/s: what a batch costs whatever it "
                 + "holds), each batch's processing and wait (p50, p90, max) and the p50/p99 latency from produce to "
-                + "visible in the views. Each run also prints the cores each process used while it was measured.",
+                + "visible in the views. Each run also prints the cores each process used while it was measured (and "
+                + "how much of this JVM's share its JIT compilers took).",
                 "Targets: >= 500k events/s sustained with every output on; p99 <= 2 s at 150k events/s."})
 final class StreamBenchmark implements Callable<Integer> {
 
