@@ -35,10 +35,10 @@ public final class ViewAggregation {
     public static final String VISITORS_SKETCH = "visitors_sketch";
 
     /**
-     * The event columns {@link #aggregate} reads (and no {@code more} aggregate): a job that builds
-     * its rows from events builds these alone. Spark converts every column of rows it is handed,
-     * and it cannot leave out the ones a query never reads; the event's other three strings took
-     * about half of that conversion in the speed layer.
+     * The event columns {@link #aggregate} reads without {@code more} aggregates: a job that builds
+     * its rows from events builds these alone. Spark converts every column of the rows it is handed
+     * and cannot leave out those a query never reads: rows of the whole event held six strings, of
+     * which the aggregation reads three.
      */
     public static final StructType INPUT_SCHEMA = new StructType(new StructField[] {
             EventColumns.SCHEMA.apply(EventColumns.PRODUCT), EventColumns.SCHEMA.apply(EventColumns.TIMESTAMP_HOUR),

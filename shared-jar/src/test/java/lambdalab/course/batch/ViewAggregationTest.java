@@ -33,13 +33,6 @@ class ViewAggregationTest {
         assertThat(fromInputColumns).containsExactlyElementsOf(fromWholeEvents);
     }
 
-    @Test
-    void theInputSchemaHoldsTheEventsOwnColumns() {
-        for (var field : ViewAggregation.INPUT_SCHEMA.fields()) {
-            assertThat(EventColumns.SCHEMA.apply(field.name())).isEqualTo(field);
-        }
-    }
-
     /** The aggregate's rows by (product, hour), each with its sketch as a string of its bytes (comparable). */
     private List<Row> aggregated(List<ClickEvent> events, Function<ClickEvent, Row> toRow, StructType schema) {
         return ViewAggregation.aggregate(spark.createDataFrame(events.stream().map(toRow).toList(), schema))
